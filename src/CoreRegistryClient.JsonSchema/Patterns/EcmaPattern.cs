@@ -1,14 +1,14 @@
 using System.Text.RegularExpressions;
 
-namespace CoreRegistryClient.JsonSchema.Regex;
+namespace CoreRegistryClient.JsonSchema.Patterns;
 
 /// <summary>An ECMA-262 pattern (as JSON Schema's <c>pattern</c> and <c>patternProperties</c> use) compiled once
 /// for .NET, with the non-backtracking engine where the pattern allows and a match timeout otherwise.</summary>
 internal sealed class EcmaPattern
 {
-    private readonly System.Text.RegularExpressions.Regex _regex;
+    private readonly Regex _regex;
 
-    private EcmaPattern(string source, System.Text.RegularExpressions.Regex regex)
+    private EcmaPattern(string source, Regex regex)
     {
         Source = source;
         _regex = regex;
@@ -20,7 +20,7 @@ internal sealed class EcmaPattern
     /// <summary>Compiles <paramref name="ecmaPattern"/>.</summary>
     /// <exception cref="ArgumentException">The pattern is not a valid ECMA-262 regular expression or has no .NET equivalent.</exception>
     public static EcmaPattern Create(string ecmaPattern, TimeSpan matchTimeout)
-        => new(ecmaPattern, new System.Text.RegularExpressions.Regex(ecmaPattern, RegexOptions.CultureInvariant, matchTimeout)); // placeholder translation
+        => new(ecmaPattern, new Regex(ecmaPattern, RegexOptions.CultureInvariant, matchTimeout)); // placeholder translation
 
     /// <summary>Whether the pattern matches anywhere in <paramref name="input"/> (patterns are not anchored).</summary>
     /// <exception cref="RegexMatchTimeoutException">The match ran past the timeout.</exception>
