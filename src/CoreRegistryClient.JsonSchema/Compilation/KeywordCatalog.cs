@@ -66,6 +66,8 @@ internal static class KeywordCatalog
                 => new UnevaluatedItemsKeyword(owner, name, builder.Subschema(at, name)),
 
             "format" => Format(builder, owner, name, value, vocabularies),
+            "contentMediaType" when draft == SchemaDraft.Draft7 => ContentKeyword.Create(owner, schema),
+            "contentEncoding" when draft == SchemaDraft.Draft7 && !schema.TryGetProperty("contentMediaType", out _) => ContentKeyword.Create(owner, schema),
             _ => null,
         };
     }
