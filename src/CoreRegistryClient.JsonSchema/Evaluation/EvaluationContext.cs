@@ -16,6 +16,7 @@ internal ref struct EvaluationContext
         State = state;
         Settings = settings;
         Collect = collect;
+        TrackScope = settings.TrackScope;
     }
 
     public readonly ReadOnlySpan<byte> Json;
@@ -25,6 +26,9 @@ internal ref struct EvaluationContext
     public readonly EvaluationState State;
 
     public readonly ValidatorSettings Settings;
+
+    /// <summary>Whether the dynamic scope is kept (the graph uses <c>$dynamicRef</c>/<c>$recursiveRef</c>).</summary>
+    public readonly bool TrackScope;
 
     /// <summary>Whether errors are recorded (list output) rather than stopping at the first failure.</summary>
     public bool Collect;

@@ -24,6 +24,8 @@ internal sealed class EvaluationState
 
     public JsonToken[] Tape => _tape;
 
+    private int _topOffset;
+
     public int FrameCount { get; private set; }
 
     /// <summary>The instance token whose evaluated children are being recorded, or -1.</summary>
@@ -124,6 +126,7 @@ internal sealed class EvaluationState
 
         _frames[FrameCount++] = new AnnotationFrame { Token = token, Offset = offset, Words = words };
         TrackedToken = token;
+        _topOffset = offset;
     }
 
     /// <summary>Stops recording; when <paramref name="merge"/> and the enclosing frame is for the same token, its bits join it.</summary>
@@ -142,6 +145,7 @@ internal sealed class EvaluationState
             }
 
             TrackedToken = parent.Token;
+            _topOffset = parent.Offset;
         }
         else
         {
@@ -152,11 +156,7 @@ internal sealed class EvaluationState
     /// <summary>Pushes a frame that records nothing for anyone (used under <c>not</c>, whose annotations never count).</summary>
     public void PushBarrier() => PushFrame(-2, 0);
 
-    public void Mark(int ordinal)
-    {
-        var frame = _frames[FrameCount - 1];
-        _bits[frame.Offset + (ordinal >> 6)] |= 1UL << (ordinal & 63);
-    }
+    public void Mark(int ordinal) => _bits[_topOffset + (ordinal >> 6)] |= 1UL << (ordinal & 63);
 
     public void MarkAll(int count)
     {
@@ -166,21 +166,22 @@ internal sealed class EvaluationState
         _ = count;
     }
 
-    public bool IsMarked(int ordinal)
-    {
-        var frame = _frames[FrameCount - 1];
-        return (_bits[frame.Offset + (ordinal >> 6)] & (1UL << (ordinal & 63))) != 0;
-    }
+    public bool IsMarked(int ordinal) => (_bits[_topOffset + (ordinal >> 6)] & (1UL << (ordinal & 63))) != 0;
 
     private void Reset()
     {
-        FrameCount = 0;
-        TrackedToken = -1;
-        _scope.AsSpan(0, ScopeCount).Clear();
-        ScopeCount = 0;
-        _refs.AsSpan(0, RefCount).Clear();
-        RefCount = 0;
-        RefDepth = 0;
+        // After a normal run every stack is already empty; only an exception leaves anything behind.
+        if ((FrameCount | ScopeCount | RefCount | RefDepth) != 0)
+        {
+            FrameCount = 0;
+            TrackedToken = -1;
+            _scope.AsSpan(0, ScopeCount).Clear();
+            ScopeCount = 0;
+            _refs.AsSpan(0, RefCount).Clear();
+            RefCount = 0;
+            RefDepth = 0;
+        }
+
         Errors = null;
         if (_tape.Length > MaxRetainedTokens)
         {

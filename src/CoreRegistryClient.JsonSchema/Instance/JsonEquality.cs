@@ -121,4 +121,40 @@ internal static class JsonEquality
 
         return -1;
     }
+
+    /// <summary>A very cheap value that is equal for equal values (so unequal fingerprints prove inequality):
+    /// structure, counts, and each string's length and end bytes; numbers contribute only their kind.</summary>
+    public static int Fingerprint(ReadOnlySpan<byte> json, JsonToken[] tape, int token)
+    {
+        var sum = 0;
+        var end = tape[token].End;
+        Span<byte> buffer = stackalloc byte[256];
+        for (var i = token; i < end; i++)
+        {
+            ref var t = ref tape[i];
+            sum += ((int)t.Kind * 0x3B1) + (t.Count * 7);
+            if (t.Kind == JsonTokenKind.String && t.Length > 0)
+            {
+                scoped var raw = json.Slice(t.Start, t.Length);
+                if (t.Escaped)
+                {
+                    if (raw.Length > buffer.Length)
+                    {
+                        sum += 0x55; // long escaped strings: length only would be wrong, so contribute a constant
+                        continue;
+                    }
+
+                    raw = buffer[..JsonStrings.UnescapeToUtf8(raw, buffer)];
+                    if (raw.Length == 0)
+                    {
+                        continue;
+                    }
+                }
+
+                sum += (raw.Length * 0x1F3) ^ (raw[0] << 8) ^ (raw[^1] << 16);
+            }
+        }
+
+        return sum;
+    }
 }

@@ -36,11 +36,20 @@ internal sealed class UniqueItemsKeyword : Keyword
     {
         var tape = ctx.Tape;
         var end = tape[token].End;
+        Span<int> items = stackalloc int[PairwiseLimit];
+        Span<int> prints = stackalloc int[PairwiseLimit];
+        var n = 0;
         for (var i = token + 1; i < end; i = tape[i].End)
         {
-            for (var j = tape[i].End; j < end; j = tape[j].End)
+            items[n] = i;
+            prints[n++] = JsonEquality.Fingerprint(ctx.Json, tape, i);
+        }
+
+        for (var a = 0; a < n; a++)
+        {
+            for (var b = a + 1; b < n; b++)
             {
-                if (JsonEquality.Equal(ctx.Json, tape, i, ctx.Json, tape, j))
+                if (prints[a] == prints[b] && JsonEquality.Equal(ctx.Json, tape, items[a], ctx.Json, tape, items[b]))
                 {
                     return false;
                 }

@@ -78,7 +78,7 @@ internal sealed class NumberLimit
     /// <summary>Whether the raw number is mathematically an integer (1.0 and 1e2 are).</summary>
     public static bool IsInteger(ReadOnlySpan<byte> raw)
     {
-        if (raw.IndexOfAny((byte)'.', (byte)'e', (byte)'E') < 0)
+        if (!HasFractionOrExponent(raw))
         {
             return true;
         }
@@ -162,5 +162,19 @@ internal sealed class NumberLimit
         }
 
         return true;
+    }
+
+    /// <summary>Whether the number is written with a fraction or an exponent (numbers are short: a plain loop beats a vectorised search).</summary>
+    public static bool HasFractionOrExponent(ReadOnlySpan<byte> raw)
+    {
+        foreach (var c in raw)
+        {
+            if (c is (byte)'.' or (byte)'e' or (byte)'E')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
