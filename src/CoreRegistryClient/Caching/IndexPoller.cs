@@ -47,7 +47,7 @@ internal sealed class IndexPoller(
     /// <summary>One poll; returns how many schemas were refetched (-1 when the index could not be read).</summary>
     internal async Task<int> PollOnceAsync(CancellationToken cancellationToken)
     {
-        using var activity = SchemaActivitySource.Source.StartActivity("schema.index.poll");
+        using var activity = RegistryActivitySource.Source.StartActivity("schema.index.poll");
         SchemaIndex index;
         try
         {

@@ -214,7 +214,7 @@ internal sealed class SchemaCache : IDisposable
         var policy = _policy.Current;
         var options = policy.Options;
         var previous = entry.Current;
-        using var activity = SchemaActivitySource.Source.StartActivity("schema.load");
+        using var activity = RegistryActivitySource.Source.StartActivity("schema.load");
         activity?.SetTag("schema.name", entry.Name);
         try
         {

@@ -45,11 +45,12 @@ public static class SchemaEnforcementServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
 
-        // REGISTRY CLIENT CALL SITE: the typed HTTP client (ISchemaRegistryClient with resilience) is registered
-        // here by the Registry/ DI extension once it lands on main.
-
         services.TryAddSingleton<ValidationCounters>();
         services.TryAddSingleton(sp => new SchemaMetrics(sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
+
+        // The metrics observer first: the registry client's own TryAdd of its no-op observer then leaves it in place.
+        services.TryAddSingleton<IRegistryCallObserver>(sp => new RegistryCallMetrics(sp.GetRequiredService<SchemaMetrics>()));
+        services.AddSchemaRegistryClient();
         services.TryAddSingleton(sp => new EnforcementPolicy(sp.GetRequiredService<IOptionsMonitor<SchemaEnforcementOptions>>(), Logger<EnforcementPolicy>(sp)));
         services.TryAddSingleton(sp => new SchemaLoader(sp.GetRequiredService<ISchemaRegistryClient>()));
         services.TryAddSingleton(sp => new SchemaSnapshotStore(sp.GetRequiredService<TimeProvider>(), Logger<SchemaSnapshotStore>(sp)));
