@@ -1,6 +1,7 @@
 using CoreRegistryClient.Caching;
 using CoreRegistryClient.Registry;
 using CoreRegistryClient.Telemetry;
+using CoreRegistryClient.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -42,8 +43,39 @@ internal sealed class SchemaManagerHarness : IDisposable
 
     public CriticalSchemaPreloader Preloader => Services.GetRequiredService<CriticalSchemaPreloader>();
 
-    /// <summary>Enabled, warn mode, a registry holding <see cref="TestSchemas.FeedbackEvent"/> on v1 unless told otherwise.</summary>
+    /// <summary>Over a fake registry: enabled, warn mode, a registry holding <see cref="TestSchemas.FeedbackEvent"/> on v1 unless told otherwise.</summary>
     public static SchemaManagerHarness Create(IDictionary<string, string?>? settings = null, ISchemaRegistryClient? registry = null)
+    {
+        if (registry is null)
+        {
+            var fake = new FakeRegistryClient();
+            fake.Put("v1", TestSchemas.Name, "1.0.0", TestSchemas.FeedbackEvent);
+            registry = fake;
+        }
+
+        return Build(settings, services => services.AddSingleton(registry));
+    }
+
+    /// <summary>The real HTTP registry client against a loopback server, with short retry delays.</summary>
+    public static SchemaManagerHarness CreateOverHttp(LoopbackRegistryServer server, IDictionary<string, string?>? settings = null)
+    {
+        var merged = new Dictionary<string, string?> { ["REGISTRY_URL"] = server.BaseUri.ToString(), ["REGISTRY_TIMEOUT"] = "10" };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            merged[key] = value;
+        }
+
+        return Build(merged, services => services.Configure<RegistryResilienceOptions>(resilience =>
+        {
+            resilience.MaxRetryAttempts = 1;
+            resilience.BaseDelay = TimeSpan.FromMilliseconds(10);
+            resilience.MaxDelay = TimeSpan.FromMilliseconds(50);
+            resilience.AttemptTimeout = TimeSpan.FromSeconds(5);
+            resilience.CircuitMinimumThroughput = 10_000; // drills test the cache through outages; the breaker has its own tests
+        }));
+    }
+
+    private static SchemaManagerHarness Build(IDictionary<string, string?>? settings, Action<IServiceCollection> configure)
     {
         var merged = new Dictionary<string, string?>
         {
@@ -56,23 +88,16 @@ internal sealed class SchemaManagerHarness : IDisposable
             merged[key] = value;
         }
 
-        if (registry is null)
-        {
-            var fake = new FakeRegistryClient();
-            fake.Put("v1", TestSchemas.Name, "1.0.0", TestSchemas.FeedbackEvent);
-            registry = fake;
-        }
-
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(merged).Build();
         var time = new ManualTimeProvider();
         var logs = new CapturingLoggerProvider();
-        var services = new ServiceCollection()
+        var collection = new ServiceCollection()
             .AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace))
             .AddSingleton<TimeProvider>(time)
-            .AddSchemaEnforcement(configuration)
-            .AddSingleton(registry)
-            .BuildServiceProvider();
-        return new SchemaManagerHarness(configuration, registry, services, time, logs);
+            .AddSchemaEnforcement(configuration);
+        configure(collection);
+        var services = collection.BuildServiceProvider();
+        return new SchemaManagerHarness(configuration, services.GetRequiredService<ISchemaRegistryClient>(), services, time, logs);
     }
 
     /// <summary>Changes a configuration value and raises the reload, as a changed file or environment would.</summary>
