@@ -39,8 +39,9 @@ internal sealed class CliContext
         return new CliContext { Out = System.Console.Out, Error = System.Console.Error, Console = console, Interactive = interactive };
     }
 
-    /// <summary>A context writing plain text (no colours, no ANSI, fixed width) to the given writers.</summary>
-    public static CliContext ForWriters(TextWriter output, TextWriter error)
+    /// <summary>A context writing plain text (no colours, no ANSI, fixed width) to the given writers, reading
+    /// environment variables through <paramref name="environment"/> (default: the process's).</summary>
+    public static CliContext ForWriters(TextWriter output, TextWriter error, Func<string, string?>? environment = null)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -50,6 +51,13 @@ internal sealed class CliContext
             Interactive = InteractionSupport.No,
         });
         console.Profile.Width = 200;
-        return new CliContext { Out = output, Error = error, Console = console, Interactive = false };
+        return new CliContext
+        {
+            Out = output,
+            Error = error,
+            Console = console,
+            Interactive = false,
+            GetEnvironmentVariable = environment ?? Environment.GetEnvironmentVariable,
+        };
     }
 }
