@@ -1,11 +1,29 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
+using CoreRegistryClient.JsonSchema.Evaluation;
+using CoreRegistryClient.JsonSchema.Keywords;
 
 namespace CoreRegistryClient.JsonSchema;
 
 /// <summary>A compiled schema: immutable, thread-safe, validates many instances.</summary>
 public sealed class JsonSchemaValidator
 {
-    private JsonSchemaValidator() { }
+    private static readonly ValidationResult s_invalidFlag = new(false, [], InputErrorKind.None, -1, null);
+
+    private readonly SchemaNode _root;
+    private readonly ValidatorSettings _settings;
+    private readonly int _maxDepth;
+
+    internal JsonSchemaValidator(SchemaNode root, ValidatorSettings settings, SchemaDraft draft, Uri baseUri, JsonSchemaOptions options)
+    {
+        _root = root;
+        _settings = settings;
+        Draft = draft;
+        BaseUri = baseUri;
+        _maxDepth = options.MaxDepth;
+    }
 
     /// <summary>Compiles schema JSON text with a fresh compiler (no registered documents).</summary>
     /// <exception cref="InvalidSchemaException">The schema is malformed, invalid, or unresolvable.</exception>
@@ -16,27 +34,112 @@ public sealed class JsonSchemaValidator
     public static JsonSchemaValidator Parse(ReadOnlySpan<byte> utf8Json, JsonSchemaOptions? options = null) => new JsonSchemaCompiler(options).Compile(utf8Json);
 
     /// <summary>The draft the schema was compiled under.</summary>
-    public SchemaDraft Draft => throw new NotImplementedException();
+    public SchemaDraft Draft { get; }
 
     /// <summary>The schema's canonical base URI (its <c>$id</c>, or the retrieval URI, or a generated one).</summary>
-    public Uri BaseUri => throw new NotImplementedException();
+    public Uri BaseUri { get; }
 
     /// <summary>Whether the UTF-8 JSON instance is valid (flag output; malformed input is invalid). Allocates nothing for valid input.</summary>
-    public bool IsValid(ReadOnlySpan<byte> utf8Json) => throw new NotImplementedException();
+    public bool IsValid(ReadOnlySpan<byte> utf8Json)
+    {
+        var state = EvaluationState.Rent();
+        try
+        {
+            if (state.Parse(utf8Json, _maxDepth, out _, out _) != InputErrorKind.None)
+            {
+                return false;
+            }
+
+            var ctx = new EvaluationContext(utf8Json, state, _settings, collect: false);
+            return _root.Evaluate(ref ctx, 0);
+        }
+        finally
+        {
+            EvaluationState.Return(state);
+        }
+    }
+
+    /// <summary>Whether the UTF-8 JSON instance is valid (flag output; malformed input is invalid).</summary>
+    public bool IsValid(ReadOnlyMemory<byte> utf8Json) => IsValid(utf8Json.Span);
+
+    /// <summary>Whether the UTF-8 JSON instance is valid (flag output; malformed input is invalid).</summary>
+    public bool IsValid(byte[] utf8Json) => IsValid(new ReadOnlySpan<byte>(utf8Json));
 
     /// <summary>Whether the instance is valid (flag output).</summary>
-    public bool IsValid(JsonElement instance) => throw new NotImplementedException();
+    public bool IsValid(JsonElement instance) => IsValid(JsonMarshal.GetRawUtf8Value(instance));
 
     /// <summary>Whether the JSON text instance is valid (flag output; malformed input is invalid).</summary>
-    public bool IsValid(string json) => throw new NotImplementedException();
+    public bool IsValid(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(json.Length));
+        try
+        {
+            var n = Encoding.UTF8.GetBytes(json, buffer);
+            return IsValid(buffer.AsSpan(0, n));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
 
     /// <summary>Validates a UTF-8 JSON instance. Malformed JSON, invalid UTF-8 and over-deep nesting come back as
     /// a result with <see cref="ValidationResult.InputError"/> set, never as an exception.</summary>
-    public ValidationResult Validate(ReadOnlySpan<byte> utf8Json, OutputFormat format = OutputFormat.List) => throw new NotImplementedException();
+    public ValidationResult Validate(ReadOnlySpan<byte> utf8Json, OutputFormat format = OutputFormat.List)
+    {
+        var state = EvaluationState.Rent();
+        try
+        {
+            var inputError = state.Parse(utf8Json, _maxDepth, out var position, out var message);
+            if (inputError != InputErrorKind.None)
+            {
+                return new ValidationResult(false, [], inputError, position, message);
+            }
+
+            var ctx = new EvaluationContext(utf8Json, state, _settings, collect: format == OutputFormat.List);
+            if (_root.Evaluate(ref ctx, 0))
+            {
+                return ValidationResult.Valid;
+            }
+
+            if (format == OutputFormat.Flag)
+            {
+                return s_invalidFlag;
+            }
+
+            var errors = state.Errors ?? [];
+            return new ValidationResult(false, errors, InputErrorKind.None, -1, null);
+        }
+        finally
+        {
+            EvaluationState.Return(state);
+        }
+    }
+
+    /// <summary>Validates a UTF-8 JSON instance (see <see cref="Validate(ReadOnlySpan{byte}, OutputFormat)"/>).</summary>
+    public ValidationResult Validate(ReadOnlyMemory<byte> utf8Json, OutputFormat format = OutputFormat.List) => Validate(utf8Json.Span, format);
+
+    /// <summary>Validates a UTF-8 JSON instance (see <see cref="Validate(ReadOnlySpan{byte}, OutputFormat)"/>).</summary>
+    public ValidationResult Validate(byte[] utf8Json, OutputFormat format = OutputFormat.List) => Validate(new ReadOnlySpan<byte>(utf8Json), format);
 
     /// <summary>Validates an instance held as a <see cref="JsonElement"/>.</summary>
-    public ValidationResult Validate(JsonElement instance, OutputFormat format = OutputFormat.List) => throw new NotImplementedException();
+    public ValidationResult Validate(JsonElement instance, OutputFormat format = OutputFormat.List)
+        => Validate(JsonMarshal.GetRawUtf8Value(instance), format);
 
     /// <summary>Validates a JSON text instance.</summary>
-    public ValidationResult Validate(string json, OutputFormat format = OutputFormat.List) => throw new NotImplementedException();
+    public ValidationResult Validate(string json, OutputFormat format = OutputFormat.List)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(json.Length));
+        try
+        {
+            var n = Encoding.UTF8.GetBytes(json, buffer);
+            return Validate(buffer.AsSpan(0, n), format);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
 }

@@ -1,13 +1,38 @@
+using System.Collections.Frozen;
+
 namespace CoreRegistryClient.JsonSchema.Formats;
 
 /// <summary>The format checkers asserted when <see cref="JsonSchemaOptions.FormatAssertion"/> is on.</summary>
 internal static class FormatRegistry
 {
-    /// <summary>Returns the checker for a format name, or <see langword="null"/> for an unknown format (which always passes).</summary>
-    /// <remarks>Checkers only see strings; the engine passes non-string instances without calling them.</remarks>
-    public static Func<string, bool>? Get(string formatName)
+    private static readonly FrozenDictionary<string, Func<string, bool>> Checkers = new Dictionary<string, Func<string, bool>>(StringComparer.Ordinal)
     {
-        _ = formatName;
-        return null; // placeholder until the format checkers land
-    }
+        ["date-time"] = DateTimeFormat.IsDateTime,
+        ["date"] = DateTimeFormat.IsDate,
+        ["time"] = DateTimeFormat.IsTime,
+        ["duration"] = DurationFormat.IsDuration,
+        ["email"] = EmailFormat.IsEmail,
+        ["idn-email"] = EmailFormat.IsIdnEmail,
+        ["hostname"] = HostnameFormat.IsHostname,
+        ["idn-hostname"] = HostnameFormat.IsIdnHostname,
+        ["ipv4"] = IpAddressFormat.IsIPv4,
+        ["ipv6"] = IpAddressFormat.IsIPv6,
+        ["uri"] = UriFormat.IsUri,
+        ["uri-reference"] = UriFormat.IsUriReference,
+        ["iri"] = UriFormat.IsIri,
+        ["iri-reference"] = UriFormat.IsIriReference,
+        ["uri-template"] = UriTemplateFormat.IsUriTemplate,
+        ["uuid"] = UuidFormat.IsUuid,
+        ["json-pointer"] = JsonPointerFormat.IsJsonPointer,
+        ["relative-json-pointer"] = JsonPointerFormat.IsRelativeJsonPointer,
+        ["regex"] = RegexFormat.IsRegex,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>The names of every format with a checker.</summary>
+    public static IEnumerable<string> Names => Checkers.Keys;
+
+    /// <summary>Returns the checker for a format name, or <see langword="null"/> for an unknown format (which always passes).</summary>
+    /// <remarks>Checkers only see strings; the engine passes non-string instances without calling them.
+    /// The same delegate instance is returned on every call, and checkers are thread-safe.</remarks>
+    public static Func<string, bool>? Get(string formatName) => Checkers.GetValueOrDefault(formatName);
 }

@@ -19,4 +19,6 @@ public enum RegistryErrorKind
     CircuitOpen,
     /// <summary>The client is not configured for the call (e.g. an admin call without a token); no request was sent.</summary>
     Configuration,
+    /// <summary>The registry refused the request itself (a 4xx other than 401, 403 and 404, e.g. an invalid publish); retrying will not help.</summary>
+    Rejected,
 }

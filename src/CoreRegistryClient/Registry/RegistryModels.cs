@@ -8,7 +8,7 @@ namespace CoreRegistryClient.Registry;
 /// <param name="Timestamp">When the registry answered.</param>
 /// <param name="Version">The registry's own version.</param>
 public sealed record RegistryHealth(
-    [property: JsonPropertyName("status")] string Status,
+    [property: JsonRequired, JsonPropertyName("status")] string Status,
     [property: JsonPropertyName("timestamp")] string? Timestamp,
     [property: JsonPropertyName("version")] string? Version);
 
@@ -16,7 +16,7 @@ public sealed record RegistryHealth(
 /// <param name="Tracks">The index of each track (<c>v1</c>, <c>v2</c>).</param>
 /// <param name="GeneratedAt">When the registry generated the index.</param>
 public sealed record SchemaIndex(
-    [property: JsonPropertyName("tracks")] IReadOnlyDictionary<string, TrackIndex> Tracks,
+    [property: JsonRequired, JsonPropertyName("tracks")] IReadOnlyDictionary<string, TrackIndex> Tracks,
     [property: JsonPropertyName("generated_at")] string? GeneratedAt);
 
 /// <summary>The schemas of one track.</summary>
@@ -24,7 +24,7 @@ public sealed record SchemaIndex(
 /// <param name="Schemas">The schemas.</param>
 public sealed record TrackIndex(
     [property: JsonPropertyName("count")] int Count,
-    [property: JsonPropertyName("schemas")] IReadOnlyList<SchemaIndexEntry> Schemas);
+    [property: JsonRequired, JsonPropertyName("schemas")] IReadOnlyList<SchemaIndexEntry> Schemas);
 
 /// <summary>One schema in the index.</summary>
 /// <param name="Name">The schema name, e.g. <c>telemetry.FeedbackEvent</c>.</param>
@@ -33,9 +33,9 @@ public sealed record TrackIndex(
 /// <param name="LatestCoreVersion">The latest version label, e.g. <c>1.1.2</c>.</param>
 /// <param name="Deprecated">Whether the schema is deprecated on this track.</param>
 public sealed record SchemaIndexEntry(
-    [property: JsonPropertyName("name")] string Name,
+    [property: JsonRequired, JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("$schema_id")] string? SchemaId,
-    [property: JsonPropertyName("sha256")] string Sha256,
+    [property: JsonRequired, JsonPropertyName("sha256")] string Sha256,
     [property: JsonPropertyName("latest_core_version")] string? LatestCoreVersion,
     [property: JsonPropertyName("deprecated")] bool Deprecated);
 
@@ -49,12 +49,12 @@ public sealed record SchemaIndexEntry(
 /// <param name="Deprecated">Whether it is deprecated.</param>
 /// <param name="DeprecationNote">Why, when it is.</param>
 public sealed record RegistrySchema(
-    [property: JsonPropertyName("name")] string Name,
-    [property: JsonPropertyName("track")] string Track,
-    [property: JsonPropertyName("core_version")] string CoreVersion,
-    [property: JsonPropertyName("sha256")] string Sha256,
+    [property: JsonRequired, JsonPropertyName("name")] string Name,
+    [property: JsonRequired, JsonPropertyName("track")] string Track,
+    [property: JsonRequired, JsonPropertyName("core_version")] string CoreVersion,
+    [property: JsonRequired, JsonPropertyName("sha256")] string Sha256,
     [property: JsonPropertyName("$schema_id")] string? SchemaId,
-    [property: JsonPropertyName("content")] JsonElement Content,
+    [property: JsonRequired, JsonPropertyName("content")] JsonElement Content,
     [property: JsonPropertyName("deprecated")] bool Deprecated,
     [property: JsonPropertyName("deprecation_note")] string? DeprecationNote);
 
@@ -64,8 +64,8 @@ public sealed record RegistrySchema(
 /// <param name="CreatedAt">When it was published.</param>
 /// <param name="Deprecated">Whether it is deprecated.</param>
 public sealed record SchemaVersionInfo(
-    [property: JsonPropertyName("core_version")] string CoreVersion,
-    [property: JsonPropertyName("sha256")] string Sha256,
+    [property: JsonRequired, JsonPropertyName("core_version")] string CoreVersion,
+    [property: JsonRequired, JsonPropertyName("sha256")] string Sha256,
     [property: JsonPropertyName("created_at")] string? CreatedAt,
     [property: JsonPropertyName("deprecated")] bool Deprecated);
 
@@ -83,7 +83,7 @@ public sealed record CompatibilityQuery(string Name, string FromTrack, string Fr
 /// <param name="Advice">What to do about it.</param>
 /// <param name="XCompat">The schema's <c>x_compat</c> annotations, if any.</param>
 public sealed record CompatibilityResult(
-    [property: JsonPropertyName("compatible")] bool Compatible,
+    [property: JsonRequired, JsonPropertyName("compatible")] bool Compatible,
     [property: JsonPropertyName("breaking_reasons")] IReadOnlyList<string> BreakingReasons,
     [property: JsonPropertyName("advice")] IReadOnlyList<string> Advice,
     [property: JsonPropertyName("x_compat")] JsonElement? XCompat);

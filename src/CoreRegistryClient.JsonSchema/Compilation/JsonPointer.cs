@@ -1,0 +1,88 @@
+using System.Text;
+using System.Text.Json;
+
+namespace CoreRegistryClient.JsonSchema.Compilation;
+
+/// <summary>RFC 6901 JSON Pointer helpers for schema locations.</summary>
+internal static class JsonPointer
+{
+    public static string Escape(string segment)
+        => segment.Contains('~', StringComparison.Ordinal) || segment.Contains('/', StringComparison.Ordinal)
+            ? segment.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal)
+            : segment;
+
+    /// <summary>Escapes a segment for use inside a URI fragment (pointer escaping, then percent-encoding).</summary>
+    public static string EscapeForUri(string segment)
+    {
+        var escaped = Escape(segment);
+        foreach (var c in escaped)
+        {
+            if (!IsFragmentSafe(c))
+            {
+                return EncodeFragment(escaped);
+            }
+        }
+
+        return escaped;
+    }
+
+    /// <summary>Splits a pointer (already percent-decoded) into unescaped segments.</summary>
+    public static List<string> Parse(string pointer)
+    {
+        var segments = new List<string>();
+        if (pointer.Length == 0)
+        {
+            return segments;
+        }
+
+        foreach (var part in pointer[1..].Split('/'))
+        {
+            segments.Add(part.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal));
+        }
+
+        return segments;
+    }
+
+    /// <summary>Follows one segment from <paramref name="element"/>; false when it does not exist.</summary>
+    public static bool TryStep(JsonElement element, string segment, out JsonElement child)
+    {
+        child = default;
+        if (element.ValueKind == JsonValueKind.Object)
+        {
+            return element.TryGetProperty(segment, out child);
+        }
+
+        if (element.ValueKind == JsonValueKind.Array
+            && int.TryParse(segment, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index)
+            && index < element.GetArrayLength()
+            && (segment.Length == 1 || segment[0] != '0'))
+        {
+            child = element[index];
+            return true;
+        }
+
+        return false;
+    }
+
+    private static bool IsFragmentSafe(char c)
+        => char.IsAsciiLetterOrDigit(c) || "-._~!$&'()*+,;=:@/?".Contains(c, StringComparison.Ordinal);
+
+    private static string EncodeFragment(string text)
+    {
+        var sb = new StringBuilder();
+        foreach (var b in Encoding.UTF8.GetBytes(text))
+        {
+            var c = (char)b;
+            if (b < 0x80 && IsFragmentSafe(c))
+            {
+                sb.Append(c);
+            }
+            else
+            {
+                sb.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        return sb.ToString();
+    }
+}

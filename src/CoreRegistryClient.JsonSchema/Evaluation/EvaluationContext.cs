@@ -1,0 +1,189 @@
+using System.Globalization;
+using System.Text;
+using CoreRegistryClient.JsonSchema.Instance;
+using CoreRegistryClient.JsonSchema.Keywords;
+
+namespace CoreRegistryClient.JsonSchema.Evaluation;
+
+/// <summary>What every keyword sees while validating one instance: the bytes, their tape, the pooled state and
+/// whether errors are being collected (list output) or the first failure ends it (flag output).</summary>
+internal ref struct EvaluationContext
+{
+    public EvaluationContext(ReadOnlySpan<byte> json, EvaluationState state, ValidatorSettings settings, bool collect)
+    {
+        Json = json;
+        Tape = state.Tape;
+        State = state;
+        Settings = settings;
+        Collect = collect;
+    }
+
+    public readonly ReadOnlySpan<byte> Json;
+
+    public readonly JsonToken[] Tape;
+
+    public readonly EvaluationState State;
+
+    public readonly ValidatorSettings Settings;
+
+    /// <summary>Whether errors are recorded (list output) rather than stopping at the first failure.</summary>
+    public bool Collect;
+
+    public readonly JsonTokenKind Kind(int token) => Tape[token].Kind;
+
+    /// <summary>The raw bytes of a scalar token (strings: between the quotes, still escaped).</summary>
+    public readonly ReadOnlySpan<byte> Raw(int token)
+    {
+        ref var t = ref Tape[token];
+        return Json.Slice(t.Start, t.Length);
+    }
+
+    /// <summary>The UTF-16 text of a string or property-name token in a scratch buffer valid until the next call.</summary>
+    public readonly ReadOnlySpan<char> Text(int token)
+    {
+        ref var t = ref Tape[token];
+        var raw = Json.Slice(t.Start, t.Length);
+        var buffer = State.Chars(raw.Length);
+        var n = JsonStrings.DecodeToUtf16(raw, t.Escaped, buffer);
+        return buffer[..n];
+    }
+
+    /// <summary>Records an error (list output) and returns false so keywords can <c>return ctx.Fail(...)</c>.</summary>
+    public readonly bool Fail(Keyword keyword, int token, string message)
+    {
+        if (!Collect)
+        {
+            return false;
+        }
+
+        var errors = State.Errors ??= [];
+        var text = Settings.IncludeValuesInMessages ? message + " Value: " + Excerpt(token) : message;
+        errors.Add(new ValidationError(
+            InstancePointer(token),
+            KeywordPointer(keyword.Pointer),
+            keyword.AbsoluteLocation,
+            keyword.Name,
+            text));
+        return false;
+    }
+
+    /// <summary>Records the failure of a <c>false</c> schema.</summary>
+    public readonly bool FailSchema(SchemaNode node, int token)
+    {
+        if (!Collect)
+        {
+            return false;
+        }
+
+        var errors = State.Errors ??= [];
+        errors.Add(new ValidationError(
+            InstancePointer(token),
+            KeywordPointer(node.Pointer),
+            node.AbsoluteLocation,
+            node.ParentKeyword,
+            "The schema does not allow this value."));
+        return false;
+    }
+
+    public readonly int ErrorCount => State.Errors?.Count ?? 0;
+
+    public readonly void TruncateErrors(int count)
+    {
+        var errors = State.Errors;
+        if (errors is not null && errors.Count > count)
+        {
+            errors.RemoveRange(count, errors.Count - count);
+        }
+    }
+
+    /// <summary>The JSON Pointer of <paramref name="token"/>, found by walking down from the root.</summary>
+    public readonly string InstancePointer(int token)
+    {
+        var sb = new StringBuilder();
+        var current = 0;
+        while (current != token)
+        {
+            ref var container = ref Tape[current];
+            var end = container.End;
+            if (container.Kind == JsonTokenKind.Object)
+            {
+                var p = current + 1;
+                while (p < end)
+                {
+                    var v = p + 1;
+                    if (token < Tape[v].End)
+                    {
+                        sb.Append('/');
+                        AppendEscaped(sb, Text(p));
+                        current = token == p ? token : v; // a property name (propertyNames) is reported at its property
+                        break;
+                    }
+
+                    p = Tape[v].End;
+                }
+            }
+            else
+            {
+                var i = current + 1;
+                var index = 0;
+                while (i < end)
+                {
+                    if (token < Tape[i].End)
+                    {
+                        sb.Append('/').Append(index.ToString(CultureInfo.InvariantCulture));
+                        current = i;
+                        break;
+                    }
+
+                    i = Tape[i].End;
+                    index++;
+                }
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private readonly string KeywordPointer(string pointer)
+    {
+        var refs = State.Refs;
+        if (refs.Length == 0)
+        {
+            return pointer[Settings.RootPointerLength..];
+        }
+
+        var sb = new StringBuilder();
+        var prefix = Settings.RootPointerLength;
+        foreach (var step in refs)
+        {
+            var at = step.Reference.Pointer;
+            sb.Append(at.AsSpan(Math.Min(prefix, at.Length)));
+            prefix = step.Target.Pointer.Length;
+        }
+
+        sb.Append(pointer.AsSpan(Math.Min(prefix, pointer.Length)));
+        return sb.ToString();
+    }
+
+    private readonly string Excerpt(int token)
+    {
+        ref var t = ref Tape[token];
+        var start = t.Kind == JsonTokenKind.String ? t.Start - 1 : t.Start;
+        var length = t.Kind == JsonTokenKind.String ? t.Length + 2 : t.Length;
+        var text = Encoding.UTF8.GetString(Json.Slice(start, Math.Min(length, 200)));
+        return length > 200 ? text + "..." : text;
+    }
+
+    private static void AppendEscaped(StringBuilder sb, ReadOnlySpan<char> segment)
+    {
+        foreach (var c in segment)
+        {
+            _ = c switch
+            {
+                '~' => sb.Append("~0"),
+                '/' => sb.Append("~1"),
+                _ => sb.Append(c),
+            };
+        }
+    }
+}

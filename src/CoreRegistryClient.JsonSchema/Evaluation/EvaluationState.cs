@@ -1,0 +1,191 @@
+using System.Buffers;
+using CoreRegistryClient.JsonSchema.Compilation;
+using CoreRegistryClient.JsonSchema.Instance;
+using CoreRegistryClient.JsonSchema.Keywords;
+
+namespace CoreRegistryClient.JsonSchema.Evaluation;
+
+/// <summary>The mutable working memory of one validation: the parsed instance, annotation frames, the dynamic
+/// scope and scratch buffers. Pooled per thread so a valid validation allocates nothing.</summary>
+internal sealed class EvaluationState
+{
+    private const int MaxRetainedTokens = 1 << 16;
+
+    [ThreadStatic]
+    private static EvaluationState? t_cached;
+
+    private JsonToken[] _tape = [];
+    private int[] _containers = new int[32];
+    private char[] _chars = new char[256];
+    private ulong[] _bits = new ulong[64];
+    private AnnotationFrame[] _frames = new AnnotationFrame[16];
+    private SchemaResource[] _scope = new SchemaResource[16];
+    private RefStep[] _refs = new RefStep[16];
+
+    public JsonToken[] Tape => _tape;
+
+    public int FrameCount { get; private set; }
+
+    /// <summary>The instance token whose evaluated children are being recorded, or -1.</summary>
+    public int TrackedToken { get; private set; } = -1;
+
+    public int ScopeCount { get; private set; }
+
+    public int RefCount { get; private set; }
+
+    public int RefDepth { get; set; }
+
+    public List<ValidationError>? Errors { get; set; }
+
+    public static EvaluationState Rent()
+    {
+        var state = t_cached;
+        if (state is null)
+        {
+            return new EvaluationState();
+        }
+
+        t_cached = null;
+        return state;
+    }
+
+    public static void Return(EvaluationState state)
+    {
+        state.Reset();
+        t_cached = state;
+    }
+
+    public InputErrorKind Parse(ReadOnlySpan<byte> json, int maxDepth, out long errorPosition, out string? errorMessage)
+        => InstanceTape.Parse(json, ref _tape, ref _containers, maxDepth, out _, out errorPosition, out errorMessage);
+
+    /// <summary>A scratch UTF-16 buffer of at least <paramref name="length"/> chars, valid until the next call.</summary>
+    public Span<char> Chars(int length)
+    {
+        if (_chars.Length < length)
+        {
+            _chars = new char[Math.Max(length, _chars.Length * 2)];
+        }
+
+        return _chars;
+    }
+
+    public SchemaResource? TopScope => ScopeCount > 0 ? _scope[ScopeCount - 1] : null;
+
+    public ReadOnlySpan<SchemaResource> Scope => _scope.AsSpan(0, ScopeCount);
+
+    /// <summary>Enters <paramref name="resource"/> in the dynamic scope unless it is already innermost.</summary>
+    public bool PushScope(SchemaResource resource)
+    {
+        if (ScopeCount > 0 && ReferenceEquals(_scope[ScopeCount - 1], resource))
+        {
+            return false;
+        }
+
+        if (ScopeCount == _scope.Length)
+        {
+            Array.Resize(ref _scope, _scope.Length * 2);
+        }
+
+        _scope[ScopeCount++] = resource;
+        return true;
+    }
+
+    public void PopScope() => _scope[--ScopeCount] = null!;
+
+    public void PushRef(Keyword reference, SchemaNode target)
+    {
+        if (RefCount == _refs.Length)
+        {
+            Array.Resize(ref _refs, _refs.Length * 2);
+        }
+
+        _refs[RefCount++] = new RefStep(reference, target);
+    }
+
+    public void PopRef() => _refs[--RefCount] = default;
+
+    public ReadOnlySpan<RefStep> Refs => _refs.AsSpan(0, RefCount);
+
+    /// <summary>Starts recording evaluated children of <paramref name="token"/> (which has <paramref name="children"/> children).</summary>
+    public void PushFrame(int token, int children)
+    {
+        var words = (children + 63) >> 6;
+        var offset = FrameCount == 0 ? 0 : _frames[FrameCount - 1].Offset + _frames[FrameCount - 1].Words;
+        if (offset + words > _bits.Length)
+        {
+            Array.Resize(ref _bits, Math.Max(offset + words, _bits.Length * 2));
+        }
+
+        _bits.AsSpan(offset, words).Clear();
+        if (FrameCount == _frames.Length)
+        {
+            Array.Resize(ref _frames, _frames.Length * 2);
+        }
+
+        _frames[FrameCount++] = new AnnotationFrame { Token = token, Offset = offset, Words = words };
+        TrackedToken = token;
+    }
+
+    /// <summary>Stops recording; when <paramref name="merge"/> and the enclosing frame is for the same token, its bits join it.</summary>
+    public void PopFrame(bool merge)
+    {
+        var frame = _frames[--FrameCount];
+        if (FrameCount > 0)
+        {
+            var parent = _frames[FrameCount - 1];
+            if (merge && parent.Token == frame.Token)
+            {
+                for (var i = 0; i < frame.Words; i++)
+                {
+                    _bits[parent.Offset + i] |= _bits[frame.Offset + i];
+                }
+            }
+
+            TrackedToken = parent.Token;
+        }
+        else
+        {
+            TrackedToken = -1;
+        }
+    }
+
+    /// <summary>Pushes a frame that records nothing for anyone (used under <c>not</c>, whose annotations never count).</summary>
+    public void PushBarrier() => PushFrame(-2, 0);
+
+    public void Mark(int ordinal)
+    {
+        var frame = _frames[FrameCount - 1];
+        _bits[frame.Offset + (ordinal >> 6)] |= 1UL << (ordinal & 63);
+    }
+
+    public void MarkAll(int count)
+    {
+        var frame = _frames[FrameCount - 1];
+        var span = _bits.AsSpan(frame.Offset, frame.Words);
+        span.Fill(ulong.MaxValue);
+        _ = count;
+    }
+
+    public bool IsMarked(int ordinal)
+    {
+        var frame = _frames[FrameCount - 1];
+        return (_bits[frame.Offset + (ordinal >> 6)] & (1UL << (ordinal & 63))) != 0;
+    }
+
+    private void Reset()
+    {
+        FrameCount = 0;
+        TrackedToken = -1;
+        _scope.AsSpan(0, ScopeCount).Clear();
+        ScopeCount = 0;
+        _refs.AsSpan(0, RefCount).Clear();
+        RefCount = 0;
+        RefDepth = 0;
+        Errors = null;
+        if (_tape.Length > MaxRetainedTokens)
+        {
+            ArrayPool<JsonToken>.Shared.Return(_tape);
+            _tape = [];
+        }
+    }
+}

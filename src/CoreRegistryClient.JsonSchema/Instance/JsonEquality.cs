@@ -1,0 +1,124 @@
+namespace CoreRegistryClient.JsonSchema.Instance;
+
+/// <summary>JSON equality over tapes: numbers by value (1 == 1.0), strings by contents, objects regardless of key order.</summary>
+internal static class JsonEquality
+{
+    public static bool Equal(ReadOnlySpan<byte> aJson, JsonToken[] aTape, int a, ReadOnlySpan<byte> bJson, JsonToken[] bTape, int b)
+    {
+        ref var x = ref aTape[a];
+        ref var y = ref bTape[b];
+        if (x.Kind != y.Kind)
+        {
+            return false;
+        }
+
+        switch (x.Kind)
+        {
+            case JsonTokenKind.String:
+                return JsonStrings.Equals(aJson.Slice(x.Start, x.Length), x.Escaped, bJson.Slice(y.Start, y.Length), y.Escaped);
+            case JsonTokenKind.Number:
+                return Numbers.NumberLimit.NumbersEqual(aJson.Slice(x.Start, x.Length), bJson.Slice(y.Start, y.Length));
+            case JsonTokenKind.Array:
+                {
+                    if (x.Count != y.Count)
+                    {
+                        return false;
+                    }
+
+                    var i = a + 1;
+                    var j = b + 1;
+                    while (i < x.End)
+                    {
+                        if (!Equal(aJson, aTape, i, bJson, bTape, j))
+                        {
+                            return false;
+                        }
+
+                        i = aTape[i].End;
+                        j = bTape[j].End;
+                    }
+
+                    return true;
+                }
+
+            case JsonTokenKind.Object:
+                {
+                    if (x.Count != y.Count)
+                    {
+                        return false;
+                    }
+
+                    var p = a + 1;
+                    while (p < x.End)
+                    {
+                        var match = FindProperty(bJson, bTape, b, aJson.Slice(aTape[p].Start, aTape[p].Length), aTape[p].Escaped);
+                        if (match < 0 || !Equal(aJson, aTape, p + 1, bJson, bTape, match))
+                        {
+                            return false;
+                        }
+
+                        p = aTape[p + 1].End;
+                    }
+
+                    return true;
+                }
+
+            default:
+                return true; // true, false, null: same kind is equal
+        }
+    }
+
+    /// <summary>A hash consistent with <see cref="Equal"/>.</summary>
+    public static int Hash(ReadOnlySpan<byte> json, JsonToken[] tape, int token)
+    {
+        ref var t = ref tape[token];
+        switch (t.Kind)
+        {
+            case JsonTokenKind.String:
+                return JsonStrings.Hash(json.Slice(t.Start, t.Length), t.Escaped);
+            case JsonTokenKind.Number:
+                return Numbers.NumberLimit.Hash(json.Slice(t.Start, t.Length));
+            case JsonTokenKind.Array:
+                {
+                    var hash = 17;
+                    for (var i = token + 1; i < t.End; i = tape[i].End)
+                    {
+                        hash = (hash * 31) + Hash(json, tape, i);
+                    }
+
+                    return hash;
+                }
+
+            case JsonTokenKind.Object:
+                {
+                    // Order-independent: sum of per-property hashes.
+                    var hash = 23;
+                    for (var p = token + 1; p < t.End; p = tape[p + 1].End)
+                    {
+                        hash += JsonStrings.Hash(json.Slice(tape[p].Start, tape[p].Length), tape[p].Escaped) ^ (Hash(json, tape, p + 1) * 7);
+                    }
+
+                    return hash;
+                }
+
+            default:
+                return (int)t.Kind;
+        }
+    }
+
+    /// <summary>The value token of the property named <paramref name="name"/> (raw, maybe escaped), or -1.</summary>
+    private static int FindProperty(ReadOnlySpan<byte> json, JsonToken[] tape, int obj, ReadOnlySpan<byte> name, bool nameEscaped)
+    {
+        var end = tape[obj].End;
+        for (var p = obj + 1; p < end; p = tape[p + 1].End)
+        {
+            ref var n = ref tape[p];
+            if (JsonStrings.Equals(json.Slice(n.Start, n.Length), n.Escaped, name, nameEscaped))
+            {
+                return p + 1;
+            }
+        }
+
+        return -1;
+    }
+}

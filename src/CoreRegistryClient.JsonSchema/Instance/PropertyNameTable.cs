@@ -1,0 +1,95 @@
+using System.Text;
+
+namespace CoreRegistryClient.JsonSchema.Instance;
+
+/// <summary>Looks up instance property names (raw UTF-8, possibly escaped) among names known at compile time,
+/// without allocating: linear for a few names, hashed for more.</summary>
+internal sealed class PropertyNameTable
+{
+    private const int LinearLimit = 8;
+    private readonly byte[][] _names;
+    private readonly int[] _buckets;
+    private readonly int[] _next;
+    private readonly int _mask;
+
+    public PropertyNameTable(IReadOnlyList<string> names)
+    {
+        _names = new byte[names.Count][];
+        for (var i = 0; i < names.Count; i++)
+        {
+            _names[i] = Encoding.UTF8.GetBytes(names[i]);
+        }
+
+        _buckets = [];
+        _next = [];
+        if (_names.Length > LinearLimit)
+        {
+            var size = 1;
+            while (size < _names.Length * 2)
+            {
+                size <<= 1;
+            }
+
+            _mask = size - 1;
+            _buckets = new int[size];
+            _next = new int[_names.Length];
+            Array.Fill(_buckets, -1);
+            for (var i = 0; i < _names.Length; i++)
+            {
+                var b = JsonStrings.Fnv(_names[i]) & _mask;
+                _next[i] = _buckets[b];
+                _buckets[b] = i;
+            }
+        }
+    }
+
+    public int Count => _names.Length;
+
+    public ReadOnlySpan<byte> Utf8Name(int index) => _names[index];
+
+    /// <summary>The index of the name, or -1.</summary>
+    public int Find(ReadOnlySpan<byte> raw, bool escaped)
+    {
+        if (escaped)
+        {
+            Span<byte> buffer = stackalloc byte[256];
+            if (raw.Length > buffer.Length)
+            {
+                buffer = new byte[raw.Length];
+            }
+
+            var n = JsonStrings.UnescapeToUtf8(raw, buffer);
+            return FindUnescaped(buffer[..n]);
+        }
+
+        return FindUnescaped(raw);
+    }
+
+    private int FindUnescaped(ReadOnlySpan<byte> name)
+    {
+        var names = _names;
+        if (names.Length <= LinearLimit)
+        {
+            for (var i = 0; i < names.Length; i++)
+            {
+                var candidate = names[i];
+                if (candidate.Length == name.Length && name.SequenceEqual(candidate))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        for (var i = _buckets[JsonStrings.Fnv(name) & _mask]; i >= 0; i = _next[i])
+        {
+            if (name.SequenceEqual(names[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}

@@ -1,0 +1,36 @@
+using System.Text.Json;
+using CoreRegistryClient.JsonSchema.Evaluation;
+using CoreRegistryClient.JsonSchema.Instance;
+using CoreRegistryClient.JsonSchema.Patterns;
+
+namespace CoreRegistryClient.JsonSchema.Keywords;
+
+/// <summary><c>pattern</c>: an ECMA-262 regular expression compiled once; a match timeout is an error, not a crash.</summary>
+internal sealed class PatternKeyword : Keyword
+{
+    private readonly EcmaPattern _pattern;
+
+    private PatternKeyword(SchemaNode owner, string name, EcmaPattern pattern) : base(owner, name) => _pattern = pattern;
+
+    public override int Order => KeywordOrder.Scalar + 5;
+
+    public static Keyword Create(SchemaNode owner, string name, JsonElement value, Func<string, string, EcmaPattern> compile)
+    {
+        var keyword = new PatternKeyword(owner, name, null!);
+        var source = KeywordValues.String(value, keyword);
+        return new PatternKeyword(owner, name, compile(source, keyword.AbsoluteLocation));
+    }
+
+    public override bool Evaluate(ref EvaluationContext ctx, int token)
+    {
+        if (ctx.Tape[token].Kind != JsonTokenKind.String)
+        {
+            return true;
+        }
+
+        return PatternMatching.Matches(_pattern, this, ref ctx, token, out var timedOut)
+            || (ctx.Collect && ctx.Fail(this, token, timedOut
+                ? "The pattern match timed out; the value is treated as not matching."
+                : $"The string must match the pattern {_pattern.Source}."));
+    }
+}

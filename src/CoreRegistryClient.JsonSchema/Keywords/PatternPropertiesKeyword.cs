@@ -1,0 +1,75 @@
+using CoreRegistryClient.JsonSchema.Evaluation;
+using CoreRegistryClient.JsonSchema.Instance;
+using CoreRegistryClient.JsonSchema.Patterns;
+
+namespace CoreRegistryClient.JsonSchema.Keywords;
+
+/// <summary><c>patternProperties</c>: each property whose name matches a pattern must match that pattern's schema.</summary>
+internal sealed class PatternPropertiesKeyword : Keyword
+{
+    public PatternPropertiesKeyword(SchemaNode owner, string name, List<EcmaPattern> patterns, List<SchemaNode> schemas) : base(owner, name)
+    {
+        Patterns = [.. patterns];
+        Schemas = [.. schemas];
+    }
+
+    public EcmaPattern[] Patterns { get; }
+
+    public SchemaNode[] Schemas { get; }
+
+    public override int Order => KeywordOrder.Applicator + 1;
+
+    public override bool Evaluate(ref EvaluationContext ctx, int token)
+    {
+        var tape = ctx.Tape;
+        ref var obj = ref tape[token];
+        if (obj.Kind != JsonTokenKind.Object)
+        {
+            return true;
+        }
+
+        var state = ctx.State;
+        var tracked = state.TrackedToken == token;
+        var valid = true;
+        var end = obj.End;
+        var ordinal = 0;
+        for (var p = token + 1; p < end; ordinal++)
+        {
+            var value = p + 1;
+            for (var i = 0; i < Patterns.Length; i++)
+            {
+                if (!PatternMatching.Matches(Patterns[i], this, ref ctx, p, out var timedOut))
+                {
+                    if (timedOut)
+                    {
+                        valid = ctx.Collect && ctx.Fail(this, value, "The pattern match on the property name timed out.");
+                        if (!ctx.Collect)
+                        {
+                            return false;
+                        }
+                    }
+
+                    continue;
+                }
+
+                if (!Schemas[i].Evaluate(ref ctx, value))
+                {
+                    valid = false;
+                    if (!ctx.Collect)
+                    {
+                        return false;
+                    }
+                }
+
+                if (tracked)
+                {
+                    state.Mark(ordinal);
+                }
+            }
+
+            p = tape[value].End;
+        }
+
+        return valid;
+    }
+}

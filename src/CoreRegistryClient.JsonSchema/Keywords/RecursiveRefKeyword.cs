@@ -1,0 +1,50 @@
+using System.Text.Json;
+using CoreRegistryClient.JsonSchema.Compilation;
+using CoreRegistryClient.JsonSchema.Evaluation;
+
+namespace CoreRegistryClient.JsonSchema.Keywords;
+
+/// <summary><c>$recursiveRef</c> (2019-09): when the target resource says <c>"$recursiveAnchor": true</c>, the
+/// outermost resource in the dynamic scope that says so too is used instead.</summary>
+internal sealed class RecursiveRefKeyword : ReferenceKeyword
+{
+    private SchemaNode _target = null!;
+    private bool _dynamic;
+
+    private RecursiveRefKeyword(SchemaNode owner, string name) : base(owner, name) { }
+
+    public override IEnumerable<SchemaNode> InPlaceSubschemas => [_target];
+
+    public static Keyword Create(SchemaGraphBuilder builder, SchemaNode owner, SchemaLocation at, string name, JsonElement value)
+    {
+        var keyword = new RecursiveRefKeyword(owner, name);
+        var reference = KeywordValues.String(value, keyword);
+        var target = builder.Resolve(at, reference, keyword.AbsoluteLocation);
+        keyword._target = builder.GetNode(target, name);
+        if (target.Pointer == target.Resource.Pointer && target.Resource.RecursiveAnchor)
+        {
+            keyword._dynamic = true;
+            builder.MarkDynamicScope();
+        }
+
+        return keyword;
+    }
+
+    public override bool Evaluate(ref EvaluationContext ctx, int token)
+    {
+        var target = _target;
+        if (_dynamic)
+        {
+            foreach (var resource in ctx.State.Scope)
+            {
+                if (resource.RecursiveAnchor && resource.RootNode is not null)
+                {
+                    target = resource.RootNode;
+                    break;
+                }
+            }
+        }
+
+        return Follow(target, ref ctx, token);
+    }
+}

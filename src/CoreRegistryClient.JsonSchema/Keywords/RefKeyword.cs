@@ -1,0 +1,25 @@
+using System.Text.Json;
+using CoreRegistryClient.JsonSchema.Compilation;
+using CoreRegistryClient.JsonSchema.Evaluation;
+
+namespace CoreRegistryClient.JsonSchema.Keywords;
+
+/// <summary><c>$ref</c>: evaluates the referenced schema in place.</summary>
+internal sealed class RefKeyword : ReferenceKeyword
+{
+    private SchemaNode _target = null!;
+
+    private RefKeyword(SchemaNode owner, string name) : base(owner, name) { }
+
+    public override IEnumerable<SchemaNode> InPlaceSubschemas => [_target];
+
+    public static Keyword Create(SchemaGraphBuilder builder, SchemaNode owner, SchemaLocation at, string name, JsonElement value)
+    {
+        var keyword = new RefKeyword(owner, name);
+        var reference = KeywordValues.String(value, keyword);
+        keyword._target = builder.GetNode(builder.Resolve(at, reference, keyword.AbsoluteLocation), name);
+        return keyword;
+    }
+
+    public override bool Evaluate(ref EvaluationContext ctx, int token) => Follow(_target, ref ctx, token);
+}

@@ -1,0 +1,51 @@
+using System.Text;
+using System.Text.Json;
+using CoreRegistryClient.JsonSchema.Evaluation;
+using CoreRegistryClient.JsonSchema.Instance;
+
+namespace CoreRegistryClient.JsonSchema.Keywords;
+
+/// <summary><c>required</c>: every listed name is a property; one error per missing name.</summary>
+internal sealed class RequiredKeyword : Keyword
+{
+    private readonly byte[][] _names;
+    private readonly string[] _text;
+
+    private RequiredKeyword(SchemaNode owner, string name, List<string> names) : base(owner, name)
+    {
+        _text = [.. names];
+        _names = [.. names.Select(Encoding.UTF8.GetBytes)];
+    }
+
+    public override int Order => KeywordOrder.Shape;
+
+    public static Keyword? Create(SchemaNode owner, string name, JsonElement value)
+    {
+        var probe = new RequiredKeyword(owner, name, []);
+        var names = KeywordValues.StringArray(value, probe);
+        return names.Count == 0 ? null : new RequiredKeyword(owner, name, names);
+    }
+
+    /// <summary>For <c>dependentRequired</c>/<c>dependencies</c>, which report under their own keyword.</summary>
+    public static bool Check(Keyword reporter, byte[][] names, string[] text, ref EvaluationContext ctx, int token)
+    {
+        var valid = true;
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (ObjectProperties.Find(ref ctx, token, names[i]) < 0)
+            {
+                if (!ctx.Collect)
+                {
+                    return false;
+                }
+
+                valid = ctx.Fail(reporter, token, $"The required property '{text[i]}' is missing.");
+            }
+        }
+
+        return valid;
+    }
+
+    public override bool Evaluate(ref EvaluationContext ctx, int token)
+        => ctx.Tape[token].Kind != JsonTokenKind.Object || Check(this, _names, _text, ref ctx, token);
+}

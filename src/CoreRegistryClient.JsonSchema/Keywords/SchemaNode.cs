@@ -1,0 +1,123 @@
+using System.Runtime.CompilerServices;
+using CoreRegistryClient.JsonSchema.Compilation;
+using CoreRegistryClient.JsonSchema.Evaluation;
+using CoreRegistryClient.JsonSchema.Instance;
+
+namespace CoreRegistryClient.JsonSchema.Keywords;
+
+/// <summary>A compiled schema (object or boolean): its keywords in evaluation order.</summary>
+internal sealed class SchemaNode
+{
+    public SchemaNode(string pointer, string absoluteLocation, SchemaResource resource, string parentKeyword)
+    {
+        Pointer = pointer;
+        AbsoluteLocation = absoluteLocation;
+        Resource = resource;
+        ParentKeyword = parentKeyword;
+    }
+
+    /// <summary>JSON Pointer from the document root.</summary>
+    public string Pointer { get; }
+
+    /// <summary>Absolute URI of this schema in its resource (<c>base#/pointer</c>).</summary>
+    public string AbsoluteLocation { get; }
+
+    public SchemaResource Resource { get; }
+
+    /// <summary>The keyword holding this subschema, reported when a <c>false</c> schema fails.</summary>
+    public string ParentKeyword { get; }
+
+    public Keyword[] Keywords { get; private set; } = [];
+
+    public bool AlwaysValid { get; private set; }
+
+    public bool AlwaysInvalid { get; private set; }
+
+    /// <summary>Whether this schema has <c>unevaluatedProperties</c> and so records evaluated properties.</summary>
+    public bool TracksProperties { get; private set; }
+
+    /// <summary>Whether this schema has <c>unevaluatedItems</c> and so records evaluated items.</summary>
+    public bool TracksItems { get; private set; }
+
+    public void SetBoolean(bool value)
+    {
+        AlwaysValid = value;
+        AlwaysInvalid = !value;
+    }
+
+    public void SetKeywords(List<Keyword> keywords)
+    {
+        keywords.Sort(static (a, b) => a.Order.CompareTo(b.Order));
+        Keywords = [.. keywords];
+        AlwaysValid = Keywords.Length == 0;
+        TracksProperties = keywords.Exists(static k => k is UnevaluatedPropertiesKeyword);
+        TracksItems = keywords.Exists(static k => k is UnevaluatedItemsKeyword);
+    }
+
+    public bool Evaluate(ref EvaluationContext ctx, int token)
+    {
+        if (AlwaysValid)
+        {
+            return true;
+        }
+
+        if (AlwaysInvalid)
+        {
+            return ctx.FailSchema(this, token);
+        }
+
+        var scoped = ctx.Settings.TrackScope && ctx.State.PushScope(Resource);
+        var framed = false;
+        if (TracksProperties || TracksItems)
+        {
+            ref var t = ref ctx.Tape[token];
+            if ((TracksProperties && t.Kind == JsonTokenKind.Object) || (TracksItems && t.Kind == JsonTokenKind.Array))
+            {
+                ctx.State.PushFrame(token, t.Count);
+                framed = true;
+            }
+        }
+
+        var valid = true;
+        var keywords = Keywords;
+        for (var i = 0; i < keywords.Length; i++)
+        {
+            if (!keywords[i].Evaluate(ref ctx, token))
+            {
+                valid = false;
+                if (!ctx.Collect)
+                {
+                    break;
+                }
+            }
+        }
+
+        if (framed)
+        {
+            ctx.State.PopFrame(valid);
+        }
+
+        if (scoped)
+        {
+            ctx.State.PopScope();
+        }
+
+        return valid;
+    }
+
+    /// <summary>Evaluates <paramref name="node"/> in place; when annotations are being recorded for this token, the
+    /// node's annotations only count if it passes (anyOf/oneOf branches, if).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool EvaluateIsolated(SchemaNode node, ref EvaluationContext ctx, int token)
+    {
+        if (ctx.State.TrackedToken != token)
+        {
+            return node.Evaluate(ref ctx, token);
+        }
+
+        ctx.State.PushFrame(token, ctx.Tape[token].Count);
+        var valid = node.Evaluate(ref ctx, token);
+        ctx.State.PopFrame(valid);
+        return valid;
+    }
+}

@@ -1,0 +1,23 @@
+namespace CoreRegistryClient.Testing;
+
+/// <summary>How a <see cref="LoopbackRegistryServer"/> starts.</summary>
+public sealed class LoopbackRegistryServerOptions
+{
+    /// <summary>The registry to serve. Default: a new empty <see cref="InMemorySchemaRegistry"/>.</summary>
+    public InMemorySchemaRegistry? Registry { get; set; }
+
+    /// <summary>A schema folder to load into the registry at start (layout in
+    /// <see cref="InMemorySchemaRegistry.LoadDirectory"/>). Default: none.</summary>
+    public string? SchemaDirectory { get; set; }
+
+    /// <summary>A path prefix the API lives under, e.g. <c>/api/v1</c>; <see cref="LoopbackRegistryServer.BaseUri"/>
+    /// includes it. Default: none (the API at the root).</summary>
+    public string? PathPrefix { get; set; }
+
+    /// <summary>When set, the admin endpoints (<c>POST /admin/...</c>) require <c>Authorization: Bearer</c> with this
+    /// token (401 without it, 403 with another). Reads never need it. Default: none (admin endpoints are open).</summary>
+    public string? Token { get; set; }
+
+    /// <summary>The TCP port on 127.0.0.1. Default: 0, an ephemeral port chosen by the OS (use this in tests).</summary>
+    public int Port { get; set; }
+}

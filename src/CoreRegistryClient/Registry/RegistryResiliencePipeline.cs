@@ -1,0 +1,128 @@
+using CoreRegistryClient.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace CoreRegistryClient.Registry;
+
+/// <summary>The one resilience pipeline shared by every registry call, so the circuit breaker sees all traffic:
+/// total timeout → retry (jittered exponential backoff, <c>Retry-After</c>) → circuit breaker → attempt timeout.</summary>
+internal sealed class RegistryResiliencePipeline
+{
+    /// <summary>The operation name, carried in the context so retry logs can say which call is retrying.</summary>
+    public static readonly ResiliencePropertyKey<string> OperationKey = new("CoreRegistryClient.RegistryOperation");
+
+    private static readonly TimeSpan DefaultTotalTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly IOptionsMonitor<SchemaEnforcementOptions> _options;
+    private readonly RegistryResilienceOptions _resilience;
+
+    public RegistryResiliencePipeline(
+        IOptionsMonitor<SchemaEnforcementOptions> options,
+        IOptions<RegistryResilienceOptions> resilience,
+        ILogger<SchemaRegistryClient> logger)
+    {
+        ArgumentNullException.ThrowIfNull(resilience);
+        ArgumentNullException.ThrowIfNull(logger);
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _resilience = resilience.Value;
+        Pipeline = Build(_resilience, logger);
+    }
+
+    public ResiliencePipeline<RegistryHttpResult> Pipeline { get; }
+
+    public RegistryResilienceOptions Options => _resilience;
+
+    /// <summary>The total budget of one call, read per call so a configuration reload applies at once.
+    /// A non-positive value falls back to the 30 s default rather than waiting forever.</summary>
+    public TimeSpan TotalTimeout => _options.CurrentValue.Timeout is var timeout && timeout > TimeSpan.Zero ? timeout : DefaultTotalTimeout;
+
+    private ResiliencePipeline<RegistryHttpResult> Build(RegistryResilienceOptions settings, ILogger logger)
+    {
+        return new ResiliencePipelineBuilder<RegistryHttpResult>()
+            .AddTimeout(new TimeoutStrategyOptions
+            {
+                Name = "RegistryTotalTimeout",
+                TimeoutGenerator = _ => ValueTask.FromResult(TotalTimeout),
+            })
+            .AddRetry(new RetryStrategyOptions<RegistryHttpResult>
+            {
+                Name = "RegistryRetry",
+                ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome)),
+                MaxRetryAttempts = Math.Max(0, settings.MaxRetryAttempts),
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = settings.BaseDelay,
+                MaxDelay = settings.MaxDelay,
+                DelayGenerator = args => ValueTask.FromResult(RetryAfterHeader.DelayFor(args.Outcome.Result, settings.MaxRetryAfter)),
+                OnRetry = args =>
+                {
+                    if (logger.IsEnabled(LogLevel.Information))
+                    {
+                        var operation = OperationOf(args.Context);
+                        var reason = Describe(args.Outcome);
+                        RegistryLog.Retrying(logger, operation, args.AttemptNumber + 1, reason, args.RetryDelay.TotalMilliseconds);
+                    }
+
+                    return default;
+                },
+            })
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions<RegistryHttpResult>
+            {
+                Name = "RegistryCircuitBreaker",
+                ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome)),
+                FailureRatio = settings.CircuitFailureRatio,
+                MinimumThroughput = settings.CircuitMinimumThroughput,
+                SamplingDuration = settings.CircuitSamplingDuration,
+                BreakDuration = settings.CircuitBreakDuration,
+                OnOpened = args =>
+                {
+                    if (logger.IsEnabled(LogLevel.Warning))
+                    {
+                        RegistryLog.CircuitOpened(logger, Describe(args.Outcome), args.BreakDuration.TotalSeconds);
+                    }
+
+                    return default;
+                },
+                OnHalfOpened = _ =>
+                {
+                    RegistryLog.CircuitHalfOpened(logger);
+                    return default;
+                },
+                OnClosed = _ =>
+                {
+                    RegistryLog.CircuitClosed(logger);
+                    return default;
+                },
+            })
+            .AddTimeout(new TimeoutStrategyOptions
+            {
+                Name = "RegistryAttemptTimeout",
+                TimeoutGenerator = _ => ValueTask.FromResult(settings.AttemptTimeout > TimeSpan.Zero && settings.AttemptTimeout < TotalTimeout ? settings.AttemptTimeout : TotalTimeout),
+            })
+            .Build();
+    }
+
+    /// <summary>Network errors, attempt timeouts, 408, 429 and 5xx. A caller's cancellation, 4xx and bad bodies are not.</summary>
+    internal static bool IsTransient(Outcome<RegistryHttpResult> outcome) => outcome switch
+    {
+        { Exception: HttpRequestException or IOException or TimeoutRejectedException } => true,
+        { Exception: null, Result: { } result } => result.IsTransient,
+        _ => false,
+    };
+
+    private static string OperationOf(ResilienceContext context) =>
+        context.Properties.TryGetValue(OperationKey, out var operation) ? operation : "unknown";
+
+    private static string Describe(Outcome<RegistryHttpResult> outcome) => outcome switch
+    {
+        { Exception: HttpRequestException { HttpRequestError: var error } } => $"network: {error}",
+        { Exception: TimeoutRejectedException } => "attempt timed out",
+        { Exception: { } exception } => exception.GetType().Name,
+        { Result: { } result } => $"HTTP {(int)result.StatusCode}",
+        _ => "unknown",
+    };
+}

@@ -1,0 +1,30 @@
+using CoreRegistryClient.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CoreRegistryClient.Registry;
+
+/// <summary>Registers the registry client; called by <c>AddSchemaEnforcement</c>.</summary>
+internal static class RegistryServiceCollectionExtensions
+{
+    /// <summary>Registers <see cref="ISchemaRegistryClient"/> (a singleton <see cref="SchemaRegistryClient"/>), its
+    /// resilience pipeline, <see cref="RegistryResilienceOptions"/> and a no-op <see cref="IRegistryCallObserver"/>,
+    /// all with <c>TryAdd</c>: a client registered earlier (e.g. an in-memory registry in tests) is kept, and an
+    /// observer added with <c>AddSingleton</c> (before or after) wins over the no-op.</summary>
+    /// <remarks>Reads <see cref="SchemaEnforcementOptions.RegistryUrl"/>, <see cref="SchemaEnforcementOptions.Token"/>
+    /// and <see cref="SchemaEnforcementOptions.Timeout"/> from <c>IOptionsMonitor</c> on every call; it does not bind
+    /// or validate those options. The <c>Authorization</c> header is redacted in the HTTP client factory's logs.</remarks>
+    /// <returns>The builder of the named <see cref="HttpClient"/>, to add handlers or change the primary handler.</returns>
+    internal static IHttpClientBuilder AddSchemaRegistryClient(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<SchemaEnforcementOptions>();
+        services.AddOptions<RegistryResilienceOptions>();
+        services.TryAddSingleton<RegistryResiliencePipeline>();
+        services.TryAddSingleton<IRegistryCallObserver>(NullRegistryCallObserver.Instance);
+        services.TryAddSingleton<ISchemaRegistryClient, SchemaRegistryClient>();
+        return services.AddHttpClient(SchemaRegistryClient.HttpClientName)
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan) // the resilience pipeline owns time budgets
+            .RedactLoggedHeaders(["Authorization"]);
+    }
+}

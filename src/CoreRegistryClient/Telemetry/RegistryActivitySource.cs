@@ -1,0 +1,12 @@
+using System.Diagnostics;
+
+namespace CoreRegistryClient.Telemetry;
+
+/// <summary>The library's one <see cref="ActivitySource"/>; registry calls start their spans here.</summary>
+internal static class RegistryActivitySource
+{
+    /// <summary>The source name to subscribe to (e.g. <c>AddSource("CoreRegistryClient")</c> in OpenTelemetry).</summary>
+    public const string Name = "CoreRegistryClient";
+
+    public static readonly ActivitySource Source = new(Name, typeof(RegistryActivitySource).Assembly.GetName().Version?.ToString());
+}

@@ -1,0 +1,62 @@
+namespace CoreRegistryClient.JsonSchema.Tests;
+
+/// <summary>One compiled validator serves many threads, and a valid payload costs no allocation in flag mode.</summary>
+[TestFixture]
+public sealed class ConcurrencyAndAllocationTests
+{
+    [Test]
+    public void Parallel_validations_on_one_validator_agree_with_sequential_ones()
+    {
+        var validators = BenchCorpus.Names.Select(n => BenchCorpus.Compile(n)).ToArray();
+        var payloads = BenchCorpus.Names.SelectMany(n => new[] { BenchCorpus.Valid(n), BenchCorpus.Invalid(n) }).ToArray();
+        var expected = validators.Select(v => payloads.Select(p => Summary(v.Validate(p))).ToArray()).ToArray();
+        var mismatches = 0;
+
+        Parallel.For(0, 3000, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+        {
+            var v = i % validators.Length;
+            var p = i / validators.Length % payloads.Length;
+            var summary = i % 2 == 0 ? Summary(validators[v].Validate(payloads[p])) : validators[v].IsValid(payloads[p]).ToString();
+            var reference = i % 2 == 0 ? expected[v][p] : expected[v][p].StartsWith("True", StringComparison.Ordinal).ToString();
+            if (summary != reference)
+            {
+                Interlocked.Increment(ref mismatches);
+            }
+        });
+
+        Assert.That(mismatches, Is.Zero);
+    }
+
+    [Test]
+    public void Validating_a_valid_payload_in_flag_mode_allocates_nothing()
+    {
+        foreach (var name in BenchCorpus.Names)
+        {
+            var validator = BenchCorpus.Compile(name);
+            var payload = BenchCorpus.Valid(name);
+            for (var i = 0; i < 20; i++)
+            {
+                _ = validator.IsValid(payload);
+                _ = validator.Validate(payload, OutputFormat.Flag);
+            }
+
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var valid = true;
+            for (var i = 0; i < 200; i++)
+            {
+                valid &= validator.IsValid(payload);
+                valid &= validator.Validate(payload, OutputFormat.Flag).IsValid;
+            }
+
+            var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            Assert.Multiple(() =>
+            {
+                Assert.That(valid, Is.True, name);
+                Assert.That(allocated, Is.Zero, name);
+            });
+        }
+    }
+
+    private static string Summary(ValidationResult result)
+        => result.IsValid + "|" + string.Join(";", result.Errors.Select(e => e.InstanceLocation + "@" + e.KeywordLocation));
+}

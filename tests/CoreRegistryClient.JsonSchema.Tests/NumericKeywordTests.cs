@@ -1,0 +1,65 @@
+namespace CoreRegistryClient.JsonSchema.Tests;
+
+/// <summary>Numeric keywords use exact decimal arithmetic, not doubles.</summary>
+[TestFixture]
+public sealed class NumericKeywordTests
+{
+    [TestCase("0.1", "0.3", true)]
+    [TestCase("0.1", "0.30000000000000004", false)]
+    [TestCase("0.01", "19.99", true)]
+    [TestCase("0.5", "1e308", true)]
+    [TestCase("3", "12345678901234567890123", true)]
+    [TestCase("3", "12345678901234567890124", false)]
+    [TestCase("7", "1e400", false)]
+    [TestCase("2", "1e400", true)]
+    [TestCase("1e-30", "3e-29", true)]
+    public void MultipleOf_is_exact(string divisor, string value, bool valid)
+        => Assert.That(JsonSchemaValidator.Parse($$"""{"multipleOf": {{divisor}}}""").IsValid(value), Is.EqualTo(valid));
+
+    [TestCase("12345678901234567890", "12345678901234567891", false)]
+    [TestCase("12345678901234567890", "12345678901234567890", true)]
+    [TestCase("12345678901234567890", "12345678901234567889.999999999", true)]
+    [TestCase("1e308", "1.0000000000000001e308", false)]
+    [TestCase("1e308", "-1e400", true)]
+    [TestCase("0.1", "0.1000000000000000000000000001", false)]
+    public void Maximum_compares_big_and_precise_numbers_exactly(string maximum, string value, bool valid)
+        => Assert.That(JsonSchemaValidator.Parse($$"""{"maximum": {{maximum}}}""").IsValid(value), Is.EqualTo(valid));
+
+    [TestCase("1.0", true)]
+    [TestCase("1e2", true)]
+    [TestCase("1.5e1", true)]
+    [TestCase("1.05e1", false)]
+    [TestCase("123456789012345678901234567890", true)]
+    [TestCase("-0", true)]
+    public void Integer_is_decided_by_value(string value, bool valid)
+        => Assert.That(JsonSchemaValidator.Parse("""{"type": "integer"}""").IsValid(value), Is.EqualTo(valid));
+
+    [TestCase("[1, 1.0]", false)]
+    [TestCase("""[{"a": 1, "b": 2}, {"b": 2, "a": 1.00}]""", false)]
+    [TestCase("""["a", "\u0061"]""", false)]
+    [TestCase("[1, 2, 3]", true)]
+    public void UniqueItems_uses_json_equality(string array, bool valid)
+        => Assert.That(JsonSchemaValidator.Parse("""{"uniqueItems": true}""").IsValid(array), Is.EqualTo(valid));
+
+    [Test]
+    public void UniqueItems_finds_a_duplicate_in_a_long_array()
+    {
+        var items = Enumerable.Range(0, 1000).Select(i => $"{{\"id\": {i}}}").ToList();
+        var unique = "[" + string.Join(",", items) + "]";
+        items.Add("{\"id\": 500.0}");
+        var duplicated = "[" + string.Join(",", items) + "]";
+        var validator = JsonSchemaValidator.Parse("""{"uniqueItems": true}""");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(validator.IsValid(unique), Is.True);
+            Assert.That(validator.IsValid(duplicated), Is.False);
+        });
+    }
+
+    [TestCase("\"\U0001F600\U0001F600\"", true)]
+    [TestCase("\"\\ud83d\\ude00\\ud83d\\ude00\"", true)]
+    [TestCase("\"abc\"", false)]
+    public void String_lengths_count_code_points(string value, bool valid)
+        => Assert.That(JsonSchemaValidator.Parse("""{"maxLength": 2}""").IsValid(value), Is.EqualTo(valid));
+}
