@@ -14,7 +14,7 @@ internal sealed class SchemaGraphBuilder
     private readonly Dictionary<(int, string), SchemaLocation> _locations = [];
     private readonly Dictionary<(int, string), SchemaNode> _nodes = [];
     private readonly Queue<(SchemaNode Node, SchemaLocation Location)> _pending = new();
-    private readonly Dictionary<string, EcmaPattern> _patterns = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SchemaPattern> _patterns = new(StringComparer.Ordinal);
     private int _nextDocumentId;
 
     public SchemaGraphBuilder(JsonSchemaOptions options, Func<string, JsonElement?> registered)
@@ -47,7 +47,7 @@ internal sealed class SchemaGraphBuilder
     public void MarkDynamicScope() => UsesDynamicScope = true;
 
     /// <summary>Compiles an ECMA-262 pattern once per compilation.</summary>
-    public EcmaPattern Pattern(string source, string location)
+    public SchemaPattern Pattern(string source, string location)
     {
         if (_patterns.TryGetValue(source, out var pattern))
         {
@@ -56,7 +56,7 @@ internal sealed class SchemaGraphBuilder
 
         try
         {
-            pattern = EcmaPattern.Create(source, Options.RegexMatchTimeout);
+            pattern = new SchemaPattern(source, EcmaPattern.Create(source, Options.RegexMatchTimeout));
         }
         catch (ArgumentException e)
         {
