@@ -222,7 +222,7 @@ internal static class KeywordCatalog
         }
 
         var format = value.GetString()!;
-        var check = FormatRegistry.Get(format);
+        var check = FormatRegistry.GetSpanChecker(format);
         return check is null ? null : new FormatKeyword(owner, name, format, check);
     }
 
