@@ -27,7 +27,7 @@ internal sealed class TypeKeyword : Keyword
         }
         else if (value.ValueKind == JsonValueKind.Array)
         {
-            names.AddRange(KeywordValues.StringArray(value, keyword));
+            names.AddRange(KeywordValues.StringArray(value, owner, name));
         }
         else
         {

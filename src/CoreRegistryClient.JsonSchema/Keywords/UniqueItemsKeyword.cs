@@ -16,8 +16,7 @@ internal sealed class UniqueItemsKeyword : Keyword
 
     public static Keyword? Create(SchemaNode owner, string name, JsonElement value)
     {
-        var keyword = new UniqueItemsKeyword(owner, name);
-        return KeywordValues.Boolean(value, keyword) ? keyword : null;
+        return KeywordValues.Boolean(value, owner, name) ? new UniqueItemsKeyword(owner, name) : null;
     }
 
     public override bool Evaluate(ref EvaluationContext ctx, int token)
