@@ -21,6 +21,7 @@ internal sealed class EvaluationState
     private AnnotationFrame[] _frames = new AnnotationFrame[16];
     private SchemaResource[] _scope = new SchemaResource[16];
     private RefStep[] _refs = new RefStep[16];
+    private int[] _pointerCache = [];
 
     public JsonToken[] Tape => _tape;
 
@@ -59,6 +60,21 @@ internal sealed class EvaluationState
 
     public InputErrorKind Parse(ReadOnlySpan<byte> json, int maxDepth, out long errorPosition, out string? errorMessage)
         => InstanceTape.Parse(json, ref _tape, ref _containers, maxDepth, out _, out errorPosition, out errorMessage);
+
+    /// <summary>Per nesting level: the container last walked for an instance pointer, the child reached and its
+    /// index. Errors arrive in document order, so resuming from there keeps many errors in one huge array linear.</summary>
+    public Span<int> PointerCache(int depth)
+    {
+        if (_pointerCache.Length < (depth + 1) * 3)
+        {
+            var bigger = new int[Math.Max(48, (depth + 1) * 6)];
+            Array.Fill(bigger, -1);
+            _pointerCache.CopyTo(bigger, 0);
+            _pointerCache = bigger;
+        }
+
+        return _pointerCache.AsSpan(depth * 3, 3);
+    }
 
     /// <summary>A scratch UTF-16 buffer of at least <paramref name="length"/> chars, valid until the next call.</summary>
     public Span<char> Chars(int length)
@@ -183,6 +199,11 @@ internal sealed class EvaluationState
         }
 
         Errors = null;
+        if (_pointerCache.Length > 0)
+        {
+            Array.Fill(_pointerCache, -1);
+        }
+
         if (_tape.Length > MaxRetainedTokens)
         {
             ArrayPool<JsonToken>.Shared.Return(_tape);
