@@ -55,8 +55,19 @@ public sealed class NumericKeywordTests
     [TestCase("""[{"a": 1, "b": 2}, {"b": 2, "a": 1.00}]""", false)]
     [TestCase("""["a", "\u0061"]""", false)]
     [TestCase("[1, 2, 3]", true)]
+    [TestCase("""[["a", 1], ["\u0061", 1.0]]""", false)]
+    [TestCase("""[{"k": ["x"]}, {"k": ["y"]}]""", true)]
     public void UniqueItems_uses_json_equality(string array, bool valid)
         => Assert.That(JsonSchemaValidator.Parse("""{"uniqueItems": true}""").IsValid(array), Is.EqualTo(valid));
+
+    [Test]
+    public void UniqueItems_sees_long_strings_equal_however_they_are_escaped()
+    {
+        var plain = new string('a', 400);
+        var escaped = "\\u0061" + new string('a', 399);
+
+        Assert.That(JsonSchemaValidator.Parse("""{"uniqueItems": true}""").IsValid($"[\"{plain}\", \"{escaped}\"]"), Is.False);
+    }
 
     [Test]
     public void UniqueItems_finds_a_duplicate_in_a_long_array()
