@@ -3,10 +3,14 @@ namespace CoreRegistryClient.Cli;
 /// <summary>Entry point of the <c>core-registry</c> tool.</summary>
 internal static class Program
 {
-    private static int Main(string[] args)
+    private static async Task<int> Main(string[] args)
     {
-        _ = args;
-        Console.Error.WriteLine("core-registry: not built yet (issue 4).");
-        return 2;
+        using var interrupted = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true; // Let the command stop cleanly (files are written atomically) and exit 130.
+            interrupted.Cancel();
+        };
+        return await CoreRegistryCli.RunAsync(args, CliContext.ForProcess(), interrupted.Token).ConfigureAwait(false);
     }
 }

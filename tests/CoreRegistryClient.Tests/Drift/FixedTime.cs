@@ -1,0 +1,6 @@
+namespace CoreRegistryClient.Tests.Drift;
+
+internal sealed class FixedTime(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now;
+}
