@@ -18,6 +18,10 @@ internal sealed class CanonicalJsonWriter : IDisposable
     private const int ChunkSize = 4096;
     private static ReadOnlySpan<byte> HexDigits => "0123456789abcdef"u8;
 
+    /// <summary>Bytes of a raw JSON string that Python's ensure_ascii output cannot copy: the escape character,
+    /// DEL and everything non-ASCII (raw controls and quotes cannot occur inside a parsed string).</summary>
+    private static readonly SearchValues<byte> PythonSpecialBytes = SearchValues.Create([(byte)'\\', .. Enumerable.Range(0x7F, 0x81).Select(b => (byte)b)]);
+
     private readonly bool _python;
     private readonly IncrementalHash? _hash;
     private readonly IBufferWriter<byte>? _output;
@@ -316,29 +320,39 @@ internal sealed class CanonicalJsonWriter : IDisposable
         var i = 0;
         while (i < raw.Length)
         {
-            var b = raw[i];
-            if (b == (byte)'\\')
+            // Printable ASCII runs go out as they are; only escapes and non-ASCII need work.
+            var next = raw[i..].IndexOfAny(PythonSpecialBytes);
+            var literal = next < 0 ? raw[i..] : raw.Slice(i, next);
+            Append(literal);
+            i += literal.Length;
+            if (next < 0)
+            {
+                break;
+            }
+
+            if (raw[i] == (byte)'\\')
             {
                 WritePythonChar(JsonStringText.ReadEscape(raw, ref i));
+                continue;
             }
-            else if (b < 0x80)
-            {
-                WritePythonChar((char)b);
-                i++;
-            }
-            else
-            {
-                if (Rune.DecodeFromUtf8(raw[i..], out var rune, out var consumed) != OperationStatus.Done)
-                {
-                    throw JsonStringText.InvalidUtf8();
-                }
 
-                i += consumed;
-                var count = rune.EncodeToUtf16(units);
-                for (var u = 0; u < count; u++)
-                {
-                    AppendUnicodeEscape(units[u]);
-                }
+            if (raw[i] == 0x7F)
+            {
+                AppendUnicodeEscape((char)0x7F);
+                i++;
+                continue;
+            }
+
+            if (Rune.DecodeFromUtf8(raw[i..], out var rune, out var consumed) != OperationStatus.Done)
+            {
+                throw JsonStringText.InvalidUtf8();
+            }
+
+            i += consumed;
+            var count = rune.EncodeToUtf16(units);
+            for (var u = 0; u < count; u++)
+            {
+                AppendUnicodeEscape(units[u]);
             }
         }
     }
