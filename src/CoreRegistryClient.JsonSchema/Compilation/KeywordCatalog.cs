@@ -2,7 +2,6 @@ using System.Text.Json;
 using CoreRegistryClient.JsonSchema.Formats;
 using CoreRegistryClient.JsonSchema.Instance;
 using CoreRegistryClient.JsonSchema.Keywords;
-using CoreRegistryClient.JsonSchema.Patterns;
 
 namespace CoreRegistryClient.JsonSchema.Compilation;
 
@@ -67,6 +66,8 @@ internal static class KeywordCatalog
                 => new UnevaluatedItemsKeyword(owner, name, builder.Subschema(at, name)),
 
             "format" => Format(builder, owner, name, value, vocabularies),
+            "contentMediaType" when draft == SchemaDraft.Draft7 => ContentKeyword.Create(owner, schema),
+            "contentEncoding" when draft == SchemaDraft.Draft7 && !schema.TryGetProperty("contentMediaType", out _) => ContentKeyword.Create(owner, schema),
             _ => null,
         };
     }
@@ -102,7 +103,7 @@ internal static class KeywordCatalog
 
     private static PatternPropertiesKeyword PatternProperties(SchemaGraphBuilder builder, SchemaNode owner, SchemaLocation at, string name, JsonElement value)
     {
-        var patterns = new List<EcmaPattern>();
+        var patterns = new List<SchemaPattern>();
         var schemas = new List<SchemaNode>();
         foreach (var property in Object(value, at, name).EnumerateObject())
         {
@@ -122,7 +123,7 @@ internal static class KeywordCatalog
             names = new PropertyNameTable([.. properties.EnumerateObject().Select(p => p.Name)]);
         }
 
-        var patterns = new List<EcmaPattern>();
+        var patterns = new List<SchemaPattern>();
         if (schema.TryGetProperty("patternProperties", out var patternProperties) && patternProperties.ValueKind == JsonValueKind.Object)
         {
             patterns.AddRange(patternProperties.EnumerateObject().Select(p => builder.Pattern(p.Name, at.AbsoluteLocation + "/patternProperties")));

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using CoreRegistryClient.JsonSchema.Keywords;
 using CoreRegistryClient.JsonSchema.Patterns;
 
@@ -14,7 +15,7 @@ internal sealed class SchemaGraphBuilder
     private readonly Dictionary<(int, string), SchemaLocation> _locations = [];
     private readonly Dictionary<(int, string), SchemaNode> _nodes = [];
     private readonly Queue<(SchemaNode Node, SchemaLocation Location)> _pending = new();
-    private readonly Dictionary<string, EcmaPattern> _patterns = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SchemaPattern> _patterns = new(StringComparer.Ordinal);
     private int _nextDocumentId;
 
     public SchemaGraphBuilder(JsonSchemaOptions options, Func<string, JsonElement?> registered)
@@ -47,7 +48,7 @@ internal sealed class SchemaGraphBuilder
     public void MarkDynamicScope() => UsesDynamicScope = true;
 
     /// <summary>Compiles an ECMA-262 pattern once per compilation.</summary>
-    public EcmaPattern Pattern(string source, string location)
+    public SchemaPattern Pattern(string source, string location)
     {
         if (_patterns.TryGetValue(source, out var pattern))
         {
@@ -56,7 +57,15 @@ internal sealed class SchemaGraphBuilder
 
         try
         {
-            pattern = EcmaPattern.Create(source, Options.RegexMatchTimeout);
+            var regex = EcmaPattern.Create(source, Options.RegexMatchTimeout);
+            if (regex.IsNonBacktracking && Options.RegexMatchTimeout != Regex.InfiniteMatchTimeout)
+            {
+                // Linear-time matching cannot run away, and a wall-clock limit would fail valid payloads
+                // whenever the process is starved of CPU; only backtracking patterns keep the timeout.
+                regex = EcmaPattern.Create(source, Regex.InfiniteMatchTimeout);
+            }
+
+            pattern = new SchemaPattern(source, regex);
         }
         catch (ArgumentException e)
         {

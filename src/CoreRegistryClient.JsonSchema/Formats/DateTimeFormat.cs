@@ -4,20 +4,14 @@ namespace CoreRegistryClient.JsonSchema.Formats;
 /// the calendar's month lengths, and leap seconds only at 23:59:60 UTC.</summary>
 internal static class DateTimeFormat
 {
-    /// <summary>Whether <paramref name="value"/> is an RFC 3339 date-time.</summary>
-    public static bool IsDateTime(string value)
+    /// <summary>Whether <paramref name="s"/> is an RFC 3339 date-time.</summary>
+    public static bool IsDateTime(ReadOnlySpan<char> s)
     {
-        var s = value.AsSpan();
         return s.Length > 11 && (s[10] | 0x20) == 't' && IsDate(s[..10]) && IsTime(s[11..]);
     }
 
-    /// <summary>Whether <paramref name="value"/> is an RFC 3339 full-date.</summary>
-    public static bool IsDate(string value) => IsDate(value.AsSpan());
-
-    /// <summary>Whether <paramref name="value"/> is an RFC 3339 full-time (a time-offset is required).</summary>
-    public static bool IsTime(string value) => IsTime(value.AsSpan());
-
-    private static bool IsDate(ReadOnlySpan<char> s)
+    /// <summary>Whether <paramref name="s"/> is an RFC 3339 full-date.</summary>
+    public static bool IsDate(ReadOnlySpan<char> s)
     {
         if (s.Length != 10 || s[4] != '-' || s[7] != '-'
             || !TryDigits(s[..4], out var year) || !TryDigits(s.Slice(5, 2), out var month) || !TryDigits(s.Slice(8, 2), out var day))
@@ -28,7 +22,8 @@ internal static class DateTimeFormat
         return month is >= 1 and <= 12 && day >= 1 && day <= DaysInMonth(year, month);
     }
 
-    private static bool IsTime(ReadOnlySpan<char> s)
+    /// <summary>Whether <paramref name="s"/> is an RFC 3339 full-time (a time-offset is required).</summary>
+    public static bool IsTime(ReadOnlySpan<char> s)
     {
         // partial-time = hh ":" mm ":" ss [ "." 1*DIGIT ]; time-offset = "Z" / ("+" / "-") hh ":" mm
         if (s.Length < 9 || s[2] != ':' || s[5] != ':'

@@ -5,10 +5,9 @@ namespace CoreRegistryClient.JsonSchema.Formats;
 /// in order and contiguous (<c>P1Y2D</c> skips months, so it is not a duration), no fractions or signs.</summary>
 internal static class DurationFormat
 {
-    /// <summary>Whether <paramref name="value"/> is an RFC 3339 duration.</summary>
-    public static bool IsDuration(string value)
+    /// <summary>Whether <paramref name="s"/> is an RFC 3339 duration.</summary>
+    public static bool IsDuration(ReadOnlySpan<char> s)
     {
-        var s = value.AsSpan();
         if (s.Length < 3 || s[0] != 'P')
         {
             return false;

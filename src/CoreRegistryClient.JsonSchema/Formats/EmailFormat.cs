@@ -12,10 +12,10 @@ internal static class EmailFormat
     private const int MaxLocalPartOctets = 64;
 
     /// <summary>Whether <paramref name="value"/> is an RFC 5321 mailbox.</summary>
-    public static bool IsEmail(string value) => Check(value, idn: false);
+    public static bool IsEmail(ReadOnlySpan<char> value) => Check(value, idn: false);
 
     /// <summary>Whether <paramref name="value"/> is an RFC 6531 internationalised mailbox.</summary>
-    public static bool IsIdnEmail(string value) => Check(value, idn: true);
+    public static bool IsIdnEmail(ReadOnlySpan<char> value) => Check(value, idn: true);
 
     private static bool Check(ReadOnlySpan<char> s, bool idn)
     {

@@ -15,10 +15,10 @@ internal static class HostnameFormat
     private const int MaxNameLength = 253;
 
     /// <summary>Whether <paramref name="value"/> is an RFC 1123 hostname (A-labels checked).</summary>
-    public static bool IsHostname(string value) => Check(value, idn: false);
+    public static bool IsHostname(ReadOnlySpan<char> value) => Check(value, idn: false);
 
     /// <summary>Whether <paramref name="value"/> is an internationalised hostname.</summary>
-    public static bool IsIdnHostname(string value) => Check(value, idn: true);
+    public static bool IsIdnHostname(ReadOnlySpan<char> value) => Check(value, idn: true);
 
     /// <summary>Checks a hostname (<paramref name="idn"/> false) or IDN hostname held in a span.</summary>
     internal static bool Check(ReadOnlySpan<char> name, bool idn)

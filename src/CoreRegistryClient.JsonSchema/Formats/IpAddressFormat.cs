@@ -1,16 +1,15 @@
+using System.Buffers;
+
 namespace CoreRegistryClient.JsonSchema.Formats;
 
 /// <summary>RFC 2673 dotted-quad <c>ipv4</c> (no leading zeros, no shorthand) and RFC 4291 text <c>ipv6</c>
 /// (at most one <c>::</c>, an optional trailing dotted quad, no zone or prefix length).</summary>
 internal static class IpAddressFormat
 {
-    /// <summary>Whether <paramref name="value"/> is an IPv4 address in dotted-quad form.</summary>
-    public static bool IsIPv4(string value) => IsIPv4(value.AsSpan());
+    private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdefABCDEF");
 
-    /// <summary>Whether <paramref name="value"/> is an IPv6 address in RFC 4291 text form.</summary>
-    public static bool IsIPv6(string value) => IsIPv6(value.AsSpan());
-
-    internal static bool IsIPv4(ReadOnlySpan<char> s)
+    /// <summary>Whether <paramref name="s"/> is an IPv4 address in dotted-quad form.</summary>
+    public static bool IsIPv4(ReadOnlySpan<char> s)
     {
         for (var part = 0; part < 4; part++)
         {
@@ -26,7 +25,8 @@ internal static class IpAddressFormat
         return true;
     }
 
-    internal static bool IsIPv6(ReadOnlySpan<char> s)
+    /// <summary>Whether <paramref name="s"/> is an IPv6 address in RFC 4291 text form.</summary>
+    public static bool IsIPv6(ReadOnlySpan<char> s)
     {
         if (s.Length < 2)
         {
@@ -105,8 +105,6 @@ internal static class IpAddressFormat
 
         return compressed ? groups <= 7 : groups == 8;
     }
-
-    private static readonly System.Buffers.SearchValues<char> HexDigits = System.Buffers.SearchValues.Create("0123456789abcdefABCDEF");
 
     private static bool IsOctet(ReadOnlySpan<char> s) =>
         s.Length is >= 1 and <= 3 && (s.Length == 1 || s[0] != '0')

@@ -3,31 +3,9 @@ namespace CoreRegistryClient.JsonSchema.Formats;
 /// <summary>RFC 6901 <c>json-pointer</c> and the <c>relative-json-pointer</c> draft.</summary>
 internal static class JsonPointerFormat
 {
-    /// <summary>Whether <paramref name="value"/> is a JSON Pointer: empty, or reference tokens each after a
+    /// <summary>Whether <paramref name="s"/> is a JSON Pointer: empty, or reference tokens each after a
     /// <c>/</c>, with <c>~</c> only in <c>~0</c> and <c>~1</c>.</summary>
-    public static bool IsJsonPointer(string value) => IsJsonPointer(value.AsSpan());
-
-    /// <summary>Whether <paramref name="value"/> is a relative JSON Pointer: a non-negative integer without leading
-    /// zeros, then <c>#</c> or a JSON Pointer.</summary>
-    public static bool IsRelativeJsonPointer(string value)
-    {
-        var s = value.AsSpan();
-        var digits = 0;
-        while (digits < s.Length && char.IsAsciiDigit(s[digits]))
-        {
-            digits++;
-        }
-
-        if (digits == 0 || (digits > 1 && s[0] == '0'))
-        {
-            return false;
-        }
-
-        var rest = s[digits..];
-        return rest is "#" || IsJsonPointer(rest);
-    }
-
-    private static bool IsJsonPointer(ReadOnlySpan<char> s)
+    public static bool IsJsonPointer(ReadOnlySpan<char> s)
     {
         if (s.IsEmpty)
         {
@@ -48,5 +26,24 @@ internal static class JsonPointerFormat
         }
 
         return true;
+    }
+
+    /// <summary>Whether <paramref name="s"/> is a relative JSON Pointer: a non-negative integer without leading
+    /// zeros, then <c>#</c> or a JSON Pointer.</summary>
+    public static bool IsRelativeJsonPointer(ReadOnlySpan<char> s)
+    {
+        var digits = 0;
+        while (digits < s.Length && char.IsAsciiDigit(s[digits]))
+        {
+            digits++;
+        }
+
+        if (digits == 0 || (digits > 1 && s[0] == '0'))
+        {
+            return false;
+        }
+
+        var rest = s[digits..];
+        return rest is "#" || IsJsonPointer(rest);
     }
 }

@@ -7,5 +7,5 @@ namespace CoreRegistryClient.JsonSchema.Formats;
 internal static class RegexFormat
 {
     /// <summary>Whether <paramref name="value"/> is a valid ECMA-262 pattern.</summary>
-    public static bool IsRegex(string value) => EcmaPattern.IsValid(value, out _);
+    public static bool IsRegex(ReadOnlySpan<char> value) => EcmaPattern.IsValid(value.ToString(), out _);
 }

@@ -9,16 +9,16 @@ internal static class UriFormat
     private const string SubDelimiters = "!$&'()*+,;=";
 
     /// <summary>Whether <paramref name="value"/> is an absolute URI (a scheme is required).</summary>
-    public static bool IsUri(string value) => Check(value, iri: false, allowRelative: false);
+    public static bool IsUri(ReadOnlySpan<char> value) => Check(value, iri: false, allowRelative: false);
 
     /// <summary>Whether <paramref name="value"/> is a URI or a relative reference.</summary>
-    public static bool IsUriReference(string value) => Check(value, iri: false, allowRelative: true);
+    public static bool IsUriReference(ReadOnlySpan<char> value) => Check(value, iri: false, allowRelative: true);
 
     /// <summary>Whether <paramref name="value"/> is an absolute IRI.</summary>
-    public static bool IsIri(string value) => Check(value, iri: true, allowRelative: false);
+    public static bool IsIri(ReadOnlySpan<char> value) => Check(value, iri: true, allowRelative: false);
 
     /// <summary>Whether <paramref name="value"/> is an IRI or a relative IRI reference.</summary>
-    public static bool IsIriReference(string value) => Check(value, iri: true, allowRelative: true);
+    public static bool IsIriReference(ReadOnlySpan<char> value) => Check(value, iri: true, allowRelative: true);
 
     private static bool Check(ReadOnlySpan<char> s, bool iri, bool allowRelative)
     {

@@ -8,10 +8,9 @@ namespace CoreRegistryClient.JsonSchema.Formats;
 /// The reserved operators <c>= , ! @ |</c> are rejected: RFC 6570 reserves them and defines no expansion.</remarks>
 internal static class UriTemplateFormat
 {
-    /// <summary>Whether <paramref name="value"/> is a URI template.</summary>
-    public static bool IsUriTemplate(string value)
+    /// <summary>Whether <paramref name="s"/> is a URI template.</summary>
+    public static bool IsUriTemplate(ReadOnlySpan<char> s)
     {
-        var s = value.AsSpan();
         for (var i = 0; i < s.Length; i++)
         {
             var c = s[i];

@@ -4,7 +4,7 @@ namespace CoreRegistryClient.JsonSchema.Formats;
 internal static class UuidFormat
 {
     /// <summary>Whether <paramref name="value"/> is a UUID in its hyphenated string form.</summary>
-    public static bool IsUuid(string value)
+    public static bool IsUuid(ReadOnlySpan<char> value)
     {
         if (value.Length != 36)
         {

@@ -36,7 +36,7 @@ internal sealed class PropertyNameTable
             Array.Fill(_buckets, -1);
             for (var i = 0; i < _names.Length; i++)
             {
-                var b = JsonStrings.Fnv(_names[i]) & _mask;
+                var b = QuickHash(_names[i]) & _mask;
                 _next[i] = _buckets[b];
                 _buckets[b] = i;
             }
@@ -82,7 +82,7 @@ internal sealed class PropertyNameTable
             return -1;
         }
 
-        for (var i = _buckets[JsonStrings.Fnv(name) & _mask]; i >= 0; i = _next[i])
+        for (var i = _buckets[QuickHash(name) & _mask]; i >= 0; i = _next[i])
         {
             if (name.SequenceEqual(names[i]))
             {
@@ -92,4 +92,8 @@ internal sealed class PropertyNameTable
 
         return -1;
     }
+
+    /// <summary>Length and three sampled bytes: enough to spread typical property names, O(1) per lookup.</summary>
+    private static int QuickHash(ReadOnlySpan<byte> name)
+        => name.Length == 0 ? 0 : (name.Length * 31) ^ name[0] ^ (name[^1] << 5) ^ (name[name.Length >> 1] << 10);
 }

@@ -1,6 +1,5 @@
 using CoreRegistryClient.JsonSchema.Evaluation;
 using CoreRegistryClient.JsonSchema.Instance;
-using CoreRegistryClient.JsonSchema.Patterns;
 
 namespace CoreRegistryClient.JsonSchema.Keywords;
 
@@ -9,10 +8,10 @@ namespace CoreRegistryClient.JsonSchema.Keywords;
 internal sealed class AdditionalPropertiesKeyword : Keyword
 {
     private readonly PropertyNameTable? _names;
-    private readonly EcmaPattern[] _patterns;
+    private readonly SchemaPattern[] _patterns;
     private readonly SchemaNode _schema;
 
-    public AdditionalPropertiesKeyword(SchemaNode owner, string name, PropertyNameTable? names, EcmaPattern[] patterns, SchemaNode schema) : base(owner, name)
+    public AdditionalPropertiesKeyword(SchemaNode owner, string name, PropertyNameTable? names, SchemaPattern[] patterns, SchemaNode schema) : base(owner, name)
     {
         _names = names;
         _patterns = patterns;
@@ -30,57 +29,50 @@ internal sealed class AdditionalPropertiesKeyword : Keyword
             return true;
         }
 
-        var state = ctx.State;
-        var tracked = state.TrackedToken == token;
+        var tracked = ctx.State.TrackedToken == token;
         var valid = true;
         var end = obj.End;
         var ordinal = 0;
         for (var p = token + 1; p < end; ordinal++)
         {
-            var value = p + 1;
-            if (!IsDeclared(ref ctx, p))
+            ref var name = ref tape[p];
+            if ((_names is null || _names.Find(ctx.Json.Slice(name.Start, name.Length), name.Escaped) < 0)
+                && !EvaluateUndeclared(ref ctx, p, ordinal, tracked))
             {
-                var ok = _schema.AlwaysInvalid
-                    ? ctx.Collect && ctx.Fail(this, value, "The property is not allowed by the schema.")
-                    : _schema.Evaluate(ref ctx, value);
-                if (!ok)
+                valid = false;
+                if (!ctx.Collect)
                 {
-                    valid = false;
-                    if (!ctx.Collect)
-                    {
-                        return false;
-                    }
-                }
-
-                if (tracked)
-                {
-                    state.Mark(ordinal);
+                    return false;
                 }
             }
 
-            p = tape[value].End;
+            p = tape[p + 1].End;
         }
 
         return valid;
     }
 
-    private bool IsDeclared(ref EvaluationContext ctx, int nameToken)
+    /// <summary>Applies to a property <c>properties</c> does not declare: pattern-matched ones are left alone.</summary>
+    public bool EvaluateUndeclared(ref EvaluationContext ctx, int nameToken, int ordinal, bool tracked)
     {
-        ref var name = ref ctx.Tape[nameToken];
-        if (_names is not null && _names.Find(ctx.Json.Slice(name.Start, name.Length), name.Escaped) >= 0)
-        {
-            return true;
-        }
-
         foreach (var pattern in _patterns)
         {
             // A timed-out pattern counts as declared: patternProperties reports the timeout itself.
-            if (PatternMatching.Matches(pattern, this, ref ctx, nameToken, out var timedOut) || timedOut)
+            if (pattern.Matches(ref ctx, nameToken, out var timedOut) || timedOut)
             {
                 return true;
             }
         }
 
-        return false;
+        var value = nameToken + 1;
+        var ok = _schema.AlwaysInvalid
+            ? ctx.Collect && ctx.Fail(this, value, "The property is not allowed by the schema.")
+            : _schema.Evaluate(ref ctx, value);
+        if (tracked)
+        {
+            ctx.State.Mark(ordinal);
+        }
+
+        return ok;
     }
 }

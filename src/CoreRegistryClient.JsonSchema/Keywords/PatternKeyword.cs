@@ -1,20 +1,19 @@
 using System.Text.Json;
 using CoreRegistryClient.JsonSchema.Evaluation;
 using CoreRegistryClient.JsonSchema.Instance;
-using CoreRegistryClient.JsonSchema.Patterns;
 
 namespace CoreRegistryClient.JsonSchema.Keywords;
 
 /// <summary><c>pattern</c>: an ECMA-262 regular expression compiled once; a match timeout is an error, not a crash.</summary>
 internal sealed class PatternKeyword : Keyword
 {
-    private readonly EcmaPattern _pattern;
+    private readonly SchemaPattern _pattern;
 
-    private PatternKeyword(SchemaNode owner, string name, EcmaPattern pattern) : base(owner, name) => _pattern = pattern;
+    private PatternKeyword(SchemaNode owner, string name, SchemaPattern pattern) : base(owner, name) => _pattern = pattern;
 
     public override int Order => KeywordOrder.Scalar + 5;
 
-    public static Keyword Create(SchemaNode owner, string name, JsonElement value, Func<string, string, EcmaPattern> compile)
+    public static Keyword Create(SchemaNode owner, string name, JsonElement value, Func<string, string, SchemaPattern> compile)
     {
         var keyword = new PatternKeyword(owner, name, null!);
         var source = KeywordValues.String(value, keyword);
@@ -28,7 +27,7 @@ internal sealed class PatternKeyword : Keyword
             return true;
         }
 
-        return PatternMatching.Matches(_pattern, this, ref ctx, token, out var timedOut)
+        return _pattern.Matches(ref ctx, token, out var timedOut)
             || (ctx.Collect && ctx.Fail(this, token, timedOut
                 ? "The pattern match timed out; the value is treated as not matching."
                 : $"The string must match the pattern {_pattern.Source}."));

@@ -1,19 +1,18 @@
 using CoreRegistryClient.JsonSchema.Evaluation;
 using CoreRegistryClient.JsonSchema.Instance;
-using CoreRegistryClient.JsonSchema.Patterns;
 
 namespace CoreRegistryClient.JsonSchema.Keywords;
 
 /// <summary><c>patternProperties</c>: each property whose name matches a pattern must match that pattern's schema.</summary>
 internal sealed class PatternPropertiesKeyword : Keyword
 {
-    public PatternPropertiesKeyword(SchemaNode owner, string name, List<EcmaPattern> patterns, List<SchemaNode> schemas) : base(owner, name)
+    public PatternPropertiesKeyword(SchemaNode owner, string name, List<SchemaPattern> patterns, List<SchemaNode> schemas) : base(owner, name)
     {
         Patterns = [.. patterns];
         Schemas = [.. schemas];
     }
 
-    public EcmaPattern[] Patterns { get; }
+    public SchemaPattern[] Patterns { get; }
 
     public SchemaNode[] Schemas { get; }
 
@@ -38,7 +37,7 @@ internal sealed class PatternPropertiesKeyword : Keyword
             var value = p + 1;
             for (var i = 0; i < Patterns.Length; i++)
             {
-                if (!PatternMatching.Matches(Patterns[i], this, ref ctx, p, out var timedOut))
+                if (!Patterns[i].Matches(ref ctx, p, out var timedOut))
                 {
                     if (timedOut)
                     {

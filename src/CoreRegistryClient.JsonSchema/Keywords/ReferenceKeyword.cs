@@ -12,7 +12,8 @@ internal abstract class ReferenceKeyword(SchemaNode owner, string name) : Keywor
     protected bool Follow(SchemaNode target, ref EvaluationContext ctx, int token)
     {
         var state = ctx.State;
-        if (state.RefDepth >= ctx.Settings.MaxRefDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        // The stack probe is cheap but not free; every 16th nested reference is often enough for its margin.
+        if (state.RefDepth >= ctx.Settings.MaxRefDepth || ((state.RefDepth & 15) == 15 && !RuntimeHelpers.TryEnsureSufficientExecutionStack()))
         {
             return ctx.Fail(this, token, "Evaluation followed too many nested references (the schema recurses without consuming the instance).");
         }

@@ -19,6 +19,8 @@ internal sealed class RequiredKeyword : Keyword
 
     public override int Order => KeywordOrder.Shape;
 
+    public byte[][] Utf8Names => _names;
+
     public static Keyword? Create(SchemaNode owner, string name, JsonElement value)
     {
         var probe = new RequiredKeyword(owner, name, []);

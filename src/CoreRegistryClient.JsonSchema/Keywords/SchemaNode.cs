@@ -47,6 +47,7 @@ internal sealed class SchemaNode
 
     public void SetKeywords(List<Keyword> keywords)
     {
+        KeywordFusion.Fuse(keywords);
         keywords.Sort(static (a, b) => a.Order.CompareTo(b.Order));
         Keywords = [.. keywords];
         AlwaysValid = Keywords.Length == 0;

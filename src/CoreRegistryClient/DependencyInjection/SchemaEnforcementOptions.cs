@@ -1,9 +1,12 @@
+using System.Globalization;
 using CoreRegistryClient.Enforcement;
 
 namespace CoreRegistryClient.DependencyInjection;
 
 /// <summary>Options of the schema registry client and enforcement, bound from the <c>SchemaEnforcement</c>
 /// configuration section and the <c>REGISTRY_*</c>/<c>SCHEMA_*</c> environment variables.</summary>
+/// <remarks>When both are present, the environment variable (a root configuration key) wins over the section:
+/// operators flip <c>REGISTRY_ENFORCEMENT=warn</c> as the documented rollback.</remarks>
 public sealed class SchemaEnforcementOptions
 {
     /// <summary>The configuration section bound by <c>AddSchemaEnforcement(IConfiguration)</c>.</summary>
@@ -18,13 +21,15 @@ public sealed class SchemaEnforcementOptions
     /// <summary>Bearer token for the registry (<c>REGISTRY_TOKEN</c>); only sent when set, never logged. Default: none.</summary>
     public string? Token { get; set; }
 
-    /// <summary>The default track for schema lookups (<c>REGISTRY_TRACK</c>). Default: none (track negotiation decides).</summary>
+    /// <summary>Pins every schema lookup to one track, with no fallback (<c>REGISTRY_TRACK</c>). Default: none
+    /// (track negotiation between <see cref="PreferTrack"/> and <see cref="FallbackTrack"/> decides).</summary>
     public string? Track { get; set; }
 
     /// <summary>How long a compiled validator is fresh (<c>REGISTRY_CACHE_TTL</c>, seconds). Default: 300 s.</summary>
     public TimeSpan CacheTtl { get; set; } = TimeSpan.FromSeconds(300);
 
-    /// <summary>Total time budget of one registry call including retries (<c>REGISTRY_TIMEOUT</c>, seconds). Default: 30 s.</summary>
+    /// <summary>Total time budget of one registry call including retries (<c>REGISTRY_TIMEOUT</c>, seconds); also
+    /// the longest a first, uncached <c>Validate</c> call blocks. Default: 30 s.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>The track tried first (<c>SCHEMA_PREFER_TRACK</c>). Default: <c>v2</c>.</summary>
@@ -39,14 +44,20 @@ public sealed class SchemaEnforcementOptions
     /// <summary>How often the index is polled for changed schemas (<c>REGISTRY_POLL_SECONDS</c>). Default: 60 s. Zero disables polling.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>Per-schema mode overrides, keyed by schema name. Default: none.</summary>
+    /// <summary>Per-schema mode overrides, keyed by schema name (with or without the <c>.schema</c> suffix). Default: none.</summary>
     public IDictionary<string, EnforcementMode> Overrides { get; } = new Dictionary<string, EnforcementMode>(StringComparer.Ordinal);
 
-    /// <summary>Canary: the percentage (0-100) of messages, chosen deterministically by key, validated in strict mode while the rest use <see cref="Mode"/>. Default: 0 (off).</summary>
+    /// <summary>Canary: the percentage (0-100) of messages, chosen deterministically by key, validated in strict
+    /// mode while the rest stay in warn mode. Applies only where the mode is <see cref="EnforcementMode.Warn"/>
+    /// and a key is given. Default: 0 (off).</summary>
     public double CanaryStrictPercent { get; set; }
 
     /// <summary>What to do with a payload whose schema was never seen while the registry is down. Default: <see cref="UnavailableSchemaBehavior.Allow"/>.</summary>
     public UnavailableSchemaBehavior OnUnavailable { get; set; } = UnavailableSchemaBehavior.Allow;
+
+    /// <summary>How long after a failed registry fetch of a schema the next background attempt waits. Meanwhile
+    /// the last good validator keeps serving, or <see cref="OnUnavailable"/> applies, without blocking. Default: 10 s.</summary>
+    public TimeSpan RetryInterval { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Directory where every good schema is snapshotted, and read back at start-up when the registry is unreachable. Default: none.</summary>
     public string? CacheDirectory { get; set; }
@@ -59,4 +70,25 @@ public sealed class SchemaEnforcementOptions
 
     /// <summary>Whether <c>format</c> keywords are asserted. Default: false (annotation only, as the specification says).</summary>
     public bool FormatAssertion { get; set; }
+
+    /// <summary>Values that could not be parsed from configuration, each a complete message naming the setting;
+    /// reported by the options validator so start-up fails with all of them at once.</summary>
+    internal List<string> ConfigurationErrors { get; } = [];
+
+    /// <summary>A description for diagnostics; the token is redacted.</summary>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"Enabled={Enabled}, RegistryUrl={RedactedUrl(RegistryUrl)}, Token={(Token is null ? "(none)" : "***")}, Track={Track}, " +
+        $"PreferTrack={PreferTrack}, FallbackTrack={FallbackTrack}, Mode={Mode}, CacheTtl={CacheTtl}, Timeout={Timeout}, " +
+        $"PollInterval={PollInterval}, OnUnavailable={OnUnavailable}, MaxCachedSchemas={MaxCachedSchemas}");
+
+    /// <summary>The URL without any user-info part (which could hold credentials).</summary>
+    internal static string? RedactedUrl(string? url)
+    {
+        if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.UserInfo.Length == 0)
+        {
+            return url is null || Uri.IsWellFormedUriString(url, UriKind.Absolute) ? url : "(invalid URL)";
+        }
+
+        return new UriBuilder(uri) { UserName = "", Password = "" }.Uri.ToString();
+    }
 }

@@ -13,7 +13,10 @@ internal static class RegistryServiceCollectionExtensions
     /// observer added with <c>AddSingleton</c> (before or after) wins over the no-op.</summary>
     /// <remarks>Reads <see cref="SchemaEnforcementOptions.RegistryUrl"/>, <see cref="SchemaEnforcementOptions.Token"/>
     /// and <see cref="SchemaEnforcementOptions.Timeout"/> from <c>IOptionsMonitor</c> on every call; it does not bind
-    /// or validate those options. The <c>Authorization</c> header is redacted in the HTTP client factory's logs.</remarks>
+    /// or validate those options.
+    /// <para>The HTTP client factory's own request loggers are removed for this client: at Trace level they put raw
+    /// header values (the bearer token) into the structured log state even when <c>RedactLoggedHeaders</c> masks them in
+    /// the message, and a structured exporter would ship them. Registry calls are logged by <see cref="RegistryLog"/>.</para></remarks>
     /// <returns>The builder of the named <see cref="HttpClient"/>, to add handlers or change the primary handler.</returns>
     internal static IHttpClientBuilder AddSchemaRegistryClient(this IServiceCollection services)
     {
@@ -25,6 +28,7 @@ internal static class RegistryServiceCollectionExtensions
         services.TryAddSingleton<ISchemaRegistryClient, SchemaRegistryClient>();
         return services.AddHttpClient(SchemaRegistryClient.HttpClientName)
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan) // the resilience pipeline owns time budgets
-            .RedactLoggedHeaders(["Authorization"]);
+            .RemoveAllLoggers()
+            .RedactLoggedHeaders(["Authorization"]); // in case a host adds the default loggers back
     }
 }

@@ -26,10 +26,18 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
             var values = state is IEnumerable<KeyValuePair<string, object?>> pairs
-                ? string.Join("; ", pairs.Select(pair => $"{pair.Key}={pair.Value}"))
+                ? string.Join("; ", pairs.Select(pair => $"{pair.Key}={Render(pair.Value)}"))
                 : string.Empty;
             entries.Enqueue(new CapturedLog(category, logLevel, eventId, formatter(state, exception), values, exception?.ToString()));
         }
+
+        // Structured exporters write collection values element by element (e.g. header values are string[]).
+        private static string? Render(object? value) => value switch
+        {
+            string text => text,
+            System.Collections.IEnumerable items => "[" + string.Join(", ", items.Cast<object?>().Select(Render)) + "]",
+            _ => value?.ToString(),
+        };
     }
 }
 

@@ -1,0 +1,36 @@
+namespace CoreRegistryClient.Benchmarks.Engine;
+
+/// <summary>Locates <c>../shared/bench-corpus</c> beside the repository root (the folder holding
+/// <c>CoreRegistryClient.sln</c>), from wherever BenchmarkDotNet runs the benchmark process.</summary>
+internal static class BenchCorpusFiles
+{
+    /// <summary>The bench-corpus schema names.</summary>
+    public static IEnumerable<string> Names { get; } = ["telemetry.FeedbackEvent", "md.BarBatch", "portfolio.AllocationRequest"];
+
+    public static byte[] Schema(string name) => File.ReadAllBytes(Path.Combine(Root.Value, "schemas", name + ".json"));
+
+    public static byte[] Payload(string name, bool valid) =>
+        File.ReadAllBytes(Path.Combine(Root.Value, "payloads", $"{name}.{(valid ? "valid" : "invalid")}.json"));
+
+    private static readonly Lazy<string> Root = new(FindCorpus);
+
+    private static string FindCorpus()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "CoreRegistryClient.sln")))
+                {
+                    var corpus = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "bench-corpus"));
+                    if (Directory.Exists(corpus))
+                    {
+                        return corpus;
+                    }
+                }
+            }
+        }
+
+        throw new DirectoryNotFoundException("../shared/bench-corpus was not found beside the folder holding CoreRegistryClient.sln.");
+    }
+}

@@ -1,0 +1,197 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CoreRegistryClient.Samples.Messaging;
+
+/// <summary>Handles one message; return <see cref="MessageOutcome.Processed"/> or
+/// <see cref="MessageOutcome.DeadLetter"/>. Throwing leaves the message pending, to be retried after reclaim.</summary>
+public delegate ValueTask<MessageOutcome> MessageHandler(BusMessage message, CancellationToken cancellationToken);
+
+/// <summary>
+/// Reads a stream through a consumer group and guarantees at-least-once handling: a message is acknowledged
+/// only after its handler processed it or it was written to the dead-letter stream. Messages left pending
+/// by a consumer that crashed are reclaimed (XAUTOCLAIM) and finished; a message that keeps failing is
+/// dead-lettered after <see cref="AtLeastOnceConsumerOptions.MaxDeliveries"/> deliveries instead of looping forever.
+/// </summary>
+public sealed partial class AtLeastOnceConsumer
+{
+    private readonly IMessageBus _bus;
+    private readonly MessageHandler _handler;
+    private readonly AtLeastOnceConsumerOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private long _processed;
+    private long _deadLettered;
+    private long _reclaimed;
+    private long _failed;
+
+    /// <summary>Creates a consumer; nothing happens until <see cref="RunAsync"/> or a single step is called.</summary>
+    public AtLeastOnceConsumer(IMessageBus bus, ConsumerIdentity identity, MessageHandler handler, AtLeastOnceConsumerOptions? options = null, ILogger<AtLeastOnceConsumer>? logger = null, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(bus);
+        ArgumentNullException.ThrowIfNull(identity);
+        ArgumentNullException.ThrowIfNull(handler);
+        _bus = bus;
+        Identity = identity;
+        _handler = handler;
+        _options = options ?? new AtLeastOnceConsumerOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThan(_options.BatchSize, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxDeliveries, 1, nameof(options));
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _time = timeProvider ?? TimeProvider.System;
+    }
+
+    /// <summary>The stream, group and consumer name this consumer reads as.</summary>
+    public ConsumerIdentity Identity { get; }
+
+    /// <summary>Messages whose handler returned <see cref="MessageOutcome.Processed"/> and were acknowledged.</summary>
+    public long Processed => Interlocked.Read(ref _processed);
+
+    /// <summary>Messages written to the dead-letter stream and acknowledged.</summary>
+    public long DeadLettered => Interlocked.Read(ref _deadLettered);
+
+    /// <summary>Messages taken over from a consumer that left them pending.</summary>
+    public long Reclaimed => Interlocked.Read(ref _reclaimed);
+
+    /// <summary>Handler calls that threw; those messages stay pending for a retry.</summary>
+    public long Failed => Interlocked.Read(ref _failed);
+
+    /// <summary>Creates the group if needed, then reads, handles and reclaims until cancelled. A broken
+    /// connection to the bus is logged and retried after a pause instead of ending the loop.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var nextReclaim = _time.GetUtcNow();
+        var ensured = false;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (!ensured)
+                {
+                    await _bus.EnsureGroupAsync(Identity.Stream, Identity.Group, cancellationToken);
+                    ensured = true;
+                }
+
+                if (_time.GetUtcNow() >= nextReclaim)
+                {
+                    await ReclaimOnceAsync(cancellationToken);
+                    nextReclaim = _time.GetUtcNow() + _options.ReclaimInterval;
+                }
+
+                await PollOnceAsync(cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e) when (e is Redis.RedisException or InvalidOperationException)
+            {
+                LogBusError(_logger, Identity.Stream, e.GetType().Name, e.Message);
+                try
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(1), _time, cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>Reads one batch of new messages (waiting up to the read wait) and finishes each; returns how many were read.</summary>
+    public async Task<int> PollOnceAsync(CancellationToken cancellationToken)
+    {
+        var batch = await _bus.ReadAsync(Identity, _options.BatchSize, _options.ReadWait, cancellationToken);
+        foreach (var message in batch)
+        {
+            await FinishAsync(message, cancellationToken);
+        }
+
+        return batch.Count;
+    }
+
+    /// <summary>Takes over messages pending longer than the minimum idle time and finishes them; returns how many.</summary>
+    public async Task<int> ReclaimOnceAsync(CancellationToken cancellationToken) =>
+        await ReclaimOnceAsync(_options.ReclaimMinIdle, cancellationToken);
+
+    /// <summary>Like <see cref="ReclaimOnceAsync(CancellationToken)"/> with an explicit idle threshold.</summary>
+    public async Task<int> ReclaimOnceAsync(TimeSpan minIdle, CancellationToken cancellationToken)
+    {
+        var total = 0;
+        while (true)
+        {
+            var batch = await _bus.ReclaimAsync(Identity, minIdle, _options.BatchSize, cancellationToken);
+            if (batch.Count > 0)
+            {
+                LogReclaimed(_logger, batch.Count, Identity.Stream);
+            }
+
+            foreach (var message in batch)
+            {
+                Interlocked.Increment(ref _reclaimed);
+                await FinishAsync(message, cancellationToken);
+            }
+
+            total += batch.Count;
+            if (batch.Count < _options.BatchSize)
+            {
+                return total;
+            }
+        }
+    }
+
+    private async Task FinishAsync(BusMessage message, CancellationToken cancellationToken)
+    {
+        MessageOutcome outcome;
+        if (message.DeliveryCount > _options.MaxDeliveries)
+        {
+            outcome = MessageOutcome.DeadLetter($"not processed after {message.DeliveryCount - 1} deliveries");
+        }
+        else
+        {
+            try
+            {
+                outcome = await _handler(message, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (Exception e)
+            {
+                // Not acknowledged: it stays pending and comes back through reclaim, up to MaxDeliveries.
+                Interlocked.Increment(ref _failed);
+                LogHandlerFailed(_logger, e, message.Id, Identity.Stream, message.DeliveryCount);
+                return;
+            }
+        }
+
+        // The work is done: finish the bookkeeping even when shutdown was requested meanwhile, or the
+        // message would be handled twice. The bus's own command timeout bounds these calls.
+        if (outcome.DeadLetterReason is { } reason)
+        {
+            await _bus.DeadLetterAsync(message, reason, CancellationToken.None);
+            await _bus.AcknowledgeAsync(Identity, message.Id, CancellationToken.None);
+            Interlocked.Increment(ref _deadLettered);
+            LogDeadLettered(_logger, message.Id, Identity.Stream, reason);
+        }
+        else
+        {
+            await _bus.AcknowledgeAsync(Identity, message.Id, CancellationToken.None);
+            Interlocked.Increment(ref _processed);
+        }
+    }
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Dead-lettered message {MessageId} from {Stream}: {Reason}")]
+    private static partial void LogDeadLettered(ILogger logger, string messageId, string stream, string reason);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Error, Message = "Handler failed for message {MessageId} from {Stream} (delivery {DeliveryCount}); it stays pending for a retry")]
+    private static partial void LogHandlerFailed(ILogger logger, Exception exception, string messageId, string stream, long deliveryCount);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Reclaimed {Count} pending messages on {Stream}")]
+    private static partial void LogReclaimed(ILogger logger, int count, string stream);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Bus error on {Stream} ({ErrorType}): {Error}; retrying in 1 s")]
+    private static partial void LogBusError(ILogger logger, string stream, string errorType, string error);
+}

@@ -1,0 +1,22 @@
+namespace CoreRegistryClient.Samples.Messaging;
+
+/// <summary>Tuning of <see cref="AtLeastOnceConsumer"/>.</summary>
+public sealed class AtLeastOnceConsumerOptions
+{
+    /// <summary>Most messages read per round trip. Default 64.</summary>
+    public int BatchSize { get; set; } = 64;
+
+    /// <summary>How long one read waits for new messages. Default 1 s.</summary>
+    public TimeSpan ReadWait { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often pending messages of crashed consumers are looked for. Default 30 s.</summary>
+    public TimeSpan ReclaimInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a message must have been pending before it is reclaimed: longer than any healthy
+    /// consumer takes to process a batch, or live consumers' work gets stolen. Default 60 s.</summary>
+    public TimeSpan ReclaimMinIdle { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>A message delivered this many times without being acknowledged (its handler keeps failing or
+    /// crashing the process) is dead-lettered instead of retried again. Default 5.</summary>
+    public int MaxDeliveries { get; set; } = 5;
+}

@@ -1,0 +1,40 @@
+namespace CoreRegistryClient.Samples.Messaging;
+
+/// <summary>The stream and field names of the platform's wire format. Other services already read and
+/// write these; changing one is a breaking change for them.</summary>
+public static class StreamNames
+{
+    /// <summary>Namespace prefix of every stream unless configured otherwise.</summary>
+    public const string DefaultNamespace = "mdp";
+
+    /// <summary>The consumer group the pipeline reads feedback with.</summary>
+    public const string PipelineGroup = "pipeline";
+
+    /// <summary>The one field of a message entry, holding the envelope JSON.</summary>
+    public const string DataField = "data";
+
+    /// <summary>Dead-letter entry field: the id the message had in its source stream.</summary>
+    public const string OriginalIdField = "original_id";
+
+    /// <summary>Dead-letter entry field: why it was dead-lettered.</summary>
+    public const string ReasonField = "reason";
+
+    /// <summary><c>{ns}:telemetry.feedback</c>: FeedbackEvents published by stores.</summary>
+    public static string Feedback(string ns = DefaultNamespace) => $"{Validate(ns)}:telemetry.feedback";
+
+    /// <summary><c>{ns}:telemetry.schema_drift</c>: drift events published by the drift reporter.</summary>
+    public static string SchemaDrift(string ns = DefaultNamespace) => $"{Validate(ns)}:telemetry.schema_drift";
+
+    /// <summary><c>{stream}.dlq</c>: where messages of <paramref name="stream"/> that cannot be processed go.</summary>
+    public static string DeadLetter(string stream)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(stream);
+        return stream + ".dlq";
+    }
+
+    private static string Validate(string ns)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(ns);
+        return ns;
+    }
+}

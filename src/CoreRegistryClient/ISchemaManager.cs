@@ -1,0 +1,56 @@
+using System.Text.Json;
+using CoreRegistryClient.Enforcement;
+
+namespace CoreRegistryClient;
+
+/// <summary>Validates payloads against registry schemas under the configured enforcement policy. The one
+/// service a message-processing service calls, on every message.</summary>
+/// <remarks>
+/// <para>The synchronous <c>Validate</c> overloads are the hot path: on a cached schema they do no I/O and, for
+/// a valid payload, allocate nothing. The first call for a schema that is not cached blocks while it is fetched
+/// (all concurrent callers share one registry request), for at most the configured <c>Timeout</c>; if the
+/// fetch fails, the <c>OnUnavailable</c> policy applies and later calls do not block while it is retried in the
+/// background. Use <see cref="PreloadAsync"/> (or <c>CriticalSchemas</c>) or the <c>ValidateAsync</c> overloads
+/// to keep that first fetch off a synchronous thread.</para>
+/// <para>In <see cref="EnforcementMode.Strict"/> mode an invalid payload throws
+/// <see cref="SchemaValidationException"/>; in <see cref="EnforcementMode.Warn"/> mode it is logged, counted and
+/// returned as an invalid outcome; in <see cref="EnforcementMode.Off"/> mode nothing is done.</para>
+/// </remarks>
+public interface ISchemaManager
+{
+    /// <summary>Validates UTF-8 JSON.</summary>
+    /// <param name="schemaName">The schema name, e.g. <c>telemetry.FeedbackEvent</c> (a <c>.schema</c> suffix is accepted).</param>
+    /// <param name="payload">The payload bytes.</param>
+    /// <param name="key">The message key, which decides canary membership deterministically; null is never a canary.</param>
+    /// <exception cref="SchemaValidationException">Strict mode and the payload is invalid (or its schema unavailable under <c>OnUnavailable=Reject</c>).</exception>
+    SchemaValidationOutcome Validate(string schemaName, ReadOnlySpan<byte> payload, string? key = null);
+
+    /// <summary>Validates a parsed payload.</summary>
+    /// <inheritdoc cref="Validate(string, ReadOnlySpan{byte}, string?)"/>
+    SchemaValidationOutcome Validate(string schemaName, JsonElement payload, string? key = null);
+
+    /// <summary>Validates JSON text.</summary>
+    /// <inheritdoc cref="Validate(string, ReadOnlySpan{byte}, string?)"/>
+    SchemaValidationOutcome Validate(string schemaName, string payload, string? key = null);
+
+    /// <summary>Validates UTF-8 JSON, awaiting (not blocking on) a first fetch of the schema.</summary>
+    /// <inheritdoc cref="Validate(string, ReadOnlySpan{byte}, string?)"/>
+    ValueTask<SchemaValidationOutcome> ValidateAsync(string schemaName, ReadOnlyMemory<byte> payload, string? key = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Validates a parsed payload, awaiting (not blocking on) a first fetch of the schema.</summary>
+    /// <inheritdoc cref="Validate(string, ReadOnlySpan{byte}, string?)"/>
+    ValueTask<SchemaValidationOutcome> ValidateAsync(string schemaName, JsonElement payload, string? key = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Validates JSON text, awaiting (not blocking on) a first fetch of the schema.</summary>
+    /// <inheritdoc cref="Validate(string, ReadOnlySpan{byte}, string?)"/>
+    ValueTask<SchemaValidationOutcome> ValidateAsync(string schemaName, string payload, string? key = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Fetches and compiles the schemas now, so their first messages find them cached. Registry
+    /// failures are logged and counted, not thrown (a schema left unloaded is retried on use).</summary>
+    /// <returns>True when every schema now has a usable validator (from the registry or the disk snapshot);
+    /// false otherwise, including when enforcement is disabled.</returns>
+    Task<bool> PreloadAsync(IEnumerable<string> schemaNames, CancellationToken cancellationToken = default);
+
+    /// <summary>A snapshot of counters, cache state and the schema versions in use.</summary>
+    SchemaManagerStats GetStats();
+}

@@ -1,0 +1,35 @@
+using CoreRegistryClient.Registry;
+
+namespace CoreRegistryClient.Telemetry;
+
+/// <summary>The bounded values of the <c>error_type</c> label of <c>schema_registry_errors_total</c>.</summary>
+internal static class RegistryErrorTypes
+{
+    /// <summary>The registry served a schema that does not compile.</summary>
+    public const string InvalidSchema = "invalid_schema";
+
+    /// <summary>Anything unexpected.</summary>
+    public const string Unknown = "unknown";
+
+    public static string For(RegistryErrorKind kind) => kind switch
+    {
+        RegistryErrorKind.NotFound => "not_found",
+        RegistryErrorKind.Timeout => "timeout",
+        RegistryErrorKind.Network => "network",
+        RegistryErrorKind.Unauthorized => "unauthorized",
+        RegistryErrorKind.Server => "server",
+        RegistryErrorKind.InvalidResponse => "invalid_response",
+        RegistryErrorKind.CircuitOpen => "circuit_open",
+        RegistryErrorKind.Configuration => "configuration",
+        _ => Unknown,
+    };
+
+    public static string For(Exception exception) => exception switch
+    {
+        RegistryException registry => For(registry.Kind),
+        JsonSchema.InvalidSchemaException => InvalidSchema,
+        TimeoutException or TaskCanceledException => "timeout",
+        HttpRequestException => "network",
+        _ => Unknown,
+    };
+}

@@ -1,0 +1,28 @@
+using CoreRegistryClient.Caching;
+using CoreRegistryClient.Enforcement;
+using CoreRegistryClient.Telemetry;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Adds the schema registry health check.</summary>
+public static class SchemaRegistryHealthChecksBuilderExtensions
+{
+    /// <summary>Adds a check that reports <see cref="HealthStatus.Healthy"/> while every schema in use is current,
+    /// <see cref="HealthStatus.Degraded"/> while stale or snapshot validators serve or the registry fails, and
+    /// <paramref name="failureStatus"/> (default <see cref="HealthStatus.Unhealthy"/>) when enforcement needs a
+    /// schema that is not loaded. Needs <c>AddSchemaEnforcement</c>.</summary>
+    /// <param name="builder">The health checks builder.</param>
+    /// <param name="name">The check's name. Default: <c>schema-registry</c>.</param>
+    /// <param name="failureStatus">The status reported when no usable schema exists. Default: unhealthy.</param>
+    /// <param name="tags">Tags to filter checks by (e.g. <c>ready</c>).</param>
+    public static IHealthChecksBuilder AddSchemaRegistry(this IHealthChecksBuilder builder, string name = "schema-registry",
+        HealthStatus? failureStatus = null, IEnumerable<string>? tags = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.Add(new HealthCheckRegistration(name,
+            services => new SchemaRegistryHealthCheck(services.GetRequiredService<SchemaCache>(), services.GetRequiredService<EnforcementPolicy>(),
+                services.GetRequiredService<TimeProvider>()),
+            failureStatus, tags));
+    }
+}

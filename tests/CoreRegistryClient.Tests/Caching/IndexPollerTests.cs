@@ -1,0 +1,93 @@
+using CoreRegistryClient.Tests.TestSupport;
+
+namespace CoreRegistryClient.Tests.Caching;
+
+public class IndexPollerTests
+{
+    private static readonly byte[] Valid = TestSchemas.Utf8(TestSchemas.ValidPayload);
+
+    [Test]
+    public async Task Unchanged_sha_fetches_nothing_and_keeps_the_schema_fresh()
+    {
+        using var harness = SchemaManagerHarness.Create();
+        harness.Manager.Validate(TestSchemas.Name, Valid);
+        var requests = harness.Registry.SchemaRequests;
+        harness.Time.Advance(TimeSpan.FromSeconds(250));
+
+        Assert.That(await harness.Poller.PollOnceAsync(CancellationToken.None), Is.Zero);
+        harness.Time.Advance(TimeSpan.FromSeconds(100));
+        harness.Manager.Validate(TestSchemas.Name, Valid);
+        await harness.WaitForLoadAsync(TestSchemas.Name);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(harness.Registry.SchemaRequests, Is.EqualTo(requests), "the index confirmed the schema: no fetch at TTL either");
+            Assert.That(harness.Registry.IndexRequests, Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task Changed_sha_refetches_that_schema_and_swaps_the_validator()
+    {
+        var registry = new FakeRegistryClient();
+        registry.Put("v1", TestSchemas.Name, "1.0.0", TestSchemas.FeedbackEvent);
+        registry.Put("v1", "other.Event", "1.0.0", TestSchemas.FeedbackEvent);
+        using var harness = SchemaManagerHarness.Create(registry: registry);
+        harness.Manager.Validate(TestSchemas.Name, Valid);
+        harness.Manager.Validate("other.Event", Valid);
+        var before = registry.Requests.Count;
+
+        registry.Put("v1", TestSchemas.Name, "2.0.0", TestSchemas.FeedbackEventRenamedRequired);
+        Assert.That(await harness.Poller.PollOnceAsync(CancellationToken.None), Is.EqualTo(1));
+
+        var outcome = harness.Manager.Validate(TestSchemas.Name, Valid);
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.Version, Is.EqualTo("2.0.0"));
+            Assert.That(outcome.IsValid, Is.False, "the renamed required field now fails old payloads");
+            Assert.That(registry.Requests.Skip(before), Is.EqualTo(new[] { "GET /index", $"GET /schemas/v1/{TestSchemas.Name}" }),
+                "only the changed schema is fetched, straight from the track the index named");
+            Assert.That(harness.Logs.WithEventId(1011).Count(), Is.EqualTo(1));
+            Assert.That(harness.Logs.WithEventId(1003).Count(), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task Schema_appearing_on_the_preferred_track_is_picked_up()
+    {
+        using var harness = SchemaManagerHarness.Create();
+        Assert.That(harness.Manager.Validate(TestSchemas.Name, Valid).NegotiatedTrack, Is.EqualTo("v1"));
+        harness.Registry.Put("v2", TestSchemas.Name, "2.0.0", TestSchemas.FeedbackEventWithOptionalRegion);
+        Assert.That(await harness.Poller.PollOnceAsync(CancellationToken.None), Is.EqualTo(1));
+        Assert.That(harness.Manager.Validate(TestSchemas.Name, Valid).NegotiatedTrack, Is.EqualTo("v2"));
+    }
+
+    [Test]
+    public async Task Index_failure_is_counted_and_changes_nothing()
+    {
+        using var harness = SchemaManagerHarness.Create();
+        harness.Manager.Validate(TestSchemas.Name, Valid);
+        harness.Registry.Failure = FakeRegistryClient.Outage();
+        Assert.That(await harness.Poller.PollOnceAsync(CancellationToken.None), Is.EqualTo(-1));
+        Assert.Multiple(() =>
+        {
+            Assert.That(harness.Manager.GetStats().RegistryErrors, Is.EqualTo(1));
+            Assert.That(harness.Manager.Validate(TestSchemas.Name, Valid).IsValid, Is.True);
+            Assert.That(harness.Logs.WithEventId(1010).Count(), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task Index_names_with_a_schema_suffix_match()
+    {
+        var registry = new FakeRegistryClient();
+        registry.Put("v1", TestSchemas.Name, "1.0.0", TestSchemas.FeedbackEvent);
+        using var harness = SchemaManagerHarness.Create(registry: registry);
+        harness.Manager.Validate(TestSchemas.Name, Valid);
+        registry.Remove("v1", TestSchemas.Name);
+        registry.Put("v1", TestSchemas.Name + ".schema", "1.0.0", TestSchemas.FeedbackEvent);
+        var requests = registry.SchemaRequests;
+        Assert.That(await harness.Poller.PollOnceAsync(CancellationToken.None), Is.Zero);
+        Assert.That(registry.SchemaRequests, Is.EqualTo(requests));
+    }
+}

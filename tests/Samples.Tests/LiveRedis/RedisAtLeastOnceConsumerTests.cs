@@ -1,0 +1,10 @@
+using CoreRegistryClient.Samples.Messaging;
+using CoreRegistryClient.Samples.Tests.Messaging;
+
+namespace CoreRegistryClient.Samples.Tests.LiveRedis;
+
+[TestFixture]
+public sealed class RedisAtLeastOnceConsumerTests : AtLeastOnceConsumerContract
+{
+    protected override IMessageBus CreateBus() => new RedisStreamBus(LiveRedisSetUp.Endpoint);
+}

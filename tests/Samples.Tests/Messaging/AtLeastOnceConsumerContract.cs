@@ -1,0 +1,156 @@
+using System.Collections.Concurrent;
+using System.Text;
+using CoreRegistryClient.Samples.Messaging;
+
+namespace CoreRegistryClient.Samples.Tests.Messaging;
+
+/// <summary>At-least-once behaviour of <see cref="AtLeastOnceConsumer"/>, run on both buses.</summary>
+public abstract class AtLeastOnceConsumerContract
+{
+    private IMessageBus _bus = null!;
+    private string _stream = null!;
+
+    protected abstract IMessageBus CreateBus();
+
+    [SetUp]
+    public async Task CreateBusAndGroup()
+    {
+        _bus = CreateBus();
+        _stream = StreamNames.Feedback("alo-" + Guid.NewGuid().ToString("N")[..8]);
+        await _bus.EnsureGroupAsync(_stream, StreamNames.PipelineGroup);
+    }
+
+    [TearDown]
+    public async Task DisposeBus() => await _bus.DisposeAsync();
+
+    private AtLeastOnceConsumer Consumer(string name, MessageHandler handler, int maxDeliveries = 5) =>
+        new(_bus, new ConsumerIdentity(_stream, StreamNames.PipelineGroup, name), handler, new AtLeastOnceConsumerOptions { ReadWait = TimeSpan.FromMilliseconds(50), MaxDeliveries = maxDeliveries, BatchSize = 8 });
+
+    private async Task<long> Pending() => await _bus.GetPendingCountAsync(_stream, StreamNames.PipelineGroup);
+
+    [Test]
+    public async Task Processed_and_dead_lettered_messages_are_both_acknowledged()
+    {
+        await _bus.PublishAsync(_stream, "good"u8.ToArray());
+        var badId = await _bus.PublishAsync(_stream, "bad"u8.ToArray());
+        var consumer = Consumer("c", (m, _) => ValueTask.FromResult(Encoding.UTF8.GetString(m.Data.Span) == "bad" ? MessageOutcome.DeadLetter("invalid") : MessageOutcome.Processed));
+
+        await consumer.PollOnceAsync(CancellationToken.None);
+        var letters = await _bus.PeekDeadLettersAsync(StreamNames.DeadLetter(_stream), 10);
+        Assert.Multiple(async () =>
+        {
+            Assert.That((consumer.Processed, consumer.DeadLettered), Is.EqualTo((1L, 1L)));
+            Assert.That(letters.Select(l => (l.OriginalId, l.Reason)), Is.EqualTo(new[] { (badId, "invalid") }));
+            Assert.That(await Pending(), Is.Zero);
+        });
+    }
+
+    [Test]
+    public async Task A_message_whose_handler_throws_stays_pending_and_is_finished_after_reclaim()
+    {
+        await _bus.PublishAsync(_stream, "flaky"u8.ToArray());
+        var attempts = 0;
+        var consumer = Consumer("c", (_, _) => ++attempts == 1 ? throw new IOException("downstream down") : ValueTask.FromResult(MessageOutcome.Processed));
+
+        await consumer.PollOnceAsync(CancellationToken.None);
+        var pendingAfterFailure = await Pending();
+        var reclaimed = await consumer.ReclaimOnceAsync(TimeSpan.Zero, CancellationToken.None);
+        Assert.Multiple(async () =>
+        {
+            Assert.That((pendingAfterFailure, consumer.Failed), Is.EqualTo((1L, 1L)));
+            Assert.That((reclaimed, consumer.Processed, attempts), Is.EqualTo((1, 1L, 2)));
+            Assert.That(await Pending(), Is.Zero);
+        });
+    }
+
+    [Test]
+    public async Task Work_a_crashed_consumer_left_pending_is_finished_by_a_survivor()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            await _bus.PublishAsync(_stream, Encoding.UTF8.GetBytes($"m{i}"));
+        }
+
+        // The crashed consumer read everything and died before acknowledging anything.
+        _ = await _bus.ReadAsync(new ConsumerIdentity(_stream, StreamNames.PipelineGroup, "crashed"), 10, TimeSpan.FromSeconds(5));
+        var seen = new ConcurrentBag<string>();
+        var survivor = Consumer("survivor", (m, _) =>
+        {
+            seen.Add(Encoding.UTF8.GetString(m.Data.Span));
+            return ValueTask.FromResult(MessageOutcome.Processed);
+        });
+
+        var reclaimed = await survivor.ReclaimOnceAsync(TimeSpan.Zero, CancellationToken.None);
+        Assert.Multiple(async () =>
+        {
+            Assert.That((reclaimed, survivor.Reclaimed, survivor.Processed), Is.EqualTo((5, 5L, 5L)));
+            Assert.That(seen.Order(), Is.EqualTo(new[] { "m0", "m1", "m2", "m3", "m4" }));
+            Assert.That(await Pending(), Is.Zero);
+        });
+    }
+
+    [Test]
+    public async Task A_message_that_keeps_failing_is_dead_lettered_after_max_deliveries()
+    {
+        var id = await _bus.PublishAsync(_stream, "poison"u8.ToArray());
+        var calls = 0;
+        var consumer = Consumer("c", (_, _) =>
+        {
+            calls++;
+            throw new InvalidOperationException("boom");
+        }, maxDeliveries: 3);
+
+        await consumer.PollOnceAsync(CancellationToken.None);
+        for (var i = 0; i < 3; i++)
+        {
+            await consumer.ReclaimOnceAsync(TimeSpan.Zero, CancellationToken.None);
+        }
+
+        var letters = await _bus.PeekDeadLettersAsync(StreamNames.DeadLetter(_stream), 10);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(calls, Is.EqualTo(3));
+            Assert.That(letters.Select(l => (l.OriginalId, l.Reason)), Is.EqualTo(new[] { (id, "not processed after 3 deliveries") }));
+            Assert.That(await Pending(), Is.Zero);
+        });
+    }
+
+    [Test]
+    public async Task Run_loop_handles_everything_published_and_stops_on_cancellation()
+    {
+        const int Count = 50;
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var handled = 0;
+        var consumer = Consumer("runner", (_, _) =>
+        {
+            if (Interlocked.Increment(ref handled) == Count)
+            {
+                done.TrySetResult();
+            }
+
+            return ValueTask.FromResult(MessageOutcome.Processed);
+        });
+
+        using var stop = new CancellationTokenSource();
+        var run = consumer.RunAsync(stop.Token);
+        for (var i = 0; i < Count; i++)
+        {
+            await _bus.PublishAsync(_stream, Encoding.UTF8.GetBytes($"{i}"));
+        }
+
+        await done.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        await stop.CancelAsync();
+        await run.WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Multiple(async () =>
+        {
+            Assert.That(consumer.Processed, Is.EqualTo(Count));
+            Assert.That(await Pending(), Is.Zero);
+        });
+    }
+}
+
+[TestFixture]
+public sealed class InMemoryAtLeastOnceConsumerTests : AtLeastOnceConsumerContract
+{
+    protected override IMessageBus CreateBus() => new InMemoryMessageBus();
+}

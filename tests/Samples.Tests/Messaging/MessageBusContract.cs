@@ -1,0 +1,174 @@
+using System.Text;
+using CoreRegistryClient.Samples.Messaging;
+
+namespace CoreRegistryClient.Samples.Tests.Messaging;
+
+/// <summary>What every <see cref="IMessageBus"/> must do, run against the in-memory bus and a real Redis.</summary>
+public abstract class MessageBusContract
+{
+    private IMessageBus _bus = null!;
+    private string _stream = null!;
+
+    protected abstract IMessageBus CreateBus();
+
+    private ConsumerIdentity Consumer(string name = "c1") => new(_stream, StreamNames.PipelineGroup, name);
+
+    [SetUp]
+    public async Task CreateBusAndGroup()
+    {
+        _bus = CreateBus();
+        _stream = StreamNames.Feedback("test-" + Guid.NewGuid().ToString("N")[..8]);
+        await _bus.EnsureGroupAsync(_stream, StreamNames.PipelineGroup);
+    }
+
+    [TearDown]
+    public async Task DisposeBus() => await _bus.DisposeAsync();
+
+    [Test]
+    public async Task Published_message_is_delivered_to_a_consumer_and_stays_pending_until_acknowledged()
+    {
+        var id = await _bus.PublishAsync(_stream, "{\"n\":1}"u8.ToArray());
+        var read = await _bus.ReadAsync(Consumer(), 10, TimeSpan.FromSeconds(5));
+        var pendingBeforeAck = await _bus.GetPendingCountAsync(_stream, StreamNames.PipelineGroup);
+        var firstAck = await _bus.AcknowledgeAsync(Consumer(), id);
+        var secondAck = await _bus.AcknowledgeAsync(Consumer(), id);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(read.Select(m => (m.Id, Encoding.UTF8.GetString(m.Data.Span), m.DeliveryCount, m.Stream)), Is.EqualTo(new[] { (id, "{\"n\":1}", 1L, _stream) }));
+            Assert.That(pendingBeforeAck, Is.EqualTo(1));
+            Assert.That((firstAck, secondAck), Is.EqualTo((true, false)));
+            Assert.That(await _bus.GetPendingCountAsync(_stream, StreamNames.PipelineGroup), Is.Zero);
+        });
+    }
+
+    [Test]
+    public async Task Each_message_goes_to_exactly_one_consumer_of_the_group()
+    {
+        for (var i = 0; i < 6; i++)
+        {
+            await _bus.PublishAsync(_stream, Encoding.UTF8.GetBytes($"{i}"));
+        }
+
+        var first = await _bus.ReadAsync(Consumer("a"), 4, TimeSpan.FromSeconds(5));
+        var second = await _bus.ReadAsync(Consumer("b"), 10, TimeSpan.FromSeconds(5));
+        var third = await _bus.ReadAsync(Consumer("a"), 10, TimeSpan.FromMilliseconds(20));
+        var all = first.Concat(second).Select(m => Encoding.UTF8.GetString(m.Data.Span));
+        Assert.Multiple(() =>
+        {
+            Assert.That((first.Count, second.Count, third.Count), Is.EqualTo((4, 2, 0)));
+            Assert.That(all, Is.EqualTo(new[] { "0", "1", "2", "3", "4", "5" }));
+        });
+    }
+
+    [Test]
+    public async Task A_waiting_read_returns_a_message_published_while_it_waits()
+    {
+        var reading = _bus.ReadAsync(Consumer(), 10, TimeSpan.FromSeconds(30));
+        var id = await _bus.PublishAsync(_stream, "late"u8.ToArray());
+        var read = await reading.WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.That(read.Select(m => m.Id), Is.EqualTo(new[] { id }));
+    }
+
+    [Test]
+    public async Task A_read_with_nothing_to_deliver_returns_empty_after_its_wait() =>
+        Assert.That(await _bus.ReadAsync(Consumer(), 10, TimeSpan.FromMilliseconds(20)), Is.Empty);
+
+    [Test]
+    public async Task Group_created_after_publishing_still_receives_the_earlier_messages()
+    {
+        var stream = StreamNames.Feedback("late-" + Guid.NewGuid().ToString("N")[..8]);
+        var id = await _bus.PublishAsync(stream, "early"u8.ToArray());
+        await _bus.EnsureGroupAsync(stream, "g");
+        await _bus.EnsureGroupAsync(stream, "g");
+        var read = await _bus.ReadAsync(new ConsumerIdentity(stream, "g", "c"), 10, TimeSpan.FromSeconds(5));
+        Assert.That(read.Select(m => m.Id), Is.EqualTo(new[] { id }));
+    }
+
+    [Test]
+    public async Task Dead_letter_keeps_original_id_reason_and_data_byte_for_byte()
+    {
+        var data = Encoding.UTF8.GetBytes("{\"payload\":\"ünïcødé \\r\\n\"}").Append((byte)0xFF).ToArray();
+        var id = await _bus.PublishAsync(_stream, data);
+        var message = (await _bus.ReadAsync(Consumer(), 1, TimeSpan.FromSeconds(5))).Single();
+        await _bus.DeadLetterAsync(message, "telemetry.FeedbackEvent: /queue_size must be >= 0");
+        var letters = await _bus.PeekDeadLettersAsync(StreamNames.DeadLetter(_stream), 10);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(letters.Select(l => (l.OriginalId, l.Reason)), Is.EqualTo(new[] { (id, "telemetry.FeedbackEvent: /queue_size must be >= 0") }));
+            Assert.That(letters[0].Data.ToArray(), Is.EqualTo(data));
+            Assert.That(await _bus.GetLengthAsync(StreamNames.DeadLetter(_stream)), Is.EqualTo(1));
+            Assert.That(await _bus.GetPendingCountAsync(_stream, StreamNames.PipelineGroup), Is.EqualTo(1), "dead-lettering alone does not acknowledge");
+        });
+    }
+
+    [Test]
+    public async Task Messages_a_crashed_consumer_left_pending_are_reclaimed_by_another()
+    {
+        var ids = new[] { await _bus.PublishAsync(_stream, "1"u8.ToArray()), await _bus.PublishAsync(_stream, "2"u8.ToArray()) };
+        _ = await _bus.ReadAsync(Consumer("crashed"), 10, TimeSpan.FromSeconds(5));
+
+        var reclaimed = await _bus.ReclaimAsync(Consumer("survivor"), TimeSpan.Zero, 10);
+        foreach (var message in reclaimed)
+        {
+            Assert.That(await _bus.AcknowledgeAsync(Consumer("survivor"), message.Id), Is.True);
+        }
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(reclaimed.Select(m => (m.Id, m.DeliveryCount)), Is.EqualTo(ids.Select(id => (id, 2L))));
+            Assert.That(await _bus.GetPendingCountAsync(_stream, StreamNames.PipelineGroup), Is.Zero);
+        });
+    }
+
+    [Test]
+    public async Task Reclaim_leaves_messages_that_have_not_been_idle_long_enough()
+    {
+        await _bus.PublishAsync(_stream, "busy"u8.ToArray());
+        _ = await _bus.ReadAsync(Consumer("working"), 10, TimeSpan.FromSeconds(5));
+        var reclaimed = await _bus.ReclaimAsync(Consumer("other"), TimeSpan.FromHours(1), 10);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(reclaimed, Is.Empty);
+            Assert.That(await _bus.GetPendingCountAsync(_stream, StreamNames.PipelineGroup), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task Reclaim_takes_at_most_the_requested_count()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            await _bus.PublishAsync(_stream, "x"u8.ToArray());
+        }
+
+        _ = await _bus.ReadAsync(Consumer("crashed"), 10, TimeSpan.FromSeconds(5));
+        var first = await _bus.ReclaimAsync(Consumer("s"), TimeSpan.Zero, 3);
+        Assert.That(first, Has.Count.EqualTo(3));
+    }
+
+    [Test]
+    public async Task Length_counts_entries_and_is_zero_for_a_stream_that_does_not_exist()
+    {
+        await _bus.PublishAsync(_stream, "a"u8.ToArray());
+        await _bus.PublishAsync(_stream, "b"u8.ToArray());
+        _ = await _bus.ReadAsync(Consumer(), 10, TimeSpan.FromSeconds(5));
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await _bus.GetLengthAsync(_stream), Is.EqualTo(2), "reading does not remove entries");
+            Assert.That(await _bus.GetLengthAsync("no-such-stream-" + Guid.NewGuid()), Is.Zero);
+        });
+    }
+
+    [Test]
+    public async Task Ids_increase_in_publish_order()
+    {
+        var ids = new List<string>();
+        for (var i = 0; i < 20; i++)
+        {
+            ids.Add(await _bus.PublishAsync(_stream, "x"u8.ToArray()));
+        }
+
+        var parsed = ids.Select(id => id.Split('-').Select(long.Parse).ToArray()).Select(p => (p[0], p[1])).ToList();
+        Assert.That(parsed, Is.Ordered.Ascending);
+    }
+}
