@@ -68,6 +68,43 @@ internal sealed class NumberLimit
         return BigNumber.Compare(big, _big);
     }
 
+    /// <summary>Compares a pre-parsed instance number with this limit: negative when the instance is smaller.</summary>
+    public int Compare(ref InstanceNumber instance)
+    {
+        if (_isZero)
+        {
+            return instance.IsSmallInteger ? instance.Integer.CompareTo(0) : Sign(instance.Raw);
+        }
+
+        if (instance.IsSmallInteger && _isLong)
+        {
+            return instance.Integer.CompareTo(_long);
+        }
+
+        if (_hasFast && instance.TryGetDecimal(out var value))
+        {
+            return JsonDecimal.Compare(value, _fast);
+        }
+
+        return BigNumber.Compare(BigNumber.Parse(instance.Raw), _big);
+    }
+
+    /// <summary>Whether a pre-parsed instance number is an integer multiple of this (positive) limit.</summary>
+    public bool Divides(ref InstanceNumber instance)
+    {
+        if (instance.IsSmallInteger && _isLong)
+        {
+            return instance.Integer % _long == 0;
+        }
+
+        if (_hasFast && instance.TryGetDecimal(out var value))
+        {
+            return JsonDecimal.IsMultipleOf(value, _fast);
+        }
+
+        return BigNumber.IsMultipleOf(BigNumber.Parse(instance.Raw), _big);
+    }
+
     /// <summary>Whether the instance number is an integer multiple of this (positive) limit.</summary>
     public bool DividesInstance(ReadOnlySpan<byte> instance)
     {
@@ -139,10 +176,10 @@ internal sealed class NumberLimit
     }
 
     /// <summary>Parses a plain integer of at most 18 digits (no fraction, no exponent).</summary>
-    private static bool TryParseSmallInteger(ReadOnlySpan<byte> raw, out long value)
+    public static bool TryParseSmallInteger(ReadOnlySpan<byte> raw, out long value)
     {
         value = 0;
-        var negative = raw[0] == '-';
+        var negative = raw.Length > 0 && raw[0] == '-';
         var digits = negative ? raw[1..] : raw;
         if (digits.Length is 0 or > 18)
         {
