@@ -9,6 +9,7 @@ internal static class KeywordFusion
     {
         SimplifyUnevaluatedProperties(keywords);
         FuseNumberChecks(keywords);
+        FuseStringChecks(keywords);
         var properties = keywords.OfType<PropertiesKeyword>().FirstOrDefault();
         if (properties is null)
         {
@@ -67,5 +68,18 @@ internal static class KeywordFusion
         keywords.RemoveAll(k => k is NumericBoundKeyword or MultipleOfKeyword || ReferenceEquals(k, type));
         var owner = (multipleOf ?? (Keyword)bounds[0]).Owner;
         keywords.Add(new NumberChecksKeyword(owner, type, bounds, multipleOf));
+    }
+
+    private static void FuseStringChecks(List<Keyword> keywords)
+    {
+        var checks = keywords.Where(k => k is StringLengthKeyword or PatternKeyword).OrderBy(k => k.Order).ToArray();
+        if (checks.Length == 0)
+        {
+            return;
+        }
+
+        var type = keywords.OfType<TypeKeyword>().FirstOrDefault();
+        keywords.RemoveAll(k => k is StringLengthKeyword or PatternKeyword || ReferenceEquals(k, type));
+        keywords.Add(new StringChecksKeyword(checks[0].Owner, type, checks));
     }
 }
