@@ -21,6 +21,7 @@ internal static class RegistryErrorTypes
         RegistryErrorKind.InvalidResponse => "invalid_response",
         RegistryErrorKind.CircuitOpen => "circuit_open",
         RegistryErrorKind.Configuration => "configuration",
+        RegistryErrorKind.Rejected => "rejected",
         _ => Unknown,
     };
 
