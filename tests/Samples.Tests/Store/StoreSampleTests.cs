@@ -211,6 +211,22 @@ public partial class StoreSampleTests
         Assert.That((exit, error.ToString()), Is.EqualTo((StoreHost.UsageError, $"store: The fixture folder '{missing}' does not exist. Point --fixtures at local schema copies (see samples/Store.Sample/fixtures).{Environment.NewLine}")));
     }
 
+    [Test]
+    public async Task The_built_sample_runs_as_a_process_with_nothing_else_running_and_exits_after_count()
+    {
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? ExternalTool.Require("dotnet", "dotnet-sdk-10.0");
+        var sample = Path.Combine(AppContext.BaseDirectory, "Store.Sample.dll");
+        var (exit, output) = await ExternalTool.RunAsync(dotnet, [sample, "--count", "60", "--rate", "600", "--port", "0", "--invalid-share", "0"], timeout: TimeSpan.FromMinutes(2));
+
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.Zero, output);
+            Assert.That(lines.Where(l => l.StartsWith("store: bus=memory ", StringComparison.Ordinal)), Has.Exactly(1).Contains(" (embedded) "), output);
+            Assert.That(lines.Where(l => l.StartsWith("store: produced=", StringComparison.Ordinal)).Last(), Does.Match(SummaryPattern(60, 60, 0, 0, driftRuns: 1, drifted: "1", driftEvents: 1)), output);
+        });
+    }
+
     internal static int DefectsAmongFirst(int count, double share, int seed)
     {
         var simulator = new FeedbackSimulator(share, seed);
