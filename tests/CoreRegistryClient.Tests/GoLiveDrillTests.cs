@@ -195,7 +195,7 @@ public class GoLiveDrillTests
     private static Task<HealthReport> CheckHealthAsync(SchemaManagerHarness harness)
     {
         var services = new ServiceCollection().AddSingleton(harness.Cache).AddSingleton(harness.Get<EnforcementPolicy>())
-            .AddSingleton<TimeProvider>(harness.Time).AddLogging();
+            .AddSingleton(harness.Get<CoreRegistryClient.Caching.CacheClock>()).AddLogging();
         services.AddHealthChecks().AddSchemaRegistry();
         return services.BuildServiceProvider().GetRequiredService<HealthCheckService>().CheckHealthAsync();
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using CoreRegistryClient.JsonSchema.Keywords;
 using CoreRegistryClient.JsonSchema.Patterns;
 
@@ -56,7 +57,15 @@ internal sealed class SchemaGraphBuilder
 
         try
         {
-            pattern = new SchemaPattern(source, EcmaPattern.Create(source, Options.RegexMatchTimeout));
+            var regex = EcmaPattern.Create(source, Options.RegexMatchTimeout);
+            if (regex.IsNonBacktracking && Options.RegexMatchTimeout != Regex.InfiniteMatchTimeout)
+            {
+                // Linear-time matching cannot run away, and a wall-clock limit would fail valid payloads
+                // whenever the process is starved of CPU; only backtracking patterns keep the timeout.
+                regex = EcmaPattern.Create(source, Regex.InfiniteMatchTimeout);
+            }
+
+            pattern = new SchemaPattern(source, regex);
         }
         catch (ArgumentException e)
         {

@@ -8,12 +8,26 @@ internal sealed class NumberLimit
     private readonly JsonDecimal _fast;
     private readonly bool _hasFast;
     private readonly BigNumber _big;
+    private readonly bool _isZero;
+    private readonly bool _isLong;
+    private readonly long _long;
 
     public NumberLimit(ReadOnlySpan<byte> raw)
     {
         Raw = raw.ToArray();
         _hasFast = JsonDecimal.TryParse(raw, out _fast);
         _big = BigNumber.Parse(raw);
+        _isZero = _big.Significand.IsZero;
+        if (_big.IsInteger && _big.Exponent < 18 && System.Numerics.BigInteger.Abs(_big.Significand) <= 999_999_999_999_999_999)
+        {
+            var value = _big.Significand * System.Numerics.BigInteger.Pow(10, (int)_big.Exponent);
+            if (value >= -999_999_999_999_999_999 && value <= 999_999_999_999_999_999)
+            {
+                _isLong = true;
+                _long = (long)value;
+            }
+        }
+
         Text = System.Text.Encoding.UTF8.GetString(raw);
     }
 
@@ -29,6 +43,17 @@ internal sealed class NumberLimit
     /// <summary>Compares an instance number (raw JSON bytes) with this limit: negative when the instance is smaller.</summary>
     public int CompareInstance(ReadOnlySpan<byte> instance)
     {
+        // Bounds of 0 and small integer bounds are by far the most common; neither needs a full parse.
+        if (_isZero)
+        {
+            return Sign(instance);
+        }
+
+        if (_isLong && TryParseSmallInteger(instance, out var integer))
+        {
+            return integer.CompareTo(_long);
+        }
+
         if (_hasFast && JsonDecimal.TryParse(instance, out var value))
         {
             return JsonDecimal.Compare(value, _fast);
@@ -87,5 +112,55 @@ internal sealed class NumberLimit
 
         var big = BigNumber.Parse(raw);
         return HashCode.Combine(big.Significand, big.Exponent);
+    }
+
+    /// <summary>The sign of a JSON number (-0 and 0.0 are zero).</summary>
+    private static int Sign(ReadOnlySpan<byte> raw)
+    {
+        var negative = raw[0] == '-';
+        foreach (var c in negative ? raw[1..] : raw)
+        {
+            if (c is (byte)'e' or (byte)'E')
+            {
+                break;
+            }
+
+            if (c is >= (byte)'1' and <= (byte)'9')
+            {
+                return negative ? -1 : 1;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>Parses a plain integer of at most 18 digits (no fraction, no exponent).</summary>
+    private static bool TryParseSmallInteger(ReadOnlySpan<byte> raw, out long value)
+    {
+        value = 0;
+        var negative = raw[0] == '-';
+        var digits = negative ? raw[1..] : raw;
+        if (digits.Length is 0 or > 18)
+        {
+            return false;
+        }
+
+        foreach (var c in digits)
+        {
+            var d = (uint)(c - '0');
+            if (d > 9)
+            {
+                return false;
+            }
+
+            value = (value * 10) + d;
+        }
+
+        if (negative)
+        {
+            value = -value;
+        }
+
+        return true;
     }
 }

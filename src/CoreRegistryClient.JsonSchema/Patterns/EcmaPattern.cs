@@ -12,11 +12,13 @@ internal sealed class EcmaPattern
     private const int MaxAstralAlternativesForNonBacktracking = 16;
 
     private readonly Regex _regex;
+    private readonly SimplePattern? _simple;
 
-    private EcmaPattern(string source, Regex regex)
+    private EcmaPattern(string source, Regex regex, SimplePattern? simple)
     {
         Source = source;
         _regex = regex;
+        _simple = simple;
     }
 
     /// <summary>The original ECMA-262 source.</summary>
@@ -47,7 +49,7 @@ internal sealed class EcmaPattern
         {
             try
             {
-                return new EcmaPattern(ecmaPattern, new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, matchTimeout));
+                return new EcmaPattern(ecmaPattern, new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, matchTimeout), translated.Simple);
             }
             catch (NotSupportedException)
             {
@@ -57,7 +59,7 @@ internal sealed class EcmaPattern
 
         try
         {
-            return new EcmaPattern(ecmaPattern, new Regex(pattern, RegexOptions.CultureInvariant, matchTimeout));
+            return new EcmaPattern(ecmaPattern, new Regex(pattern, RegexOptions.CultureInvariant, matchTimeout), translated.Simple);
         }
         catch (ArgumentException e)
         {
@@ -73,9 +75,17 @@ internal sealed class EcmaPattern
         return error is null;
     }
 
+    /// <summary>Whether the pattern is a plain sequence of quantified character sets, matched without the regex
+    /// engine for inputs of up to <see cref="SimplePattern.MaxInputLength"/> characters.</summary>
+    public bool HasSimpleMatcher => _simple is not null;
+
     /// <summary>Whether the pattern matches anywhere in <paramref name="input"/> (patterns are not anchored).</summary>
     /// <exception cref="RegexMatchTimeoutException">The match ran past the timeout.</exception>
-    public bool IsMatch(ReadOnlySpan<char> input) => _regex.IsMatch(input);
+    public bool IsMatch(ReadOnlySpan<char> input) =>
+        _simple is not null && input.Length <= SimplePattern.MaxInputLength ? _simple.IsMatch(input) : _regex.IsMatch(input);
+
+    /// <summary>Matches with the .NET regex even where the simple matcher would serve (to cross-check the two).</summary>
+    internal bool IsMatchWithRegex(ReadOnlySpan<char> input) => _regex.IsMatch(input);
 
     /// <summary>The .NET pattern the source was translated to (for diagnostics and tests).</summary>
     public override string ToString() => _regex.ToString();

@@ -28,6 +28,7 @@ internal sealed class EcmaPatternTranslator
     ]);
 
     private static readonly CodePointSet AnyButLineTerminator = LineTerminators.Complement();
+    private static readonly CodePointSet Surrogates = CodePointSet.Range(0xD800, 0xDFFF);
     private const string WordClass = "[0-9A-Z_a-z]";
     private const string LineTerminatorClass = @"[\n\r\u2028\u2029]";
 
@@ -44,6 +45,13 @@ internal sealed class EcmaPatternTranslator
     private bool _dotAll;
     private bool _needsBacktracking;
     private int _astralAlternatives;
+
+    // Whether the pattern is a plain sequence of quantified single-unit sets that SimplePattern can match.
+    private bool _simple = true;
+    private bool _anchoredStart;
+    private bool _anchoredEnd;
+    private CodePointSet? _lastAtomSet;
+    private readonly List<(CodePointSet Set, int Min, int Max)> _simpleItems = [];
     private string? _unsupported;
 
     private EcmaPatternTranslator(string source, GroupTable? groups)
@@ -65,7 +73,10 @@ internal sealed class EcmaPatternTranslator
             second.Run();
             return second._unsupported is { } reason
                 ? new TranslatedPattern(null, reason, null, second._needsBacktracking, 0)
-                : new TranslatedPattern(null, null, second._output.ToString(), second._needsBacktracking, second._astralAlternatives);
+                : new TranslatedPattern(null, null, second._output.ToString(), second._needsBacktracking, second._astralAlternatives)
+                {
+                    Simple = second._simple ? new SimplePattern(second._simpleItems, second._anchoredStart, second._anchoredEnd) : null,
+                };
         }
         catch (FormatException e)
         {
@@ -101,6 +112,7 @@ internal sealed class EcmaPatternTranslator
 
             if (_position < _source.Length && _source[_position] == '|')
             {
+                _simple = false;
                 _position++;
                 _output.Append('|');
                 _path[^1] = (id, ++alternative);
@@ -115,15 +127,21 @@ internal sealed class EcmaPatternTranslator
 
     private void ParseTerm(int depth)
     {
+        // '$' must be the last term of a simple pattern, and '^' the first.
+        _simple &= !_anchoredEnd;
         switch (_source[_position])
         {
             case '^':
+                _simple &= depth == 0 && !_multiline && _simpleItems.Count == 0 && !_anchoredStart;
+                _anchoredStart = true;
                 _position++;
                 _output.Append(_multiline ? $"(?:^|(?<={LineTerminatorClass}))" : "^");
                 _needsBacktracking |= _multiline;
                 RejectQuantifier();
                 return;
             case '$':
+                _simple &= depth == 0 && !_multiline;
+                _anchoredEnd = true;
                 _position++;
                 _output.Append(_multiline ? $"(?:\\z|(?={LineTerminatorClass}))" : @"\z");
                 _needsBacktracking |= _multiline;
@@ -136,11 +154,13 @@ internal sealed class EcmaPatternTranslator
                     ? $"(?:(?<={WordClass})(?!{WordClass})|(?<!{WordClass})(?={WordClass}))"
                     : $"(?:(?<={WordClass})(?={WordClass})|(?<!{WordClass})(?!{WordClass}))");
                 _needsBacktracking = true;
+                _simple = false;
                 RejectQuantifier();
                 return;
             case '(' when Peek(1) == '?' && (Peek(2) is '=' or '!' || (Peek(2) == '<' && Peek(3) is '=' or '!')):
                 var behind = Peek(2) == '<';
                 var opener = behind ? _source.Substring(_position, 4) : _source.Substring(_position, 3);
+                _simple = false;
                 _position += opener.Length;
                 _output.Append(opener);
                 _needsBacktracking = true;
@@ -150,8 +170,18 @@ internal sealed class EcmaPatternTranslator
                 return;
         }
 
+        _lastAtomSet = null;
         ParseAtom(depth);
-        ParseQuantifier();
+        var atomSet = _lastAtomSet;
+        var (min, max) = ParseQuantifier();
+        if (depth == 0 && atomSet is not null)
+        {
+            _simpleItems.Add((atomSet, min, max));
+        }
+        else
+        {
+            _simple = false;
+        }
     }
 
     private void ParseAtom(int depth)
@@ -164,7 +194,9 @@ internal sealed class EcmaPatternTranslator
                 WriteSet(_dotAll ? CodePointSet.All : AnyButLineTerminator);
                 return;
             case '(':
+                _simple = false;
                 ParseGroup(depth);
+                _lastAtomSet = null;
                 return;
             case '[':
                 ParseClass();
@@ -300,13 +332,16 @@ internal sealed class EcmaPatternTranslator
         }
     }
 
-    private void ParseQuantifier()
+    /// <summary>Reads an optional quantifier and returns its bounds (1, 1 when there is none).</summary>
+    private (int Min, int Max) ParseQuantifier()
     {
         var c = Peek(0);
+        (int Min, int Max) bounds;
         if (c is '*' or '+' or '?')
         {
             _position++;
             _output.Append(c);
+            bounds = c switch { '*' => (0, int.MaxValue), '+' => (1, int.MaxValue), _ => (0, 1) };
         }
         else if (c == '{')
         {
@@ -327,12 +362,15 @@ internal sealed class EcmaPatternTranslator
             }
 
             _output.Append('{').Append(low.ToString(CultureInfo.InvariantCulture));
+            bounds = (low, low);
             if (max is not null)
             {
                 _output.Append(',');
+                bounds = (low, int.MaxValue);
                 if (max.Length > 0 && int.TryParse(max, NumberStyles.None, CultureInfo.InvariantCulture, out var high))
                 {
                     _output.Append(high.ToString(CultureInfo.InvariantCulture));
+                    bounds = (low, high);
                 }
             }
 
@@ -340,7 +378,7 @@ internal sealed class EcmaPatternTranslator
         }
         else
         {
-            return;
+            return (1, 1);
         }
 
         if (Peek(0) == '?')
@@ -348,6 +386,8 @@ internal sealed class EcmaPatternTranslator
             _position++;
             _output.Append('?');
         }
+
+        return bounds;
     }
 
     /// <summary>Reads <c>{n}</c>, <c>{n,}</c> or <c>{n,m}</c>; <paramref name="max"/> is empty for <c>{n,}</c> and
@@ -473,6 +513,7 @@ internal sealed class EcmaPatternTranslator
     private void WriteBackreference(List<int> indexes)
     {
         _needsBacktracking = true;
+        _simple = false;
         foreach (var index in indexes)
         {
             var n = index.ToString(CultureInfo.InvariantCulture);
@@ -891,7 +932,14 @@ internal sealed class EcmaPatternTranslator
         }
     }
 
-    private void WriteSet(CodePointSet set) => _astralAlternatives += CharacterClassWriter.Write(_output, set);
+    private void WriteSet(CodePointSet set)
+    {
+        var astral = CharacterClassWriter.Write(_output, set);
+        _astralAlternatives += astral;
+
+        // Only sets of single UTF-16 units (no astral members) can be matched unit by unit.
+        _lastAtomSet = astral == 0 && !_ignoreCase ? set.Except(Surrogates) : null;
+    }
 
     private int ReadCodePoint()
     {

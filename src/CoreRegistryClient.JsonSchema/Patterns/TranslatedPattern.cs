@@ -9,4 +9,9 @@ namespace CoreRegistryClient.JsonSchema.Patterns;
 /// (backreferences, lookarounds, word boundaries).</param>
 /// <param name="AstralAlternatives">How many surrogate-pair alternatives the classes needed: each splits the
 /// non-backtracking engine's alphabet further, and dozens (an astral <c>\p{L}</c>) make it slow to build.</param>
-internal sealed record TranslatedPattern(string? Error, string? Unsupported, string? DotNetPattern, bool NeedsBacktracking, int AstralAlternatives);
+internal sealed record TranslatedPattern(string? Error, string? Unsupported, string? DotNetPattern, bool NeedsBacktracking, int AstralAlternatives)
+{
+    /// <summary>A regex-free matcher with the same meaning, when the pattern is a plain sequence of quantified
+    /// single-character sets.</summary>
+    public SimplePattern? Simple { get; init; }
+}

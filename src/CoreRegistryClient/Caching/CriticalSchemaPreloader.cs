@@ -35,17 +35,20 @@ internal sealed class CriticalSchemaPreloader(
     {
         var options = current.Options;
         var critical = options.CriticalSchemas.ToList();
-        var allLoaded = true;
         if (critical.Count > 0)
         {
-            allLoaded = await cache.PreloadAsync(critical, cancellationToken).ConfigureAwait(false);
+            await cache.PreloadAsync(critical, cancellationToken).ConfigureAwait(false);
             logger.Preloaded(critical.Count(name => cache.TryGetEntry(name, out var entry) && entry.Current is not null), critical.Count);
         }
 
-        // Critical schemas that all loaded prove the registry is up; otherwise ask it, and only an unreachable
-        // registry warrants serving possibly outdated snapshots.
-        if (options.CacheDirectory is not { } directory || (critical.Count > 0 && allLoaded)) return;
-        if (!await IsReachableAsync(options.Timeout, cancellationToken).ConfigureAwait(false))
+        var allFromRegistry = critical.TrueForAll(name => cache.TryGetEntry(name, out var entry) && entry.Current is { FromSnapshot: false });
+
+        // Critical schemas that all loaded prove the registry is up; one that failed to reach it proves it down;
+        // otherwise ask. Only an unreachable registry warrants serving possibly outdated snapshots.
+        if (options.CacheDirectory is not { } directory || (critical.Count > 0 && allFromRegistry)) return;
+        var unreachable = critical.Any(name => cache.TryGetEntry(name, out var entry) && RegistryErrorTypes.IsUnreachable(entry.LastError))
+            || !await IsReachableAsync(options.Timeout, cancellationToken).ConfigureAwait(false);
+        if (unreachable)
         {
             logger.SeededFromSnapshot(cache.SeedFromSnapshots(directory), directory);
         }

@@ -24,20 +24,24 @@ internal sealed class SchemaCache : IDisposable
     private readonly ConcurrentDictionary<string, SchemaCacheEntry> _entries = new();
     private readonly Lock _evictionGate = new();
     private readonly CancellationTokenSource _shutdown = new();
+    private readonly CancellationToken _shutdownToken;
     private readonly SchemaLoader _loader;
     private readonly SchemaSnapshotStore _snapshots;
     private readonly EnforcementPolicy _policy;
     private readonly SchemaMetrics _metrics;
     private readonly ValidationCounters _counters;
     private readonly TimeProvider _time;
+    private readonly CacheClock _clock;
     private readonly ILogger _logger;
-    private readonly long _touchGranularity;
     private int _count;
     private long _lastRefreshTicks = long.MinValue;
     private long _lastRegistryErrorTicks = long.MinValue;
 
+    /// <summary>LRU use is recorded at most once a second per entry.</summary>
+    private const long TouchGranularity = 1000;
+
     public SchemaCache(SchemaLoader loader, SchemaSnapshotStore snapshots, EnforcementPolicy policy, SchemaMetrics metrics,
-        ValidationCounters counters, TimeProvider time, ILogger<SchemaCache> logger)
+        ValidationCounters counters, TimeProvider time, CacheClock clock, ILogger<SchemaCache> logger)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(metrics);
@@ -48,8 +52,9 @@ internal sealed class SchemaCache : IDisposable
         _metrics = metrics;
         _counters = counters;
         _time = time;
+        _clock = clock;
         _logger = logger;
-        _touchGranularity = time.TimestampFrequency;
+        _shutdownToken = _shutdown.Token; // captured: a load started during disposal must not touch the disposed source
         metrics.ObserveCacheSize(() => Count);
         policy.Changed += OnPolicyChanged;
     }
@@ -68,6 +73,8 @@ internal sealed class SchemaCache : IDisposable
     public bool TryGetEntry(string name, out SchemaCacheEntry entry) => _entries.TryGetValue(name, out entry!);
 
     /// <summary>The hot path: the validator for <paramref name="name"/>, or null when it is unavailable.</summary>
+    /// <param name="name">The schema name.</param>
+    /// <param name="now">The <see cref="CacheClock"/> time.</param>
     public CompiledSchema? Get(string name, long now)
     {
         if (_entries.TryGetValue(name, out var entry) && entry.Current is { } schema)
@@ -94,7 +101,7 @@ internal sealed class SchemaCache : IDisposable
     /// <summary>Loads every name now (sharing any load in flight); true when each has a usable validator.</summary>
     public async Task<bool> PreloadAsync(IEnumerable<string> names, CancellationToken cancellationToken)
     {
-        var loads = names.Distinct(StringComparer.Ordinal).Select(name => EnsureLoad(GetOrAddEntry(name, _time.GetTimestamp()), null)).ToList();
+        var loads = names.Distinct(StringComparer.Ordinal).Select(name => EnsureLoad(GetOrAddEntry(name, _clock.NowMilliseconds), null)).ToList();
         var results = await Task.WhenAll(loads).WaitAsync(cancellationToken).ConfigureAwait(false);
         return results.All(schema => schema is not null);
     }
@@ -106,8 +113,8 @@ internal sealed class SchemaCache : IDisposable
     public void Confirm(SchemaCacheEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var now = _time.GetTimestamp();
-        entry.ExtendTo(now + Ticks(_policy.Current.Options.CacheTtl));
+        var now = _clock.NowMilliseconds;
+        entry.ExtendTo(now + CacheClock.Milliseconds(_policy.Current.Options.CacheTtl));
         MarkRefreshed();
     }
 
@@ -119,7 +126,7 @@ internal sealed class SchemaCache : IDisposable
         var options = _policy.Current.Options;
         foreach (var snapshot in _snapshots.LoadAll(directory))
         {
-            var entry = GetOrAddEntry(snapshot.Name, _time.GetTimestamp());
+            var entry = GetOrAddEntry(snapshot.Name, _clock.NowMilliseconds);
             if (entry.Current is null && Compile(entry, snapshot, options.FormatAssertion) is { } schema)
             {
                 entry.Install(schema, long.MinValue);
@@ -141,7 +148,7 @@ internal sealed class SchemaCache : IDisposable
 
     private void Hit(SchemaCacheEntry entry, CompiledSchema schema, long now)
     {
-        entry.Touch(now, _touchGranularity);
+        entry.Touch(now, TouchGranularity);
         if (entry.IsExpired(now) && entry.TryQueueRefresh())
         {
             _ = EnsureLoad(entry, null);
@@ -203,7 +210,7 @@ internal sealed class SchemaCache : IDisposable
         lock (entry.Gate)
         {
             if (entry.InFlight is { } running) return running;
-            var load = Task.Run(() => LoadAsync(entry, trackHint, _shutdown.Token));
+            var load = Task.Run(() => LoadAsync(entry, trackHint, _shutdownToken));
             entry.InFlight = load;
             return load;
         }
@@ -221,8 +228,8 @@ internal sealed class SchemaCache : IDisposable
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(shutdown);
             timeout.CancelAfter(options.Timeout);
             var fetched = await _loader.FetchAsync(entry.Name, policy.TrackPolicy, trackHint, timeout.Token).ConfigureAwait(false);
-            var now = _time.GetTimestamp();
-            var expiresAt = now + Ticks(options.CacheTtl);
+            var now = _clock.NowMilliseconds;
+            var expiresAt = now + CacheClock.Milliseconds(options.CacheTtl);
             activity?.SetTag("schema.track", fetched.Track);
             activity?.SetTag("schema.version", fetched.CoreVersion);
             MarkRefreshed();
@@ -274,7 +281,7 @@ internal sealed class SchemaCache : IDisposable
         _counters.RegistryErrors.Increment();
         _metrics.RegistryError(entry.Name, errorType);
         MarkRegistryError();
-        entry.Failed(errorType, _time.GetTimestamp() + Ticks(options.RetryInterval));
+        entry.Failed(errorType, _clock.NowMilliseconds + CacheClock.Milliseconds(options.RetryInterval));
         if (exception is JsonSchema.InvalidSchemaException)
         {
             _logger.SchemaCompileFailed(entry.Name, previous?.Track ?? "?", previous?.Version ?? "?", exception);
@@ -290,7 +297,7 @@ internal sealed class SchemaCache : IDisposable
         if (exception is not SchemaNotFoundException && options.CacheDirectory is { } directory
             && _snapshots.TryLoad(directory, entry.Name) is { } snapshot && Compile(entry, snapshot, options.FormatAssertion) is { } restored)
         {
-            entry.Install(restored, _time.GetTimestamp() + Ticks(options.RetryInterval));
+            entry.Install(restored, _clock.NowMilliseconds + CacheClock.Milliseconds(options.RetryInterval));
             _logger.SnapshotLoaded(entry.Name, restored.Track, restored.Version);
             return restored;
         }
@@ -361,9 +368,6 @@ internal sealed class SchemaCache : IDisposable
     }
 
     private void MarkRefreshed() => Interlocked.Exchange(ref _lastRefreshTicks, _time.GetUtcNow().UtcTicks);
-
-    /// <summary>A duration in timestamp units, saturated so that "now + TTL" can never overflow.</summary>
-    private long Ticks(TimeSpan duration) => (long)Math.Min(duration.TotalSeconds * _time.TimestampFrequency, long.MaxValue / 4);
 
     private static DateTimeOffset? FromTicks(long ticks) => ticks == long.MinValue ? null : new DateTimeOffset(ticks, TimeSpan.Zero);
 }

@@ -46,6 +46,7 @@ public static class SchemaEnforcementServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         services.TryAddSingleton<ValidationCounters>();
+        services.TryAddSingleton(sp => new CacheClock(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new SchemaMetrics(sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
 
         // The metrics observer first: the registry client's own TryAdd of its no-op observer then leaves it in place.
@@ -56,9 +57,10 @@ public static class SchemaEnforcementServiceCollectionExtensions
         services.TryAddSingleton(sp => new SchemaSnapshotStore(sp.GetRequiredService<TimeProvider>(), Logger<SchemaSnapshotStore>(sp)));
         services.TryAddSingleton(sp => new SchemaCache(sp.GetRequiredService<SchemaLoader>(), sp.GetRequiredService<SchemaSnapshotStore>(),
             sp.GetRequiredService<EnforcementPolicy>(), sp.GetRequiredService<SchemaMetrics>(), sp.GetRequiredService<ValidationCounters>(),
-            sp.GetRequiredService<TimeProvider>(), Logger<SchemaCache>(sp)));
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<CacheClock>(), Logger<SchemaCache>(sp)));
         services.TryAddSingleton<ISchemaManager>(sp => new SchemaManager(sp.GetRequiredService<EnforcementPolicy>(), sp.GetRequiredService<SchemaCache>(),
-            sp.GetRequiredService<SchemaMetrics>(), sp.GetRequiredService<ValidationCounters>(), sp.GetRequiredService<TimeProvider>(), Logger<SchemaManager>(sp)));
+            sp.GetRequiredService<SchemaMetrics>(), sp.GetRequiredService<ValidationCounters>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<CacheClock>(), Logger<SchemaManager>(sp)));
         services.TryAddSingleton(sp => new IndexPoller(sp.GetRequiredService<SchemaCache>(), sp.GetRequiredService<ISchemaRegistryClient>(),
             sp.GetRequiredService<EnforcementPolicy>(), sp.GetRequiredService<SchemaMetrics>(), sp.GetRequiredService<ValidationCounters>(),
             sp.GetRequiredService<TimeProvider>(), Logger<IndexPoller>(sp)));

@@ -12,7 +12,7 @@ namespace CoreRegistryClient.Drift;
 /// <c>schema_drift_events</c> → <c>schema_drift_events_total{outcome=published|failed}</c>.</remarks>
 internal sealed class DriftMetrics
 {
-    public const string MeterName = "CoreRegistryClient";
+    public const string MeterName = Telemetry.SchemaMetrics.MeterName;
 
     private readonly Counter<long> _drift;
     private readonly Gauge<long> _lastDetected;

@@ -24,6 +24,9 @@ internal static class RegistryErrorTypes
         _ => Unknown,
     };
 
+    /// <summary>Whether the error means the registry could not be reached (as opposed to answering "no").</summary>
+    public static bool IsUnreachable(string? errorType) => errorType is "timeout" or "network" or "server" or "circuit_open";
+
     public static string For(Exception exception) => exception switch
     {
         RegistryException registry => For(registry.Kind),

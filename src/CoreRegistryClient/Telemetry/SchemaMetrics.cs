@@ -72,6 +72,9 @@ internal sealed class SchemaMetrics
 
     public Meter Meter { get; }
 
+    /// <summary>Whether <c>schema_validation_duration</c> has a listener (so timing a validation is worth it).</summary>
+    public bool MeasuresDuration => _validationDuration.Enabled;
+
     /// <summary>Where <c>schema_cache_size</c> reads the cache size (set once by the cache).</summary>
     public void ObserveCacheSize(Func<int> size) => _cacheSize = size;
 
@@ -112,7 +115,8 @@ internal sealed class SchemaMetrics
 
     private void RecordDuration(in KeyValuePair<string, object?> schema, long startTimestamp, TimeProvider time)
     {
-        if (_validationDuration.Enabled)
+        // A start of 0 means the listener appeared mid-validation: that one measurement is skipped.
+        if (startTimestamp != 0 && _validationDuration.Enabled)
         {
             _validationDuration.Record(time.GetElapsedTime(startTimestamp).TotalSeconds, schema);
         }

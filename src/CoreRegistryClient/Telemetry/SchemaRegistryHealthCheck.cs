@@ -8,7 +8,7 @@ namespace CoreRegistryClient.Telemetry;
 /// <summary>Healthy when every schema in use is current; degraded while serving stale or snapshot validators,
 /// or after registry errors; unhealthy when enforcement needs a schema that is not there (a critical schema
 /// not loaded, or any schema missing under <c>OnUnavailable=Reject</c>). Reads cache state only: no I/O.</summary>
-internal sealed class SchemaRegistryHealthCheck(SchemaCache cache, EnforcementPolicy policy, TimeProvider time) : IHealthCheck
+internal sealed class SchemaRegistryHealthCheck(SchemaCache cache, EnforcementPolicy policy, CacheClock clock) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -19,7 +19,7 @@ internal sealed class SchemaRegistryHealthCheck(SchemaCache cache, EnforcementPo
             return Task.FromResult(HealthCheckResult.Healthy("Schema enforcement is off: no schema is needed."));
         }
 
-        var now = time.GetTimestamp();
+        var now = clock.NowMilliseconds;
         var entries = cache.Entries.ToList();
         var missing = entries.Where(e => e.Current is null && e.HasFailed).Select(e => e.Name).ToList();
         var stale = entries.Where(e => e.Current is { } schema && (schema.FromSnapshot || e.HasFailed || e.IsExpired(now))).Select(e => e.Name).ToList();

@@ -22,7 +22,7 @@ public static class SchemaRegistryHealthChecksBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         return builder.Add(new HealthCheckRegistration(name,
             services => new SchemaRegistryHealthCheck(services.GetRequiredService<SchemaCache>(), services.GetRequiredService<EnforcementPolicy>(),
-                services.GetRequiredService<TimeProvider>()),
+                services.GetRequiredService<CacheClock>()),
             failureStatus, tags));
     }
 }

@@ -48,6 +48,9 @@ internal static class SuiteLoader
                     DefaultDraft = test.Draft,
                     DocumentResolver = SuiteRemotes.Instance,
                     FormatAssertion = test.FormatAssertion,
+
+                    // The timeout is wall-clock: on a loaded CI box a starved thread can pass 100 ms mid-match.
+                    RegexMatchTimeout = TimeSpan.FromSeconds(10),
                 });
                 return (compiler.Compile(test.Schema), null);
             }

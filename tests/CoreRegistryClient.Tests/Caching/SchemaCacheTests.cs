@@ -1,3 +1,4 @@
+using CoreRegistryClient.Caching;
 using CoreRegistryClient.Enforcement;
 using CoreRegistryClient.Tests.TestSupport;
 
@@ -84,7 +85,7 @@ public class SchemaCacheTests
         Assert.Multiple(() =>
         {
             Assert.That(harness.Current(TestSchemas.Name), Is.SameAs(first));
-            Assert.That(harness.Cache.TryGetEntry(TestSchemas.Name, out var entry) && !entry.IsExpired(harness.Time.GetTimestamp()), Is.True);
+            Assert.That(harness.Cache.TryGetEntry(TestSchemas.Name, out var entry) && !entry.IsExpired(harness.Get<CacheClock>().NowMilliseconds), Is.True);
         });
     }
 

@@ -1,0 +1,44 @@
+using System.Text.Json;
+using CoreRegistryClient.Samples.Messaging;
+
+namespace CoreRegistryClient.Samples.Pipeline.Feedback;
+
+/// <summary>The fields of a <c>telemetry.FeedbackEvent</c> the pipeline acts on.</summary>
+/// <param name="CoordinatorId">The store write coordinator that reported.</param>
+/// <param name="QueueSize">Its write queue depth.</param>
+/// <param name="Capacity">Its queue capacity.</param>
+/// <param name="Level">Its backpressure level.</param>
+/// <param name="Source">What kind of component reported (default <c>store</c>).</param>
+/// <param name="Provider">The data provider whose ingest the feedback throttles: the payload's <c>provider</c>
+/// (schema v2), else the envelope header <c>provider</c>, else the coordinator id.</param>
+internal sealed record FeedbackEvent(string CoordinatorId, long QueueSize, long Capacity, BackpressureLevel Level, string Source, string Provider)
+{
+    /// <summary>Reads the event from a payload. In warn mode invalid payloads are processed too, so this
+    /// never throws: it returns null when the fields it needs are missing or unusable.</summary>
+    public static FeedbackEvent? TryRead(JsonElement payload, IReadOnlyDictionary<string, string>? headers)
+    {
+        if (payload.ValueKind != JsonValueKind.Object
+            || Text(payload, "coordinator_id") is not { Length: > 0 } coordinator
+            || Number(payload, "queue_size") is not { } queueSize || queueSize < 0
+            || !BackpressureLevels.TryParse(Text(payload, "level"), out var level))
+        {
+            return null;
+        }
+
+        var provider = Text(payload, "provider") ?? headers?.GetValueOrDefault("provider") ?? coordinator;
+        return new FeedbackEvent(coordinator, queueSize, Number(payload, "capacity") ?? 0, level, Text(payload, "source") ?? "store", provider);
+    }
+
+    /// <summary>Reads the event from an envelope.</summary>
+    public static FeedbackEvent? TryRead(MessageEnvelope envelope)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        return TryRead(envelope.Payload, envelope.Meta.Headers);
+    }
+
+    private static string? Text(JsonElement payload, string name) =>
+        payload.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static long? Number(JsonElement payload, string name) =>
+        payload.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number) ? number : null;
+}

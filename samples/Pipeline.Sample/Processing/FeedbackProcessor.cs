@@ -1,0 +1,76 @@
+using CoreRegistryClient.Enforcement;
+using CoreRegistryClient.Samples.Messaging;
+using CoreRegistryClient.Samples.Pipeline.Feedback;
+using Microsoft.Extensions.Logging;
+
+namespace CoreRegistryClient.Samples.Pipeline.Processing;
+
+/// <summary>
+/// What the pipeline does with one message: parse the envelope, validate the payload against the schema it
+/// names through <see cref="ISchemaManager"/>, then act on it. Warn mode: an invalid payload is logged (by
+/// the SDK), counted and processed. Strict mode: it is dead-lettered with the validation errors as the
+/// reason. Either way the consumer acknowledges it afterwards.
+/// </summary>
+internal sealed partial class FeedbackProcessor(ISchemaManager schemas, BackpressureTracker backpressure, PipelineCounters counters, ILogger<FeedbackProcessor> logger)
+{
+    public const string FeedbackSchema = "telemetry.FeedbackEvent";
+
+    // Dead-letter reasons carry every validation error; keep an entry bounded anyway.
+    private const int MaxReasonLength = 4000;
+
+    public async ValueTask<MessageOutcome> HandleAsync(BusMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        counters.CountReceived();
+        MessageEnvelope envelope;
+        try
+        {
+            envelope = MessageEnvelope.Parse(message.Data);
+        }
+        catch (MalformedEnvelopeException e)
+        {
+            counters.CountDeadLettered();
+            return MessageOutcome.DeadLetter(Bounded("malformed envelope: " + e.Message));
+        }
+
+        SchemaValidationOutcome outcome;
+        try
+        {
+            outcome = await schemas.ValidateAsync(envelope.Meta.SchemaId, envelope.Payload, envelope.Key, cancellationToken);
+        }
+        catch (SchemaValidationException e)
+        {
+            counters.CountDeadLettered();
+            return MessageOutcome.DeadLetter(Bounded(e.Message));
+        }
+
+        if (outcome.IsValid)
+        {
+            counters.CountValid();
+        }
+        else
+        {
+            counters.CountWarned();
+        }
+
+        if (string.Equals(outcome.SchemaName, FeedbackSchema, StringComparison.Ordinal) || envelope.Meta.SchemaId.StartsWith(FeedbackSchema, StringComparison.Ordinal))
+        {
+            if (FeedbackEvent.TryRead(envelope) is { } feedback)
+            {
+                backpressure.Apply(feedback);
+            }
+            else
+            {
+                // Warn mode let an invalid event through; there is nothing in it to act on.
+                LogUnusableFeedback(logger, message.Id);
+            }
+        }
+
+        return MessageOutcome.Processed;
+    }
+
+    private static string Bounded(string reason) => reason.Length <= MaxReasonLength ? reason : reason[..MaxReasonLength] + "...";
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Debug, Message = "FeedbackEvent {MessageId} lacks the fields backpressure needs; processed without effect")]
+    private static partial void LogUnusableFeedback(ILogger logger, string messageId);
+}

@@ -1,0 +1,51 @@
+using CoreRegistryClient.Samples.Messaging;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CoreRegistryClient.Samples.Pipeline.Processing;
+
+/// <summary>Runs the at-least-once consumer of the feedback stream, and stops the host once <c>--count</c>
+/// messages were received or <c>--duration</c> has passed.</summary>
+internal sealed class PipelineConsumerService(
+    IMessageBus bus,
+    FeedbackProcessor processor,
+    PipelineCounters counters,
+    PipelineSettings settings,
+    IHostApplicationLifetime lifetime,
+    TimeProvider time,
+    ILogger<AtLeastOnceConsumer> consumerLogger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var finished = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        if (settings.Duration is { } duration)
+        {
+            finished.CancelAfter(duration);
+        }
+
+        var identity = new ConsumerIdentity(settings.FeedbackStream, StreamNames.PipelineGroup, settings.ConsumerName);
+        var consumer = new AtLeastOnceConsumer(
+            bus,
+            identity,
+            async (message, ct) =>
+            {
+                var outcome = await processor.HandleAsync(message, ct);
+                if (settings.Count is { } count && counters.Received >= count)
+                {
+                    // Let this message be acknowledged first: the loop ends at its next read.
+                    await finished.CancelAsync();
+                }
+
+                return outcome;
+            },
+            new AtLeastOnceConsumerOptions { ReadWait = TimeSpan.FromMilliseconds(500), ReclaimMinIdle = TimeSpan.FromSeconds(30), ReclaimInterval = TimeSpan.FromSeconds(15) },
+            consumerLogger,
+            time);
+
+        await consumer.RunAsync(finished.Token);
+        if (!stoppingToken.IsCancellationRequested)
+        {
+            lifetime.StopApplication();
+        }
+    }
+}

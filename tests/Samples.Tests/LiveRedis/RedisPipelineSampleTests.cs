@@ -1,0 +1,44 @@
+using System.Text;
+using CoreRegistryClient.Samples.Messaging;
+using CoreRegistryClient.Samples.Pipeline;
+using CoreRegistryClient.Samples.Pipeline.Producing;
+using CoreRegistryClient.Samples.Redis;
+using CoreRegistryClient.Samples.Tests.Pipeline;
+
+namespace CoreRegistryClient.Samples.Tests.LiveRedis;
+
+/// <summary>The pipeline sample with <c>--bus redis</c> against a real redis-server.</summary>
+public class RedisPipelineSampleTests
+{
+    [Test]
+    public async Task Strict_run_on_redis_dead_letters_invalid_messages_in_the_wire_format_and_acknowledges_everything()
+    {
+        var ns = "e2e" + Guid.NewGuid().ToString("N")[..8];
+        var settings = new PipelineSettings
+        {
+            Bus = "redis", Redis = LiveRedisSetUp.Endpoint, Namespace = ns, Mode = "strict", Produce = true,
+            Count = 250, Rate = 2000, InvalidShare = 0.2, Listen = "http://127.0.0.1:0", SummaryInterval = TimeSpan.FromSeconds(1),
+        };
+        var output = new StringWriter();
+        var exit = await PipelineHost.RunAsync(settings, output, CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(2));
+
+        var generator = new FeedbackGenerator(0.2);
+        var invalid = Enumerable.Range(0, 250).Count(_ => generator.Next().Invalid);
+        await using var connection = new RespConnection(LiveRedisSetUp.Endpoint);
+        var client = new RedisStreamClient(connection);
+        var stream = StreamNames.Feedback(ns);
+        var letters = await client.RangeAsync(stream + ".dlq", count: 1000);
+        var pending = await client.PendingSummaryAsync(stream, StreamNames.PipelineGroup);
+        var last = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1];
+        Assert.Multiple(async () =>
+        {
+            Assert.That(exit, Is.Zero);
+            Assert.That(await client.LengthAsync(stream), Is.EqualTo(250));
+            Assert.That(letters, Has.Count.EqualTo(invalid));
+            Assert.That(letters.Select(l => l.Fields.Select(f => f.Key)), Has.All.EqualTo(new[] { "original_id", "reason", "data" }));
+            Assert.That(letters.Select(l => Encoding.UTF8.GetString(l.GetField("reason")!.Value.Span)), Has.All.Contains("telemetry.FeedbackEvent"));
+            Assert.That(pending.Count, Is.Zero, "every message acknowledged");
+            Assert.That(last, Does.Match(PipelineSampleTests.SummaryPattern(250, 250 - invalid, 0, invalid, invalid)));
+        });
+    }
+}

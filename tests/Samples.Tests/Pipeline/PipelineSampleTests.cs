@@ -1,0 +1,113 @@
+using System.Text.RegularExpressions;
+using CoreRegistryClient.Samples.Messaging;
+using CoreRegistryClient.Samples.Pipeline;
+using CoreRegistryClient.Samples.Pipeline.Producing;
+using CoreRegistryClient.Samples.Tests.Operations;
+using CoreRegistryClient.Samples.Tests.Support;
+
+namespace CoreRegistryClient.Samples.Tests.Pipeline;
+
+/// <summary>The pipeline sample end to end on the in-memory bus and the embedded registry.</summary>
+public partial class PipelineSampleTests
+{
+    private static int InvalidAmongFirst(int count, double share)
+    {
+        var generator = new FeedbackGenerator(share);
+        return Enumerable.Range(0, count).Count(_ => generator.Next().Invalid);
+    }
+
+    [Test]
+    public async Task Default_run_with_count_finishes_and_warns_about_each_invalid_message()
+    {
+        var output = new StringWriter();
+        var settings = new PipelineSettings { Count = 300, Rate = 2000, InvalidShare = 0.2, Listen = "http://127.0.0.1:0", SummaryInterval = TimeSpan.FromSeconds(1) };
+        var exit = await PipelineHost.RunAsync(settings, output, CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(2));
+
+        var invalid = InvalidAmongFirst(300, 0.2);
+        var last = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1];
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.Zero);
+            Assert.That(output.ToString(), Does.StartWith("pipeline: bus=memory stream=mdp:telemetry.feedback registry=http://127.0.0.1:"));
+            Assert.That(last, Does.Match(SummaryPattern(300, 300 - invalid, invalid, 0, 0)));
+        });
+    }
+
+    [Test]
+    public async Task Strict_mode_dead_letters_each_invalid_message_with_its_validation_errors()
+    {
+        await using var run = await PipelineRun.StartAsync(new PipelineSettings { Mode = "strict" });
+        var invalid = await run.PublishAsync(200, 0.25);
+        await run.WaitForProcessedAsync(200);
+
+        var letters = await run.Bus.PeekDeadLettersAsync(StreamNames.DeadLetter(run.Settings.FeedbackStream), 1000);
+        Assert.Multiple(() =>
+        {
+            Assert.That((run.Counters.Valid, run.Counters.Warned, run.Counters.DeadLettered), Is.EqualTo((200L - invalid, 0L, (long)invalid)));
+            Assert.That(letters, Has.Count.EqualTo(invalid));
+            Assert.That(letters.Select(l => l.Reason), Has.All.Contains("telemetry.FeedbackEvent"));
+            Assert.That(letters.Select(l => MessageEnvelope.Parse(l.Data).Meta.SchemaId), Has.All.EqualTo("telemetry.FeedbackEvent"));
+        });
+    }
+
+    [Test]
+    public async Task A_message_that_is_not_an_envelope_is_dead_lettered_in_warn_mode_too()
+    {
+        await using var run = await PipelineRun.StartAsync(new PipelineSettings());
+        var id = await run.Bus.PublishAsync(run.Settings.FeedbackStream, "not json"u8.ToArray());
+        await run.WaitForProcessedAsync(1);
+        var letter = (await run.Bus.PeekDeadLettersAsync(StreamNames.DeadLetter(run.Settings.FeedbackStream), 10)).Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(letter.OriginalId, Is.EqualTo(id));
+            Assert.That(letter.Reason, Does.StartWith("malformed envelope: envelope is not valid JSON"));
+            Assert.That(run.Counters.DeadLettered, Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task Metrics_endpoint_serves_sdk_and_pipeline_series_that_pass_promtool_and_match_the_exported_list()
+    {
+        await using var run = await PipelineRun.StartAsync(new PipelineSettings());
+        var invalid = await run.PublishAsync(120, 0.25);
+
+        // A schema the registry does not have: a cache miss and a registry error, so every family shows.
+        var unknown = MessageEnvelope.Create("md.NotInTheRegistry", "{}"u8, key: "k");
+        await run.Bus.PublishAsync(run.Settings.FeedbackStream, unknown.ToUtf8Bytes());
+        await run.WaitForProcessedAsync(121);
+        using var http = new HttpClient { BaseAddress = run.BaseAddress };
+        var text = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+        var health = await http.GetAsync(new Uri("/health", UriKind.Relative));
+
+        var families = TypeLine().Matches(text).Select(m => m.Groups[1].Value).Where(n => n.StartsWith("schema_", StringComparison.Ordinal) || n.StartsWith("pipeline_", StringComparison.Ordinal)).ToList();
+        var (promtoolExit, promtoolOutput) = await Promtool.CheckMetricsAsync(text);
+        var pipelineFamilies = ExportedMetrics.Counters.Concat(ExportedMetrics.Gauges).Concat(ExportedMetrics.Histograms).Where(n => !n.StartsWith("schema_drift", StringComparison.Ordinal));
+        Assert.Multiple(() =>
+        {
+            Assert.That((promtoolExit, promtoolOutput.Trim()), Is.EqualTo((0, string.Empty)), text);
+            Assert.That(families.Where(f => !ExportedMetrics.Counters.Contains(f) && !ExportedMetrics.Gauges.Contains(f) && !ExportedMetrics.Histograms.Contains(f)), Is.Empty, "exported but not in the operations kit's list");
+            Assert.That(pipelineFamilies.Where(f => !families.Contains(f)), Is.Empty, "in the list but not exported by the pipeline");
+            Assert.That(text, Does.Contain($"schema_validation_total{{outcome=\"failure\",schema=\"telemetry.FeedbackEvent\"}} {invalid}\n"));
+            Assert.That(text, Does.Contain($"schema_validation_total{{outcome=\"success\",schema=\"telemetry.FeedbackEvent\"}} {120 - invalid}\n"));
+            Assert.That(text, Does.Contain("pipeline_dead_letter_queue_depth{stream=\"mdp:telemetry.feedback.dlq\"}"));
+            Assert.That(health.IsSuccessStatusCode, Is.True);
+        });
+    }
+
+    [Test]
+    public async Task A_real_prometheus_scraping_the_sample_answers_the_validation_count()
+    {
+        await using var run = await PipelineRun.StartAsync(new PipelineSettings());
+        await run.PublishAsync(150, 0.2);
+        await run.WaitForProcessedAsync(150);
+        await using var prometheus = await PrometheusServer.StartAsync("pipeline", new Uri(run.BaseAddress, "/metrics"));
+        var value = await prometheus.WaitForValueAsync("sum(schema_validation_total{job=\"pipeline\",schema=\"telemetry.FeedbackEvent\"})", 150, TimeSpan.FromSeconds(90));
+        Assert.That(value, Is.EqualTo(150));
+    }
+
+    internal static string SummaryPattern(long received, long valid, long warned, long deadLettered, long dlq) =>
+        $"^pipeline: received={received} valid={valid} warned={warned} dead-lettered={deadLettered} rate-scale=(1\\.0|0\\.5|0\\.0) backpressure=(ok|soft|hard) dlq={dlq}$";
+
+    [GeneratedRegex(@"^# TYPE (\S+) ", RegexOptions.Multiline)]
+    private static partial Regex TypeLine();
+}
