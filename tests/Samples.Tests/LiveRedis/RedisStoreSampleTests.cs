@@ -3,6 +3,7 @@ using CoreRegistryClient.Samples.Messaging;
 using CoreRegistryClient.Samples.Redis;
 using CoreRegistryClient.Samples.Store;
 using CoreRegistryClient.Samples.Tests.Store;
+using CoreRegistryClient.Samples.Tests.Support;
 using CoreRegistryClient.Testing;
 
 namespace CoreRegistryClient.Samples.Tests.LiveRedis;
@@ -53,5 +54,44 @@ public class RedisStoreSampleTests
         await bus.EnsureGroupAsync(consumer.Stream, consumer.Group);
         var read = await bus.ReadAsync(consumer, 100, TimeSpan.FromSeconds(1));
         Assert.That(read.Select(m => MessageEnvelope.Parse(m.Data).Meta.SchemaId), Is.EqualTo(Enumerable.Repeat("telemetry.FeedbackEvent", 40)));
+    }
+
+    [Test]
+    public async Task When_redis_goes_away_events_count_as_failed_and_health_turns_unhealthy_without_stopping_the_store()
+    {
+        // A redis-server of its own: this test kills it.
+        await using var redis = await RedisServer.StartAsync();
+        await using var run = await StoreRun.StartAsync(new StoreSettings { Bus = "redis", Redis = redis.Endpoint, Rate = 200, DriftInterval = TimeSpan.FromHours(1) });
+        await WaitUntilAsync(() => run.Counters.Published >= 20, "20 events published");
+        var healthyBefore = await HealthAsync(run);
+
+        await redis.DisposeAsync(); // disposing twice is harmless
+        await WaitUntilAsync(() => run.Counters.Failed >= 5, "5 events failed");
+        var producedAtOutage = run.Counters.Produced;
+        await WaitUntilAsync(() => run.Counters.Produced >= producedAtOutage + 20, "the store keeps producing");
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(healthyBefore, Is.EqualTo((200, "Healthy")));
+            Assert.That(await HealthAsync(run), Is.EqualTo((503, "Unhealthy")));
+            Assert.That(run.App.Lifetime.ApplicationStopping.IsCancellationRequested, Is.False);
+        });
+    }
+
+    private static async Task<(int Status, string Body)> HealthAsync(StoreRun run)
+    {
+        using var http = new HttpClient { BaseAddress = run.BaseAddress };
+        using var response = await http.GetAsync(new Uri("/health", UriKind.Relative));
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
+        while (!condition())
+        {
+            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), what + " within 90 s");
+            await Task.Delay(50);
+        }
     }
 }
