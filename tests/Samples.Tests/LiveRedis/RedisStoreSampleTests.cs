@@ -59,23 +59,35 @@ public class RedisStoreSampleTests
     [Test]
     public async Task When_redis_goes_away_events_count_as_failed_and_health_turns_unhealthy_without_stopping_the_store()
     {
-        // A redis-server of its own: this test kills it.
-        await using var redis = await RedisServer.StartAsync();
-        await using var run = await StoreRun.StartAsync(new StoreSettings { Bus = "redis", Redis = redis.Endpoint, Rate = 200, DriftInterval = TimeSpan.FromHours(1) });
-        await WaitUntilAsync(() => run.Counters.Published >= 20, "20 events published");
-        var healthyBefore = await HealthAsync(run);
-
-        await redis.DisposeAsync(); // disposing twice is harmless
-        await WaitUntilAsync(() => run.Counters.Failed >= 5, "5 events failed");
-        var producedAtOutage = run.Counters.Produced;
-        await WaitUntilAsync(() => run.Counters.Produced >= producedAtOutage + 20, "the store keeps producing");
-
-        Assert.Multiple(async () =>
+        // A redis-server of its own: this test kills it (RedisServer must be disposed exactly once).
+        var redis = await RedisServer.StartAsync();
+        var redisStopped = false;
+        try
         {
-            Assert.That(healthyBefore, Is.EqualTo((200, "Healthy")));
-            Assert.That(await HealthAsync(run), Is.EqualTo((503, "Unhealthy")));
-            Assert.That(run.App.Lifetime.ApplicationStopping.IsCancellationRequested, Is.False);
-        });
+            await using var run = await StoreRun.StartAsync(new StoreSettings { Bus = "redis", Redis = redis.Endpoint, Rate = 200, DriftInterval = TimeSpan.FromHours(1) });
+            await WaitUntilAsync(() => run.Counters.Published >= 20, "20 events published");
+            var healthyBefore = await HealthAsync(run);
+
+            redisStopped = true;
+            await redis.DisposeAsync();
+            await WaitUntilAsync(() => run.Counters.Failed >= 5, "5 events failed");
+            var producedAtOutage = run.Counters.Produced;
+            await WaitUntilAsync(() => run.Counters.Produced >= producedAtOutage + 20, "the store keeps producing");
+
+            Assert.Multiple(async () =>
+            {
+                Assert.That(healthyBefore, Is.EqualTo((200, "Healthy")));
+                Assert.That(await HealthAsync(run), Is.EqualTo((503, "Unhealthy")));
+                Assert.That(run.App.Lifetime.ApplicationStopping.IsCancellationRequested, Is.False);
+            });
+        }
+        finally
+        {
+            if (!redisStopped)
+            {
+                await redis.DisposeAsync();
+            }
+        }
     }
 
     private static async Task<(int Status, string Body)> HealthAsync(StoreRun run)
