@@ -147,7 +147,11 @@ internal static class StoreHost
 
         // The SDK logs every rejected event; at the default invalid share that is a line a second or more, so they
         // show with --verbose only (the summary line counts them). Drift, registry trouble and bus failures still show.
-        if (!settings.Verbose)
+        if (settings.Verbose)
+        {
+            logging.AddFilter("CoreRegistryClient.Samples.Store", LogLevel.Debug);
+        }
+        else
         {
             logging.AddFilter("Microsoft", LogLevel.Warning);
             logging.AddFilter("System.Net.Http", LogLevel.Warning);
