@@ -36,8 +36,6 @@ internal sealed class FeedbackSimulator
     /// <summary>How broken reports are broken, in rotation; each one violates the FeedbackEvent schema.</summary>
     public static IReadOnlyList<string> Defects { get; } = ["missing capacity", "negative queue_size", "level 'critical'", "empty coordinator_id", "queue_size as text"];
 
-    public IReadOnlyList<CoordinatorQueue> Queues => _queues;
-
     /// <summary>The worst level any coordinator reported last.</summary>
     public BackpressureLevel WorstLevel => _queues.Max(q => q.Level);
 
