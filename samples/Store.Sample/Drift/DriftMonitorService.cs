@@ -77,9 +77,9 @@ internal sealed partial class DriftMonitorService(
         board.CountRun();
     }
 
-    [LoggerMessage(EventId = 4101, Level = LogLevel.Information, Message = "Drift check {FixtureSet} (track {Track}, registry {Registry}): {Synced} synced, {Drifted} drifted, {Unknown} unknown; drifted: {DriftedSchemas}")]
+    [LoggerMessage(EventId = 3601, Level = LogLevel.Information, Message = "Drift check {FixtureSet} (track {Track}, registry {Registry}): {Synced} synced, {Drifted} drifted, {Unknown} unknown; drifted: {DriftedSchemas}")]
     private static partial void LogReport(ILogger logger, string fixtureSet, string track, string registry, int synced, int drifted, int unknown, string driftedSchemas);
 
-    [LoggerMessage(EventId = 4102, Level = LogLevel.Error, Message = "Drift check of {FixtureSet} failed: {Error}")]
+    [LoggerMessage(EventId = 3602, Level = LogLevel.Error, Message = "Drift check of {FixtureSet} failed: {Error}")]
     private static partial void LogSetFailed(ILogger logger, string fixtureSet, string error);
 }

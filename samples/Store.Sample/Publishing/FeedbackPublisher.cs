@@ -64,12 +64,12 @@ internal sealed partial class FeedbackPublisher(IMessageBus bus, ISchemaManager 
         return warned ? PublishResult.PublishedWithWarning : PublishResult.Published;
     }
 
-    [LoggerMessage(EventId = 4001, Level = LogLevel.Debug, Message = "FeedbackEvent of {CoordinatorId} withheld: {ErrorCount} validation error(s) (simulated defect: {Defect})")]
+    [LoggerMessage(EventId = 3501, Level = LogLevel.Debug, Message = "FeedbackEvent of {CoordinatorId} withheld: {ErrorCount} validation error(s) (simulated defect: {Defect})")]
     private static partial void LogWithheld(ILogger logger, string coordinatorId, string defect, int errorCount);
 
-    [LoggerMessage(EventId = 4002, Level = LogLevel.Error, Message = "Publishing to {Stream} failed; events are counted as failed until the bus answers again: {Error}")]
+    [LoggerMessage(EventId = 3502, Level = LogLevel.Error, Message = "Publishing to {Stream} failed; events are counted as failed until the bus answers again: {Error}")]
     private static partial void LogBusFailing(ILogger logger, string stream, string error);
 
-    [LoggerMessage(EventId = 4003, Level = LogLevel.Information, Message = "Publishing to {Stream} works again")]
+    [LoggerMessage(EventId = 3503, Level = LogLevel.Information, Message = "Publishing to {Stream} works again")]
     private static partial void LogBusRecovered(ILogger logger, string stream);
 }
