@@ -93,6 +93,7 @@ internal static class InstanceTape
                         t.Length = reader.ValueSpan.Length;
                         t.Escaped = reader.ValueIsEscaped;
                         t.End = n + 1;
+                        t.Count = 0;
                         n++;
                         break;
                     case JsonTokenType.String:
@@ -106,6 +107,7 @@ internal static class InstanceTape
                         t.Length = reader.ValueSpan.Length;
                         t.Escaped = reader.ValueIsEscaped;
                         t.End = n + 1;
+                        t.Count = 0;
                         n++;
                         break;
                     default:
@@ -125,6 +127,7 @@ internal static class InstanceTape
                         t.Length = reader.ValueSpan.Length;
                         t.Escaped = false;
                         t.End = n + 1;
+                        t.Count = 0;
                         n++;
                         break;
                 }
