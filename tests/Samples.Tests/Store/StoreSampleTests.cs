@@ -10,6 +10,7 @@ using CoreRegistryClient.Samples.Store.Feedback;
 using CoreRegistryClient.Samples.Store.Reporting;
 using CoreRegistryClient.Samples.Tests.Operations;
 using CoreRegistryClient.Samples.Tests.Support;
+using CoreRegistryClient.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -36,6 +37,25 @@ public partial class StoreSampleTests
             Assert.That(lines[0], Does.StartWith("store: bus=memory stream=mdp:telemetry.feedback drift-stream=mdp:telemetry.schema_drift registry=http://127.0.0.1:"));
             Assert.That(lines[0], Does.Contain(" (embedded) fixtures=" + Path.Combine(AppContext.BaseDirectory, "fixtures") + " metrics=http://127.0.0.1:"));
             Assert.That(lines[^1], Does.Match(SummaryPattern(150, 150 - invalid, 0, invalid, driftRuns: 1, drifted: "1", driftEvents: 1)));
+        });
+    }
+
+    [Test]
+    public async Task With_registry_url_it_uses_that_registry_and_lets_its_compatibility_check_classify_drift()
+    {
+        await using var registry = await LoopbackRegistryServer.StartAsync(new LoopbackRegistryServerOptions { SchemaDirectory = StoreRun.SchemaDirectory, PathPrefix = "/api/v1" });
+        var output = new StringWriter();
+        var settings = new StoreSettings { RegistryUrl = registry.BaseUri, Count = 20, Rate = 2000, InvalidShare = 0, Listen = "http://127.0.0.1:0" };
+        var exit = await StoreHost.RunAsync(settings, output, TextWriter.Null, CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(2));
+
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.Zero);
+            Assert.That(lines[0], Does.Contain($" registry={registry.BaseUri} fixtures="), "no embedded registry");
+            Assert.That(lines[^1], Does.Match(SummaryPattern(20, 20, 0, 0, driftRuns: 1, drifted: "1", driftEvents: 1)));
+            Assert.That(registry.RequestCount("/compat/check"), Is.EqualTo(1), "asked about 2.0.0-rc.1 -> 2.0.0");
+            Assert.That(registry.RequestCount("/schemas/v2/telemetry.FeedbackEvent"), Is.GreaterThanOrEqualTo(2), "validation and the drift check both fetched it");
         });
     }
 
