@@ -178,6 +178,15 @@ public sealed class HostileInputTests
     }
 
     [Test]
+    public void Comparing_pathologically_deep_values_does_not_overflow_the_stack()
+    {
+        var validator = JsonSchemaValidator.Parse("""{"uniqueItems": true}""", new JsonSchemaOptions { MaxDepth = 1_000_000 });
+        var deep = new string('[', 300_000) + new string(']', 300_000);
+
+        Assert.DoesNotThrow(() => validator.Validate($"[{deep}, {deep}]"));
+    }
+
+    [Test]
     public void Recursive_schemas_validate_nesting_within_the_depth_limit()
     {
         var validator = JsonSchemaValidator.Parse("""{"type": "array", "items": {"$ref": "#"}}""");

@@ -32,7 +32,7 @@ internal static class InstanceTape
             return InputErrorKind.InvalidUtf8;
         }
 
-        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = maxDepth + 2, CommentHandling = JsonCommentHandling.Disallow });
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = maxDepth >= int.MaxValue - 2 ? int.MaxValue : maxDepth + 2, CommentHandling = JsonCommentHandling.Disallow });
         var n = 0;
         var depth = 0;
         var parentIsArray = false;

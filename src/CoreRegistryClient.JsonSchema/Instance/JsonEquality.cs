@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace CoreRegistryClient.JsonSchema.Instance;
 
@@ -22,8 +23,9 @@ internal static class JsonEquality
                 return Numbers.NumberLimit.NumbersEqual(aJson.Slice(x.Start, x.Length), bJson.Slice(y.Start, y.Length));
             case JsonTokenKind.Array:
                 {
-                    if (x.Count != y.Count)
+                    if (x.Count != y.Count || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
                     {
+                        // (Only a MaxDepth raised into the tens of thousands can exhaust the stack here.)
                         return false;
                     }
 
@@ -45,7 +47,7 @@ internal static class JsonEquality
 
             case JsonTokenKind.Object:
                 {
-                    if (x.Count != y.Count)
+                    if (x.Count != y.Count || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
                     {
                         return false;
                     }
@@ -80,6 +82,9 @@ internal static class JsonEquality
                 return JsonStrings.Hash(json.Slice(t.Start, t.Length), t.Escaped);
             case JsonTokenKind.Number:
                 return Numbers.NumberLimit.Hash(json.Slice(t.Start, t.Length));
+            case JsonTokenKind.Array when !RuntimeHelpers.TryEnsureSufficientExecutionStack():
+            case JsonTokenKind.Object when !RuntimeHelpers.TryEnsureSufficientExecutionStack():
+                return (int)t.Kind;
             case JsonTokenKind.Array:
                 {
                     var hash = 17;
