@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CoreRegistryClient.Drift;
@@ -30,7 +29,7 @@ internal sealed class BusDriftEventPublisher(IMessageBus bus, StoreSettings sett
     public async Task PublishAsync(SchemaDriftEvent driftEvent, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(driftEvent);
-        var payload = InEnvelopeEncoding(JsonSerializer.SerializeToUtf8Bytes(driftEvent, JsonOptions));
+        var payload = JsonSerializer.SerializeToUtf8Bytes(driftEvent, JsonOptions);
         var envelope = MessageEnvelope.Create(
             SchemaDriftEvent.EventType,
             payload,
@@ -40,22 +39,5 @@ internal sealed class BusDriftEventPublisher(IMessageBus bus, StoreSettings sett
             timeProvider: time);
         await bus.PublishAsync(settings.DriftStream, envelope.ToUtf8Bytes(), cancellationToken);
         Interlocked.Increment(ref _published);
-    }
-
-    /// <summary>The payload as <see cref="MessageEnvelope.ToUtf8Bytes"/> will write it.</summary>
-    /// <remarks>The envelope hashes the bytes it is given but writes the payload through a default
-    /// <see cref="Utf8JsonWriter"/>, which escapes some characters the serializer left alone (the '+' of
-    /// <c>detected_at</c> becomes <c>\u002B</c>). Handing it bytes already in that form keeps <c>meta.hash</c> true
-    /// to the payload on the wire.</remarks>
-    private static byte[] InEnvelopeEncoding(byte[] json)
-    {
-        using var document = JsonDocument.Parse(json);
-        var buffer = new ArrayBufferWriter<byte>(json.Length + 16);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            document.RootElement.WriteTo(writer);
-        }
-
-        return buffer.WrittenSpan.ToArray();
     }
 }
