@@ -16,7 +16,17 @@ public sealed class JsonSchemaCompiler
     private readonly ConcurrentDictionary<string, JsonSchemaValidator> _customMetaValidators = new(StringComparer.Ordinal);
 
     /// <summary>Creates a compiler with the given options (or <see cref="JsonSchemaOptions.Default"/>).</summary>
-    public JsonSchemaCompiler(JsonSchemaOptions? options = null) => Options = options ?? JsonSchemaOptions.Default;
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="JsonSchemaOptions.MaxDepth"/> is below 1, or
+    /// <see cref="JsonSchemaOptions.RegexMatchTimeout"/> is not positive (nor infinite).</exception>
+    public JsonSchemaCompiler(JsonSchemaOptions? options = null)
+    {
+        Options = options ?? JsonSchemaOptions.Default;
+        ArgumentOutOfRangeException.ThrowIfLessThan(Options.MaxDepth, 1, "options.MaxDepth");
+        if (Options.RegexMatchTimeout <= TimeSpan.Zero && Options.RegexMatchTimeout != System.Text.RegularExpressions.Regex.InfiniteMatchTimeout)
+        {
+            throw new ArgumentOutOfRangeException("options.RegexMatchTimeout", Options.RegexMatchTimeout, "The regex match timeout must be positive or Regex.InfiniteMatchTimeout.");
+        }
+    }
 
     /// <summary>The options every schema compiled here uses.</summary>
     public JsonSchemaOptions Options { get; }

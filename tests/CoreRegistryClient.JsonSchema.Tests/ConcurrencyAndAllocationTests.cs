@@ -28,7 +28,7 @@ public sealed class ConcurrencyAndAllocationTests
     }
 
     [Test]
-    public void Validating_a_valid_payload_in_flag_mode_allocates_nothing()
+    public void Validating_a_valid_payload_allocates_nothing_in_either_output()
     {
         foreach (var name in BenchCorpus.Names)
         {
@@ -38,6 +38,7 @@ public sealed class ConcurrencyAndAllocationTests
             {
                 _ = validator.IsValid(payload);
                 _ = validator.Validate(payload, OutputFormat.Flag);
+                _ = validator.Validate(payload, OutputFormat.List);
             }
 
             var before = GC.GetAllocatedBytesForCurrentThread();
@@ -46,6 +47,7 @@ public sealed class ConcurrencyAndAllocationTests
             {
                 valid &= validator.IsValid(payload);
                 valid &= validator.Validate(payload, OutputFormat.Flag).IsValid;
+                valid &= validator.Validate(payload, OutputFormat.List).IsValid;
             }
 
             var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
@@ -55,6 +57,32 @@ public sealed class ConcurrencyAndAllocationTests
                 Assert.That(allocated, Is.Zero, name);
             });
         }
+    }
+
+    [Test]
+    public void Asserting_formats_on_a_valid_payload_allocates_nothing()
+    {
+        var validator = BenchCorpus.Compile(BenchCorpus.AllocationRequest, new JsonSchemaOptions { FormatAssertion = true });
+        var payload = BenchCorpus.Valid(BenchCorpus.AllocationRequest);
+        for (var i = 0; i < 20; i++)
+        {
+            _ = validator.IsValid(payload);
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var valid = true;
+        for (var i = 0; i < 200; i++)
+        {
+            valid &= validator.IsValid(payload);
+        }
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Multiple(() =>
+        {
+            Assert.That(valid, Is.True);
+            Assert.That(allocated, Is.Zero);
+            Assert.That(validator.IsValid(System.Text.Encoding.UTF8.GetString(payload).Replace("2025-10-18T19:34:05Z", "2025-13-18T19:34:05Z", StringComparison.Ordinal)), Is.False);
+        });
     }
 
     private static string Summary(ValidationResult result)

@@ -113,6 +113,23 @@ public sealed class HostileInputTests
     }
 
     [Test]
+    public void Every_failing_item_of_a_huge_array_is_reported_with_its_own_location()
+    {
+        var validator = JsonSchemaValidator.Parse("""{"items": {"properties": {"id": {"type": "string"}}}}""");
+        var payload = "[" + string.Join(",", Enumerable.Range(0, 100_000).Select(i => $"{{\"id\": {i}}}")) + "]";
+
+        var result = validator.Validate(payload);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Errors, Has.Count.EqualTo(100_000));
+            Assert.That(result.Errors[0].InstanceLocation, Is.EqualTo("/0/id"));
+            Assert.That(result.Errors[99_999].InstanceLocation, Is.EqualTo("/99999/id"));
+            Assert.That(result.Errors.Select(e => e.InstanceLocation).Distinct().Count(), Is.EqualTo(100_000));
+        });
+    }
+
+    [Test]
     public void Json_element_and_string_instances_take_the_same_path_as_bytes()
     {
         var validator = BenchCorpus.Compile(BenchCorpus.FeedbackEvent);
@@ -158,6 +175,15 @@ public sealed class HostileInputTests
             Assert.That(result.Errors.Select(e => e.Keyword), Does.Contain("$ref"));
             Assert.That(validator.IsValid(deep), Is.False);
         });
+    }
+
+    [Test]
+    public void Comparing_pathologically_deep_values_does_not_overflow_the_stack()
+    {
+        var validator = JsonSchemaValidator.Parse("""{"uniqueItems": true}""", new JsonSchemaOptions { MaxDepth = 1_000_000 });
+        var deep = new string('[', 300_000) + new string(']', 300_000);
+
+        Assert.DoesNotThrow(() => validator.Validate($"[{deep}, {deep}]"));
     }
 
     [Test]

@@ -21,9 +21,26 @@ public sealed class NumericKeywordTests
     [TestCase("12345678901234567890", "12345678901234567889.999999999", true)]
     [TestCase("1e308", "1.0000000000000001e308", false)]
     [TestCase("1e308", "-1e400", true)]
+    [TestCase("1e1000001", "1e1000002", false)]
+    [TestCase("1e1000002", "1e1000001", true)]
     [TestCase("0.1", "0.1000000000000000000000000001", false)]
     public void Maximum_compares_big_and_precise_numbers_exactly(string maximum, string value, bool valid)
         => Assert.That(JsonSchemaValidator.Parse($$"""{"maximum": {{maximum}}}""").IsValid(value), Is.EqualTo(valid));
+
+    [Test]
+    public void Numbers_with_a_million_digits_are_handled_exactly()
+    {
+        var huge = "9" + new string('0', 1_000_000);
+        var validator = JsonSchemaValidator.Parse("""{"maximum": 1e1000001, "multipleOf": 3, "type": "integer"}""");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(validator.IsValid(huge), Is.True, "9e1000000 is below 1e1000001, an integer, and a multiple of 3");
+            Assert.That(validator.IsValid("1" + new string('0', 1_000_001) + "1"), Is.False, "above the maximum");
+            Assert.That(validator.IsValid("1e1000002"), Is.False, "above the maximum, by exponent alone");
+            Assert.That(validator.IsValid(huge + ".5"), Is.False, "not an integer");
+        });
+    }
 
     [TestCase("1.0", true)]
     [TestCase("1e2", true)]
@@ -38,8 +55,19 @@ public sealed class NumericKeywordTests
     [TestCase("""[{"a": 1, "b": 2}, {"b": 2, "a": 1.00}]""", false)]
     [TestCase("""["a", "\u0061"]""", false)]
     [TestCase("[1, 2, 3]", true)]
+    [TestCase("""[["a", 1], ["\u0061", 1.0]]""", false)]
+    [TestCase("""[{"k": ["x"]}, {"k": ["y"]}]""", true)]
     public void UniqueItems_uses_json_equality(string array, bool valid)
         => Assert.That(JsonSchemaValidator.Parse("""{"uniqueItems": true}""").IsValid(array), Is.EqualTo(valid));
+
+    [Test]
+    public void UniqueItems_sees_long_strings_equal_however_they_are_escaped()
+    {
+        var plain = new string('a', 400);
+        var escaped = "\\u0061" + new string('a', 399);
+
+        Assert.That(JsonSchemaValidator.Parse("""{"uniqueItems": true}""").IsValid($"[\"{plain}\", \"{escaped}\"]"), Is.False);
+    }
 
     [Test]
     public void UniqueItems_finds_a_duplicate_in_a_long_array()

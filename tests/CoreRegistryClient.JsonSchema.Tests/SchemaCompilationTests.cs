@@ -154,6 +154,17 @@ public sealed class SchemaCompilationTests
     }
 
     [Test]
+    public void Nonsensical_limits_are_refused_when_the_compiler_is_created()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.Throws<ArgumentOutOfRangeException>(() => _ = new JsonSchemaCompiler(new JsonSchemaOptions { MaxDepth = 0 }));
+            Assert.Throws<ArgumentOutOfRangeException>(() => _ = new JsonSchemaCompiler(new JsonSchemaOptions { RegexMatchTimeout = TimeSpan.Zero }));
+            Assert.DoesNotThrow(() => _ = new JsonSchemaCompiler(new JsonSchemaOptions { RegexMatchTimeout = System.Text.RegularExpressions.Regex.InfiniteMatchTimeout, MaxDepth = int.MaxValue }));
+        });
+    }
+
+    [Test]
     public void Format_is_an_annotation_unless_assertion_is_asked_for()
     {
         var validator = JsonSchemaValidator.Parse("""{"format": "ipv4"}""");

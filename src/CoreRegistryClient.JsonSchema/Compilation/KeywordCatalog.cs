@@ -155,7 +155,7 @@ internal static class KeywordCatalog
             (null, null) => null,
             (null, _) => schemaKeyword,
             (_, null) => requiredKeyword,
-            _ => new AllOfKeywordPair(owner, name, requiredKeyword!, schemaKeyword!),
+            _ => new DependenciesKeyword(owner, name, requiredKeyword!, schemaKeyword!),
         };
     }
 
@@ -198,15 +198,14 @@ internal static class KeywordCatalog
         var max = long.MaxValue;
         if (at.Draft >= SchemaDraft.Draft201909 && validation)
         {
-            var probe = new PropertyNamesKeyword(owner, name, null!);
             if (at.Element.TryGetProperty("minContains", out var minContains))
             {
-                min = KeywordValues.Count(minContains, probe);
+                min = KeywordValues.Count(minContains, owner, "minContains");
             }
 
             if (at.Element.TryGetProperty("maxContains", out var maxContains))
             {
-                max = KeywordValues.Count(maxContains, probe);
+                max = KeywordValues.Count(maxContains, owner, "maxContains");
             }
         }
 
@@ -222,7 +221,7 @@ internal static class KeywordCatalog
         }
 
         var format = value.GetString()!;
-        var check = FormatRegistry.Get(format);
+        var check = FormatRegistry.GetSpanChecker(format);
         return check is null ? null : new FormatKeyword(owner, name, format, check);
     }
 

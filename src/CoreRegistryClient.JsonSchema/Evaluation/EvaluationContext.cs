@@ -16,6 +16,7 @@ internal ref struct EvaluationContext
         State = state;
         Settings = settings;
         Collect = collect;
+        TrackScope = settings.TrackScope;
     }
 
     public readonly ReadOnlySpan<byte> Json;
@@ -25,6 +26,9 @@ internal ref struct EvaluationContext
     public readonly EvaluationState State;
 
     public readonly ValidatorSettings Settings;
+
+    /// <summary>Whether the dynamic scope is kept (the graph uses <c>$dynamicRef</c>/<c>$recursiveRef</c>).</summary>
+    public readonly bool TrackScope;
 
     /// <summary>Whether errors are recorded (list output) rather than stopping at the first failure.</summary>
     public bool Collect;
@@ -101,43 +105,47 @@ internal ref struct EvaluationContext
     {
         var sb = new StringBuilder();
         var current = 0;
+        var depth = 0;
         while (current != token)
         {
             ref var container = ref Tape[current];
             var end = container.End;
-            if (container.Kind == JsonTokenKind.Object)
+            var cache = State.PointerCache(depth++);
+            var child = current + 1;
+            var index = 0;
+            if (cache[0] == current && cache[1] <= token)
             {
-                var p = current + 1;
-                while (p < end)
-                {
-                    var v = p + 1;
-                    if (token < Tape[v].End)
-                    {
-                        sb.Append('/');
-                        AppendEscaped(sb, Text(p));
-                        current = token == p ? token : v; // a property name (propertyNames) is reported at its property
-                        break;
-                    }
-
-                    p = Tape[v].End;
-                }
+                child = cache[1];
+                index = cache[2];
             }
-            else
+
+            var isObject = container.Kind == JsonTokenKind.Object;
+            while (child < end)
             {
-                var i = current + 1;
-                var index = 0;
-                while (i < end)
+                // Objects step over name and value; arrays over one item.
+                var next = isObject ? Tape[child + 1].End : Tape[child].End;
+                if (token < next)
                 {
-                    if (token < Tape[i].End)
+                    cache[0] = current;
+                    cache[1] = child;
+                    cache[2] = index;
+                    sb.Append('/');
+                    if (isObject)
                     {
-                        sb.Append('/').Append(index.ToString(CultureInfo.InvariantCulture));
-                        current = i;
-                        break;
+                        AppendEscaped(sb, Text(child));
+                        current = token == child ? token : child + 1; // a property name (propertyNames) is reported at its property
+                    }
+                    else
+                    {
+                        sb.Append(index.ToString(CultureInfo.InvariantCulture));
+                        current = child;
                     }
 
-                    i = Tape[i].End;
-                    index++;
+                    break;
                 }
+
+                child = next;
+                index++;
             }
         }
 

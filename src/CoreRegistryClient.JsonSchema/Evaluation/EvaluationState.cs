@@ -21,8 +21,11 @@ internal sealed class EvaluationState
     private AnnotationFrame[] _frames = new AnnotationFrame[16];
     private SchemaResource[] _scope = new SchemaResource[16];
     private RefStep[] _refs = new RefStep[16];
+    private int[] _pointerCache = [];
 
     public JsonToken[] Tape => _tape;
+
+    private int _topOffset;
 
     public int FrameCount { get; private set; }
 
@@ -57,6 +60,21 @@ internal sealed class EvaluationState
 
     public InputErrorKind Parse(ReadOnlySpan<byte> json, int maxDepth, out long errorPosition, out string? errorMessage)
         => InstanceTape.Parse(json, ref _tape, ref _containers, maxDepth, out _, out errorPosition, out errorMessage);
+
+    /// <summary>Per nesting level: the container last walked for an instance pointer, the child reached and its
+    /// index. Errors arrive in document order, so resuming from there keeps many errors in one huge array linear.</summary>
+    public Span<int> PointerCache(int depth)
+    {
+        if (_pointerCache.Length < (depth + 1) * 3)
+        {
+            var bigger = new int[Math.Max(48, (depth + 1) * 6)];
+            Array.Fill(bigger, -1);
+            _pointerCache.CopyTo(bigger, 0);
+            _pointerCache = bigger;
+        }
+
+        return _pointerCache.AsSpan(depth * 3, 3);
+    }
 
     /// <summary>A scratch UTF-16 buffer of at least <paramref name="length"/> chars, valid until the next call.</summary>
     public Span<char> Chars(int length)
@@ -124,6 +142,7 @@ internal sealed class EvaluationState
 
         _frames[FrameCount++] = new AnnotationFrame { Token = token, Offset = offset, Words = words };
         TrackedToken = token;
+        _topOffset = offset;
     }
 
     /// <summary>Stops recording; when <paramref name="merge"/> and the enclosing frame is for the same token, its bits join it.</summary>
@@ -142,6 +161,7 @@ internal sealed class EvaluationState
             }
 
             TrackedToken = parent.Token;
+            _topOffset = parent.Offset;
         }
         else
         {
@@ -152,11 +172,7 @@ internal sealed class EvaluationState
     /// <summary>Pushes a frame that records nothing for anyone (used under <c>not</c>, whose annotations never count).</summary>
     public void PushBarrier() => PushFrame(-2, 0);
 
-    public void Mark(int ordinal)
-    {
-        var frame = _frames[FrameCount - 1];
-        _bits[frame.Offset + (ordinal >> 6)] |= 1UL << (ordinal & 63);
-    }
+    public void Mark(int ordinal) => _bits[_topOffset + (ordinal >> 6)] |= 1UL << (ordinal & 63);
 
     public void MarkAll(int count)
     {
@@ -166,22 +182,28 @@ internal sealed class EvaluationState
         _ = count;
     }
 
-    public bool IsMarked(int ordinal)
-    {
-        var frame = _frames[FrameCount - 1];
-        return (_bits[frame.Offset + (ordinal >> 6)] & (1UL << (ordinal & 63))) != 0;
-    }
+    public bool IsMarked(int ordinal) => (_bits[_topOffset + (ordinal >> 6)] & (1UL << (ordinal & 63))) != 0;
 
     private void Reset()
     {
-        FrameCount = 0;
-        TrackedToken = -1;
-        _scope.AsSpan(0, ScopeCount).Clear();
-        ScopeCount = 0;
-        _refs.AsSpan(0, RefCount).Clear();
-        RefCount = 0;
-        RefDepth = 0;
+        // After a normal run every stack is already empty; only an exception leaves anything behind.
+        if ((FrameCount | ScopeCount | RefCount | RefDepth) != 0)
+        {
+            FrameCount = 0;
+            TrackedToken = -1;
+            _scope.AsSpan(0, ScopeCount).Clear();
+            ScopeCount = 0;
+            _refs.AsSpan(0, RefCount).Clear();
+            RefCount = 0;
+            RefDepth = 0;
+        }
+
         Errors = null;
+        if (_pointerCache.Length > 0)
+        {
+            Array.Fill(_pointerCache, -1);
+        }
+
         if (_tape.Length > MaxRetainedTokens)
         {
             ArrayPool<JsonToken>.Shared.Return(_tape);

@@ -32,7 +32,7 @@ internal static class InstanceTape
             return InputErrorKind.InvalidUtf8;
         }
 
-        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = maxDepth + 2, CommentHandling = JsonCommentHandling.Disallow });
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = maxDepth >= int.MaxValue - 2 ? int.MaxValue : maxDepth + 2, CommentHandling = JsonCommentHandling.Disallow });
         var n = 0;
         var depth = 0;
         var parentIsArray = false;
@@ -93,6 +93,7 @@ internal static class InstanceTape
                         t.Length = reader.ValueSpan.Length;
                         t.Escaped = reader.ValueIsEscaped;
                         t.End = n + 1;
+                        t.Count = 0;
                         n++;
                         break;
                     case JsonTokenType.String:
@@ -106,6 +107,7 @@ internal static class InstanceTape
                         t.Length = reader.ValueSpan.Length;
                         t.Escaped = reader.ValueIsEscaped;
                         t.End = n + 1;
+                        t.Count = 0;
                         n++;
                         break;
                     default:
@@ -125,6 +127,7 @@ internal static class InstanceTape
                         t.Length = reader.ValueSpan.Length;
                         t.Escaped = false;
                         t.End = n + 1;
+                        t.Count = 0;
                         n++;
                         break;
                 }

@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+
 namespace CoreRegistryClient.JsonSchema.Instance;
 
 /// <summary>JSON equality over tapes: numbers by value (1 == 1.0), strings by contents, objects regardless of key order.</summary>
@@ -20,8 +23,9 @@ internal static class JsonEquality
                 return Numbers.NumberLimit.NumbersEqual(aJson.Slice(x.Start, x.Length), bJson.Slice(y.Start, y.Length));
             case JsonTokenKind.Array:
                 {
-                    if (x.Count != y.Count)
+                    if (x.Count != y.Count || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
                     {
+                        // (Only a MaxDepth raised into the tens of thousands can exhaust the stack here.)
                         return false;
                     }
 
@@ -43,7 +47,7 @@ internal static class JsonEquality
 
             case JsonTokenKind.Object:
                 {
-                    if (x.Count != y.Count)
+                    if (x.Count != y.Count || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
                     {
                         return false;
                     }
@@ -78,6 +82,9 @@ internal static class JsonEquality
                 return JsonStrings.Hash(json.Slice(t.Start, t.Length), t.Escaped);
             case JsonTokenKind.Number:
                 return Numbers.NumberLimit.Hash(json.Slice(t.Start, t.Length));
+            case JsonTokenKind.Array when !RuntimeHelpers.TryEnsureSufficientExecutionStack():
+            case JsonTokenKind.Object when !RuntimeHelpers.TryEnsureSufficientExecutionStack():
+                return (int)t.Kind;
             case JsonTokenKind.Array:
                 {
                     var hash = 17;
@@ -121,4 +128,57 @@ internal static class JsonEquality
 
         return -1;
     }
+
+    /// <summary>A very cheap value that is equal for equal values (so unequal fingerprints prove inequality):
+    /// the kind and size of the value and of its direct children, and each direct string's length and end bytes.
+    /// Numbers and nested containers contribute only their kind and size.</summary>
+    public static int Fingerprint(ReadOnlySpan<byte> json, JsonToken[] tape, int token)
+    {
+        ref var root = ref tape[token];
+        var sum = Leaf(json, ref root);
+        if (root.Kind == JsonTokenKind.Object)
+        {
+            for (var p = token + 1; p < root.End; p = tape[p + 1].End)
+            {
+                sum += (Leaf(json, ref tape[p]) * 3) + Leaf(json, ref tape[p + 1]);
+            }
+        }
+        else if (root.Kind == JsonTokenKind.Array)
+        {
+            for (var i = token + 1; i < root.End; i = tape[i].End)
+            {
+                sum = (sum * 31) + Leaf(json, ref tape[i]);
+            }
+        }
+
+        return sum;
+    }
+
+    private static int Leaf(ReadOnlySpan<byte> json, ref JsonToken t)
+    {
+        var sum = ((int)t.Kind * 0x3B1) + (t.Count * 7);
+        if (t.Kind != JsonTokenKind.String || t.Length == 0)
+        {
+            return sum;
+        }
+
+        var raw = json.Slice(t.Start, t.Length);
+        if (!t.Escaped)
+        {
+            return sum + Sample(raw);
+        }
+
+        byte[]? rented = null;
+        var buffer = raw.Length <= 256 ? stackalloc byte[256] : (rented = ArrayPool<byte>.Shared.Rent(raw.Length));
+        sum += Sample(buffer[..JsonStrings.UnescapeToUtf8(raw, buffer)]);
+        if (rented is not null)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+
+        return sum;
+    }
+
+    private static int Sample(ReadOnlySpan<byte> text)
+        => text.Length == 0 ? 0 : (text.Length * 0x1F3) ^ (text[0] << 8) ^ (text[^1] << 16);
 }

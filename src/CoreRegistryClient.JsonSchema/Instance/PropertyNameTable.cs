@@ -47,6 +47,22 @@ internal sealed class PropertyNameTable
 
     public ReadOnlySpan<byte> Utf8Name(int index) => _names[index];
 
+    /// <summary>The index of the name, or -1; <paramref name="hint"/> is tried first (payloads usually list
+    /// properties in the order the schema declares them, so the next index is the likely one).</summary>
+    public int Find(ReadOnlySpan<byte> raw, bool escaped, int hint)
+    {
+        if (!escaped && (uint)hint < (uint)_names.Length)
+        {
+            var candidate = _names[hint];
+            if (candidate.Length == raw.Length && raw.SequenceEqual(candidate))
+            {
+                return hint;
+            }
+        }
+
+        return Find(raw, escaped);
+    }
+
     /// <summary>The index of the name, or -1.</summary>
     public int Find(ReadOnlySpan<byte> raw, bool escaped)
     {

@@ -12,8 +12,11 @@ internal sealed class AnyOfKeyword(SchemaNode owner, string name, SchemaNode[] s
 
     public override bool Evaluate(ref EvaluationContext ctx, int token)
     {
+        // Branches run without collecting errors: a passing anyOf discards them anyway, so list output only
+        // pays for them (a second pass) when the keyword fails.
         var tracked = ctx.State.TrackedToken == token;
-        var mark = ctx.ErrorCount;
+        var collect = ctx.Collect;
+        ctx.Collect = false;
         var any = false;
         foreach (var schema in schemas)
         {
@@ -27,12 +30,17 @@ internal sealed class AnyOfKeyword(SchemaNode owner, string name, SchemaNode[] s
             }
         }
 
-        if (any)
+        ctx.Collect = collect;
+        if (any || !collect)
         {
-            ctx.TruncateErrors(mark);
-            return true;
+            return any;
         }
 
-        return ctx.Collect && ctx.Fail(this, token, "The value must match at least one of the schemas in anyOf.");
+        foreach (var schema in schemas)
+        {
+            schema.Evaluate(ref ctx, token);
+        }
+
+        return ctx.Fail(this, token, "The value must match at least one of the schemas in anyOf.");
     }
 }

@@ -24,13 +24,12 @@ internal sealed class DependentRequiredKeyword : Keyword
 
     public static Keyword? Create(SchemaNode owner, string name, JsonElement value)
     {
-        var probe = new DependentRequiredKeyword(owner, name, []);
         if (value.ValueKind != JsonValueKind.Object)
         {
-            throw KeywordValues.Invalid(probe, "must be an object");
+            throw KeywordValues.Invalid(owner, name, "must be an object");
         }
 
-        var entries = value.EnumerateObject().Select(p => (p.Name, KeywordValues.StringArray(p.Value, probe))).ToList();
+        var entries = value.EnumerateObject().Select(p => (p.Name, KeywordValues.StringArray(p.Value, owner, name))).ToList();
         return entries.Count == 0 ? null : new DependentRequiredKeyword(owner, name, entries);
     }
 

@@ -8,6 +8,7 @@ namespace CoreRegistryClient.JsonSchema.Keywords;
 internal sealed class EnumKeyword : Keyword
 {
     private readonly ConstantValue[] _values;
+    private readonly byte[][] _strings;
     private readonly string _listing;
 
     private EnumKeyword(SchemaNode owner, string name, JsonElement value) : base(owner, name)
@@ -18,6 +19,7 @@ internal sealed class EnumKeyword : Keyword
         }
 
         _values = [.. value.EnumerateArray().Select(ConstantValue.From)];
+        _strings = [.. _values.Where(v => v.Kind == JsonTokenKind.String).Select(v => v.Utf8String!)];
         var listing = value.GetRawText();
         _listing = listing.Length <= 200 ? listing : listing[..200] + "...";
     }
@@ -28,6 +30,22 @@ internal sealed class EnumKeyword : Keyword
 
     public override bool Evaluate(ref EvaluationContext ctx, int token)
     {
+        ref var t = ref ctx.Tape[token];
+        if (t.Kind == JsonTokenKind.String && !t.Escaped)
+        {
+            // The common case: an unescaped string against the string members, compared as raw UTF-8.
+            var raw = ctx.Json.Slice(t.Start, t.Length);
+            foreach (var candidate in _strings)
+            {
+                if (candidate.Length == raw.Length && raw.SequenceEqual(candidate))
+                {
+                    return true;
+                }
+            }
+
+            return ctx.Collect && ctx.Fail(this, token, $"The value must be one of {_listing}.");
+        }
+
         foreach (var value in _values)
         {
             if (value.Matches(ctx.Json, ctx.Tape, token))

@@ -1,10 +1,12 @@
 using CoreRegistryClient.JsonSchema.Evaluation;
+using CoreRegistryClient.JsonSchema.Formats;
 using CoreRegistryClient.JsonSchema.Instance;
 
 namespace CoreRegistryClient.JsonSchema.Keywords;
 
-/// <summary><c>format</c> when asserted (option or format-assertion vocabulary); as a plain annotation it is not compiled at all.</summary>
-internal sealed class FormatKeyword(SchemaNode owner, string name, string format, Func<string, bool> check) : Keyword(owner, name)
+/// <summary><c>format</c> when asserted (option or format-assertion vocabulary); as a plain annotation it is not
+/// compiled at all. Checkers read the decoded characters from the scratch buffer, so asserting allocates nothing.</summary>
+internal sealed class FormatKeyword(SchemaNode owner, string name, string format, FormatChecker check) : Keyword(owner, name)
 {
     public override int Order => KeywordOrder.Format;
 
@@ -15,6 +17,6 @@ internal sealed class FormatKeyword(SchemaNode owner, string name, string format
             return true;
         }
 
-        return check(ctx.Text(token).ToString()) || (ctx.Collect && ctx.Fail(this, token, $"The string is not a valid {format}."));
+        return check(ctx.Text(token)) || (ctx.Collect && ctx.Fail(this, token, $"The string is not a valid {format}."));
     }
 }

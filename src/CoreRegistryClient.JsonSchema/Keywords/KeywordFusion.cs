@@ -7,6 +7,7 @@ internal static class KeywordFusion
 {
     public static void Fuse(List<Keyword> keywords)
     {
+        SimplifyUnevaluatedProperties(keywords);
         var properties = keywords.OfType<PropertiesKeyword>().FirstOrDefault();
         if (properties is null)
         {
@@ -23,5 +24,32 @@ internal static class KeywordFusion
             properties.Absorb(additional);
             keywords.Remove(additional);
         }
+    }
+
+    /// <summary>Without in-place applicators, only this schema's own keywords can evaluate a property, so
+    /// <c>unevaluatedProperties</c> means exactly what <c>additionalProperties</c> would (and nothing at all next
+    /// to an <c>additionalProperties</c>): compile it that way and skip annotation tracking.</summary>
+    private static void SimplifyUnevaluatedProperties(List<Keyword> keywords)
+    {
+        if (keywords.OfType<UnevaluatedPropertiesKeyword>().FirstOrDefault() is not { } unevaluated)
+        {
+            return;
+        }
+
+        if (keywords.Exists(static k => k is AdditionalPropertiesKeyword))
+        {
+            keywords.Remove(unevaluated);
+            return;
+        }
+
+        if (keywords.Exists(static k => k.InPlaceSubschemas.Any()))
+        {
+            return;
+        }
+
+        var names = keywords.OfType<PropertiesKeyword>().FirstOrDefault()?.Names;
+        var patterns = keywords.OfType<PatternPropertiesKeyword>().FirstOrDefault()?.Patterns ?? [];
+        keywords.Remove(unevaluated);
+        keywords.Add(new AdditionalPropertiesKeyword(unevaluated.Owner, unevaluated.Name, names, patterns, unevaluated.Schema));
     }
 }

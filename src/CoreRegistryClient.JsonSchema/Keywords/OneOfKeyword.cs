@@ -11,7 +11,9 @@ internal sealed class OneOfKeyword(SchemaNode owner, string name, SchemaNode[] s
 
     public override bool Evaluate(ref EvaluationContext ctx, int token)
     {
-        var mark = ctx.ErrorCount;
+        // Branches run without collecting errors; list output re-runs them only when no branch matched.
+        var collect = ctx.Collect;
+        ctx.Collect = false;
         var matches = 0;
         foreach (var schema in schemas)
         {
@@ -21,18 +23,27 @@ internal sealed class OneOfKeyword(SchemaNode owner, string name, SchemaNode[] s
             }
         }
 
+        ctx.Collect = collect;
         if (matches == 1)
         {
-            ctx.TruncateErrors(mark);
             return true;
+        }
+
+        if (!collect)
+        {
+            return false;
         }
 
         if (matches > 1)
         {
-            ctx.TruncateErrors(mark);
-            return ctx.Collect && ctx.Fail(this, token, "The value must match exactly one of the schemas in oneOf, but matches more than one.");
+            return ctx.Fail(this, token, "The value must match exactly one of the schemas in oneOf, but matches more than one.");
         }
 
-        return ctx.Collect && ctx.Fail(this, token, "The value must match exactly one of the schemas in oneOf, but matches none.");
+        foreach (var schema in schemas)
+        {
+            schema.Evaluate(ref ctx, token);
+        }
+
+        return ctx.Fail(this, token, "The value must match exactly one of the schemas in oneOf, but matches none.");
     }
 }

@@ -15,9 +15,8 @@ internal sealed class PatternKeyword : Keyword
 
     public static Keyword Create(SchemaNode owner, string name, JsonElement value, Func<string, string, SchemaPattern> compile)
     {
-        var keyword = new PatternKeyword(owner, name, null!);
-        var source = KeywordValues.String(value, keyword);
-        return new PatternKeyword(owner, name, compile(source, keyword.AbsoluteLocation));
+        var source = KeywordValues.String(value, owner, name);
+        return new PatternKeyword(owner, name, compile(source, owner.AbsoluteLocation + "/" + name));
     }
 
     public override bool Evaluate(ref EvaluationContext ctx, int token)

@@ -67,13 +67,15 @@ internal sealed class PropertiesKeyword : Keyword
         var end = obj.End;
         var ordinal = 0;
         ulong seen = 0;
+        var hint = 0;
         for (var p = token + 1; p < end; ordinal++)
         {
             ref var name = ref tape[p];
-            var index = Names.Find(ctx.Json.Slice(name.Start, name.Length), name.Escaped);
+            var index = Names.Find(ctx.Json.Slice(name.Start, name.Length), name.Escaped, hint);
             var value = p + 1;
             if (index >= 0)
             {
+                hint = index + 1;
                 seen |= 1UL << index;
                 if (!Schemas[index].Evaluate(ref ctx, value))
                 {

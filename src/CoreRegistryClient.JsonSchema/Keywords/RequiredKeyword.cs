@@ -23,8 +23,7 @@ internal sealed class RequiredKeyword : Keyword
 
     public static Keyword? Create(SchemaNode owner, string name, JsonElement value)
     {
-        var probe = new RequiredKeyword(owner, name, []);
-        var names = KeywordValues.StringArray(value, probe);
+        var names = KeywordValues.StringArray(value, owner, name);
         return names.Count == 0 ? null : new RequiredKeyword(owner, name, names);
     }
 

@@ -27,6 +27,8 @@ internal sealed class SchemaNode
     /// <summary>The keyword holding this subschema, reported when a <c>false</c> schema fails.</summary>
     public string ParentKeyword { get; }
 
+    private bool _plain;
+
     public Keyword[] Keywords { get; private set; } = [];
 
     public bool AlwaysValid { get; private set; }
@@ -43,6 +45,7 @@ internal sealed class SchemaNode
     {
         AlwaysValid = value;
         AlwaysInvalid = !value;
+        _plain = value;
     }
 
     public void SetKeywords(List<Keyword> keywords)
@@ -53,9 +56,41 @@ internal sealed class SchemaNode
         AlwaysValid = Keywords.Length == 0;
         TracksProperties = keywords.Exists(static k => k is UnevaluatedPropertiesKeyword);
         TracksItems = keywords.Exists(static k => k is UnevaluatedItemsKeyword);
+        _plain = !TracksProperties && !TracksItems;
     }
 
     public bool Evaluate(ref EvaluationContext ctx, int token)
+    {
+        // The common case first: keywords only, no annotation frame, no dynamic scope to maintain.
+        if (_plain && !ctx.TrackScope)
+        {
+            var keywords = Keywords;
+            if (ctx.Collect)
+            {
+                var valid = true;
+                for (var i = 0; i < keywords.Length; i++)
+                {
+                    valid &= keywords[i].Evaluate(ref ctx, token);
+                }
+
+                return valid;
+            }
+
+            for (var i = 0; i < keywords.Length; i++)
+            {
+                if (!keywords[i].Evaluate(ref ctx, token))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        return EvaluateWithBookkeeping(ref ctx, token);
+    }
+
+    private bool EvaluateWithBookkeeping(ref EvaluationContext ctx, int token)
     {
         if (AlwaysValid)
         {
@@ -67,7 +102,7 @@ internal sealed class SchemaNode
             return ctx.FailSchema(this, token);
         }
 
-        var scoped = ctx.Settings.TrackScope && ctx.State.PushScope(Resource);
+        var scoped = ctx.TrackScope && ctx.State.PushScope(Resource);
         var framed = false;
         if (TracksProperties || TracksItems)
         {

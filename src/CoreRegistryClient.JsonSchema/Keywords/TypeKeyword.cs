@@ -27,7 +27,7 @@ internal sealed class TypeKeyword : Keyword
         }
         else if (value.ValueKind == JsonValueKind.Array)
         {
-            names.AddRange(KeywordValues.StringArray(value, keyword));
+            names.AddRange(KeywordValues.StringArray(value, owner, name));
         }
         else
         {
@@ -64,7 +64,7 @@ internal sealed class TypeKeyword : Keyword
         if (_integer && kind == JsonTokenKind.Number)
         {
             var raw = ctx.Raw(token);
-            if (_syntacticInteger ? raw.IndexOfAny((byte)'.', (byte)'e', (byte)'E') < 0 : NumberLimit.IsInteger(raw))
+            if (_syntacticInteger ? !NumberLimit.HasFractionOrExponent(raw) : NumberLimit.IsInteger(raw))
             {
                 return true;
             }

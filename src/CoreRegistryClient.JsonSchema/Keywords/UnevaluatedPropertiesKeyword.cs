@@ -6,6 +6,8 @@ namespace CoreRegistryClient.JsonSchema.Keywords;
 /// <summary><c>unevaluatedProperties</c>: properties no successful sibling or in-place subschema evaluated must match.</summary>
 internal sealed class UnevaluatedPropertiesKeyword(SchemaNode owner, string name, SchemaNode schema) : Keyword(owner, name)
 {
+    public SchemaNode Schema => schema;
+
     public override int Order => KeywordOrder.Unevaluated;
 
     public override bool Evaluate(ref EvaluationContext ctx, int token)

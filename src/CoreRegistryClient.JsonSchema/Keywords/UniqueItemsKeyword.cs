@@ -16,8 +16,7 @@ internal sealed class UniqueItemsKeyword : Keyword
 
     public static Keyword? Create(SchemaNode owner, string name, JsonElement value)
     {
-        var keyword = new UniqueItemsKeyword(owner, name);
-        return KeywordValues.Boolean(value, keyword) ? keyword : null;
+        return KeywordValues.Boolean(value, owner, name) ? new UniqueItemsKeyword(owner, name) : null;
     }
 
     public override bool Evaluate(ref EvaluationContext ctx, int token)
@@ -36,11 +35,20 @@ internal sealed class UniqueItemsKeyword : Keyword
     {
         var tape = ctx.Tape;
         var end = tape[token].End;
+        Span<int> items = stackalloc int[PairwiseLimit];
+        Span<int> prints = stackalloc int[PairwiseLimit];
+        var n = 0;
         for (var i = token + 1; i < end; i = tape[i].End)
         {
-            for (var j = tape[i].End; j < end; j = tape[j].End)
+            items[n] = i;
+            prints[n++] = JsonEquality.Fingerprint(ctx.Json, tape, i);
+        }
+
+        for (var a = 0; a < n; a++)
+        {
+            for (var b = a + 1; b < n; b++)
             {
-                if (JsonEquality.Equal(ctx.Json, tape, i, ctx.Json, tape, j))
+                if (prints[a] == prints[b] && JsonEquality.Equal(ctx.Json, tape, items[a], ctx.Json, tape, items[b]))
                 {
                     return false;
                 }

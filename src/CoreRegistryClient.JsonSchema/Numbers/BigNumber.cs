@@ -2,46 +2,40 @@ using System.Numerics;
 
 namespace CoreRegistryClient.JsonSchema.Numbers;
 
-/// <summary>An arbitrary-precision JSON number (<c>Significand × 10^Exponent</c>), the slow path for numbers with
-/// more than 19 significant digits. Allocates; only reached by unusually long numbers.</summary>
+/// <summary>An arbitrary-precision JSON number, <c>±Digits × 10^Exponent</c> with the significant digits kept
+/// as text (no leading or trailing zeros): the slow path for numbers beyond 19 significant digits. Every
+/// operation is linear in the number of digits, so a hostile million-digit number costs a scan, not a
+/// quadratic big-integer conversion.</summary>
 internal readonly struct BigNumber
 {
-    private const int ExponentClamp = 1_000_000;
+    /// <summary>Exponents saturate here (a JSON number would need a 16-digit exponent to reach it).</summary>
+    private const long ExponentClamp = 1_000_000_000_000_000;
 
-    private BigNumber(BigInteger significand, long exponent)
+    private BigNumber(bool negative, string digits, long exponent)
     {
-        if (significand.IsZero)
-        {
-            exponent = 0;
-        }
-        else
-        {
-            while (significand % 10 == 0)
-            {
-                significand /= 10;
-                exponent++;
-            }
-        }
-
-        Significand = significand;
-        Exponent = exponent;
+        Negative = negative && digits.Length > 0;
+        Digits = digits;
+        Exponent = digits.Length == 0 ? 0 : exponent;
     }
 
-    public BigInteger Significand { get; }
+    public bool Negative { get; }
+
+    /// <summary>The significant digits; empty for zero.</summary>
+    public string Digits { get; }
 
     public long Exponent { get; }
 
-    public bool IsInteger => Significand.IsZero || Exponent >= 0;
+    public bool IsZero => Digits.Length == 0;
+
+    public bool IsInteger => Digits.Length == 0 || Exponent >= 0;
 
     public static BigNumber Parse(ReadOnlySpan<byte> raw)
     {
         var negative = raw.Length > 0 && raw[0] == '-';
-        BigInteger significand = BigInteger.Zero;
+        var digits = new System.Text.StringBuilder();
         long exponent = 0;
-        var i = negative ? 1 : 0;
         var fraction = false;
-        ulong chunk = 0;
-        var chunkDigits = 0;
+        var i = negative ? 1 : 0;
         for (; i < raw.Length; i++)
         {
             var c = raw[i];
@@ -56,24 +50,15 @@ internal readonly struct BigNumber
                 break;
             }
 
-            chunk = (chunk * 10) + (ulong)(c - '0');
-            chunkDigits++;
             if (fraction)
             {
                 exponent--;
             }
 
-            if (chunkDigits == 18)
+            if (c != '0' || digits.Length > 0)
             {
-                significand = (significand * BigInteger.Pow(10, 18)) + chunk;
-                chunk = 0;
-                chunkDigits = 0;
+                digits.Append((char)c);
             }
-        }
-
-        if (chunkDigits > 0)
-        {
-            significand = (significand * BigInteger.Pow(10, chunkDigits)) + chunk;
         }
 
         if (i < raw.Length)
@@ -98,16 +83,21 @@ internal readonly struct BigNumber
             exponent += expNegative ? -e : e;
         }
 
-        return new BigNumber(negative ? -significand : significand, exponent);
-    }
+        // Trailing zeros of the significand move into the exponent.
+        var end = digits.Length;
+        while (end > 0 && digits[end - 1] == '0')
+        {
+            end--;
+        }
 
-    public static BigNumber From(in JsonDecimal value)
-        => new(value.Negative ? -(BigInteger)value.Mantissa : value.Mantissa, value.Exponent);
+        exponent += digits.Length - end;
+        return new BigNumber(negative, digits.ToString(0, end), exponent);
+    }
 
     public static int Compare(in BigNumber a, in BigNumber b)
     {
-        var sa = a.Significand.Sign;
-        var sb = b.Significand.Sign;
+        var sa = a.IsZero ? 0 : a.Negative ? -1 : 1;
+        var sb = b.IsZero ? 0 : b.Negative ? -1 : 1;
         if (sa != sb)
         {
             return sa.CompareTo(sb);
@@ -118,50 +108,53 @@ internal readonly struct BigNumber
             return 0;
         }
 
-        var orderA = Digits(a.Significand) + a.Exponent;
-        var orderB = Digits(b.Significand) + b.Exponent;
+        var orderA = a.Digits.Length + a.Exponent;
+        var orderB = b.Digits.Length + b.Exponent;
         if (orderA != orderB)
         {
             return (orderA < orderB ? -1 : 1) * sa;
         }
 
-        var ma = BigInteger.Abs(a.Significand);
-        var mb = BigInteger.Abs(b.Significand);
-        if (a.Exponent > b.Exponent)
+        // Same order of magnitude: the digit strings compare lexicographically (a missing digit is a zero).
+        var n = Math.Max(a.Digits.Length, b.Digits.Length);
+        for (var k = 0; k < n; k++)
         {
-            ma *= BigInteger.Pow(10, (int)(a.Exponent - b.Exponent));
-        }
-        else if (b.Exponent > a.Exponent)
-        {
-            mb *= BigInteger.Pow(10, (int)(b.Exponent - a.Exponent));
+            var x = k < a.Digits.Length ? a.Digits[k] : '0';
+            var y = k < b.Digits.Length ? b.Digits[k] : '0';
+            if (x != y)
+            {
+                return (x < y ? -1 : 1) * sa;
+            }
         }
 
-        return ma.CompareTo(mb) * sa;
+        return 0;
     }
 
+    /// <summary>Whether <paramref name="value"/> is an integer multiple of the (nonzero) <paramref name="divisor"/>.</summary>
     public static bool IsMultipleOf(in BigNumber value, in BigNumber divisor)
     {
-        if (value.Significand.IsZero)
+        if (value.IsZero)
         {
             return true;
         }
 
-        var mv = BigInteger.Abs(value.Significand);
-        var md = BigInteger.Abs(divisor.Significand);
+        // value / divisor = (Dv / Dd) × 10^(Ev - Ed). Dv has no trailing zero, so a negative shift can never be
+        // made up: Dv would have to be divisible by 10.
         var shift = value.Exponent - divisor.Exponent;
-        if (shift >= 0)
-        {
-            return mv % md * BigInteger.ModPow(10, shift, md) % md == 0;
-        }
-
-        if (-shift > Digits(mv))
+        if (shift < 0)
         {
             return false;
         }
 
-        var scaled = md * BigInteger.Pow(10, (int)-shift);
-        return mv % scaled == 0;
+        var modulus = BigInteger.Parse(divisor.Digits, System.Globalization.CultureInfo.InvariantCulture);
+        var remainder = BigInteger.Zero;
+        foreach (var c in value.Digits)
+        {
+            remainder = ((remainder * 10) + (c - '0')) % modulus;
+        }
+
+        return remainder * BigInteger.ModPow(10, shift, modulus) % modulus == 0;
     }
 
-    private static long Digits(BigInteger v) => BigInteger.Abs(v).ToString(System.Globalization.CultureInfo.InvariantCulture).Length;
+    public int Hash() => HashCode.Combine(Negative, string.GetHashCode(Digits, StringComparison.Ordinal), Exponent);
 }

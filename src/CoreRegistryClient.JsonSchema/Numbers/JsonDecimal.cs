@@ -4,7 +4,7 @@ namespace CoreRegistryClient.JsonSchema.Numbers;
 /// allocation-free fast path for numeric keywords (double would make <c>multipleOf: 0.1</c> inexact).</summary>
 internal readonly struct JsonDecimal
 {
-    private const int ExponentClamp = 1_000_000;
+    private const int ExponentLimit = 100_000_000;
 
     public JsonDecimal(bool negative, ulong mantissa, int exponent)
     {
@@ -118,16 +118,17 @@ internal readonly struct JsonDecimal
                     return false;
                 }
 
-                if (e < ExponentClamp)
+                e = (e * 10) + d;
+                if (e > ExponentLimit)
                 {
-                    e = (e * 10) + d;
+                    return false; // absurd exponents take the arbitrary-precision path
                 }
             }
 
             exponent += expNegative ? -e : e;
         }
 
-        value = new JsonDecimal(negative, mantissa, Math.Clamp(exponent, -ExponentClamp * 2, ExponentClamp * 2));
+        value = new JsonDecimal(negative, mantissa, exponent);
         return true;
     }
 

@@ -17,14 +17,19 @@ internal sealed class NumberLimit
         Raw = raw.ToArray();
         _hasFast = JsonDecimal.TryParse(raw, out _fast);
         _big = BigNumber.Parse(raw);
-        _isZero = _big.Significand.IsZero;
-        if (_big.IsInteger && _big.Exponent < 18 && System.Numerics.BigInteger.Abs(_big.Significand) <= 999_999_999_999_999_999)
+        _isZero = _big.IsZero;
+        if (_hasFast && _fast.IsInteger && _fast.Exponent <= 18)
         {
-            var value = _big.Significand * System.Numerics.BigInteger.Pow(10, (int)_big.Exponent);
-            if (value >= -999_999_999_999_999_999 && value <= 999_999_999_999_999_999)
+            var value = (Int128)_fast.Mantissa;
+            for (var i = 0; i < _fast.Exponent; i++)
+            {
+                value *= 10;
+            }
+
+            if (value <= 999_999_999_999_999_999)
             {
                 _isLong = true;
-                _long = (long)value;
+                _long = _fast.Negative ? -(long)value : (long)value;
             }
         }
 
@@ -38,7 +43,7 @@ internal sealed class NumberLimit
     /// <summary>The number as written in the schema (for messages).</summary>
     public string Text { get; }
 
-    public bool IsZeroOrNegative => _big.Significand.Sign <= 0;
+    public bool IsZeroOrNegative => _big.IsZero || _big.Negative;
 
     /// <summary>Compares an instance number (raw JSON bytes) with this limit: negative when the instance is smaller.</summary>
     public int CompareInstance(ReadOnlySpan<byte> instance)
@@ -78,7 +83,7 @@ internal sealed class NumberLimit
     /// <summary>Whether the raw number is mathematically an integer (1.0 and 1e2 are).</summary>
     public static bool IsInteger(ReadOnlySpan<byte> raw)
     {
-        if (raw.IndexOfAny((byte)'.', (byte)'e', (byte)'E') < 0)
+        if (!HasFractionOrExponent(raw))
         {
             return true;
         }
@@ -110,8 +115,7 @@ internal sealed class NumberLimit
             return HashCode.Combine(x.Negative, x.Mantissa, x.Exponent);
         }
 
-        var big = BigNumber.Parse(raw);
-        return HashCode.Combine(big.Significand, big.Exponent);
+        return BigNumber.Parse(raw).Hash();
     }
 
     /// <summary>The sign of a JSON number (-0 and 0.0 are zero).</summary>
@@ -162,5 +166,19 @@ internal sealed class NumberLimit
         }
 
         return true;
+    }
+
+    /// <summary>Whether the number is written with a fraction or an exponent (numbers are short: a plain loop beats a vectorised search).</summary>
+    public static bool HasFractionOrExponent(ReadOnlySpan<byte> raw)
+    {
+        foreach (var c in raw)
+        {
+            if (c is (byte)'.' or (byte)'e' or (byte)'E')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

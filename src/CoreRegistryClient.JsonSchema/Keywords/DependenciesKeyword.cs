@@ -2,8 +2,9 @@ using CoreRegistryClient.JsonSchema.Evaluation;
 
 namespace CoreRegistryClient.JsonSchema.Keywords;
 
-/// <summary>Draft 4-7 <c>dependencies</c> mixing both forms: the required-names part and the schema part.</summary>
-internal sealed class AllOfKeywordPair(SchemaNode owner, string name, Keyword first, Keyword second) : Keyword(owner, name)
+/// <summary><c>dependencies</c> (draft 4-7, kept for compatibility later) mixing both forms: names that become
+/// required, and schemas the object must then match. Either form alone compiles to its dedicated keyword.</summary>
+internal sealed class DependenciesKeyword(SchemaNode owner, string name, Keyword first, Keyword second) : Keyword(owner, name)
 {
     public override int Order => KeywordOrder.Combinator;
 
