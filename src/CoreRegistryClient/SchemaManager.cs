@@ -130,7 +130,13 @@ internal sealed class SchemaManager(
     private SchemaValidationOutcome Evaluate<TPayload>(string schemaName, CompiledSchema? schema, EnforcementMode mode, long start, PolicySnapshot current, TPayload payload)
         where TPayload : IPayload, allows ref struct
     {
-        if (schema is null) return Unavailable(schemaName, mode, current);
+        if (schema is null)
+        {
+            return cache.TryGetEntry(schemaName, out var entry) && entry.LastError == RegistryErrorTypes.NotFound
+                ? NotFound(schemaName, mode, current)
+                : Unavailable(schemaName, mode, current);
+        }
+
         ValidationResult? failure;
         try
         {
@@ -170,6 +176,28 @@ internal sealed class SchemaManager(
 
         counters.Warnings.Increment();
         logger.ValidationFailedInWarnMode(schemaName, schema.Track, schema.Version, errors.Count, first?.Keyword, first?.InstanceLocation, first?.KeywordLocation);
+        return outcome;
+    }
+
+    /// <summary>A reachable registry said "no such schema": a caller's mistake, not an outage, so OnUnavailable
+    /// does not apply and the payload is never let through as valid.</summary>
+    private SchemaValidationOutcome NotFound(string schemaName, EnforcementMode mode, PolicySnapshot current)
+    {
+        var tag = SchemaMetrics.SchemaTag(schemaName);
+        metrics.Errored(tag);
+        metrics.Enforced(tag, mode);
+        counters.Failures.Increment();
+        var requested = current.TrackPolicy.Requested;
+        IReadOnlyList<ValidationError> errors = [new ValidationError("", "", "", "schema", $"Schema '{schemaName}' does not exist in the registry.")];
+        var outcome = new SchemaValidationOutcome(schemaName, null, requested, mode, SchemaValidationStatus.SchemaNotFound, errors);
+        logger.SchemaDoesNotExist(schemaName, requested, mode);
+        if (mode == EnforcementMode.Strict)
+        {
+            counters.Rejections.Increment();
+            throw new SchemaValidationException(outcome);
+        }
+
+        counters.Warnings.Increment();
         return outcome;
     }
 

@@ -73,7 +73,7 @@ public class SchemaManagerTests
         var outcome = harness.Manager.Validate(TestSchemas.Name, Valid);
         Assert.Multiple(() =>
         {
-            Assert.That(outcome.Status, Is.EqualTo(SchemaValidationStatus.FailedOpen));
+            Assert.That(outcome.Status, Is.EqualTo(SchemaValidationStatus.SchemaNotFound), "absent from the pinned track is not an outage");
             Assert.That(outcome.RequestedTrack, Is.EqualTo("v1"));
             Assert.That(harness.Registry.Requests, Is.EqualTo(new[] { $"GET /schemas/v1/{TestSchemas.Name}" }));
         });
@@ -115,6 +115,52 @@ public class SchemaManagerTests
             Assert.That(harness.Logs.WithEventId(1001).Count(), Is.EqualTo(1));
             Assert.That(harness.Manager.GetStats().Rejections, Is.EqualTo(1));
         });
+    }
+
+    [Test]
+    public void Unknown_schema_from_a_reachable_registry_is_not_valid_in_warn_mode_even_when_unavailable_schemas_are_allowed()
+    {
+        using var harness = SchemaManagerHarness.Create();
+        var outcome = harness.Manager.Validate("telemetry.FeedbakEvent", Valid);
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.Status, Is.EqualTo(SchemaValidationStatus.SchemaNotFound));
+            Assert.That(outcome.IsValid, Is.False);
+            Assert.That(outcome.IsFailOpen, Is.False);
+            Assert.That(outcome.Errors.Single().Message, Does.Contain("does not exist"));
+            Assert.That(harness.Logs.WithEventId(1019).Count(), Is.EqualTo(1));
+            Assert.That(harness.Manager.GetStats().FailOpens, Is.Zero);
+        });
+    }
+
+    [Test]
+    public void Unknown_schema_stays_not_found_on_later_calls_without_a_new_registry_request()
+    {
+        using var harness = SchemaManagerHarness.Create();
+        harness.Manager.Validate("telemetry.FeedbakEvent", Valid);
+        Assert.That(harness.Manager.Validate("telemetry.FeedbakEvent", Valid).Status, Is.EqualTo(SchemaValidationStatus.SchemaNotFound));
+    }
+
+    [Test]
+    public void Strict_mode_throws_saying_an_unknown_schema_does_not_exist()
+    {
+        using var harness = SchemaManagerHarness.Create(new Dictionary<string, string?> { ["REGISTRY_ENFORCEMENT"] = "strict" });
+        var exception = Assert.Throws<SchemaValidationException>(() => harness.Manager.Validate("telemetry.FeedbakEvent", Valid));
+        Assert.Multiple(() =>
+        {
+            Assert.That(exception!.Status, Is.EqualTo(SchemaValidationStatus.SchemaNotFound));
+            Assert.That(exception.Message, Does.Contain("'telemetry.FeedbakEvent'").And.Contain("does not exist"));
+        });
+    }
+
+    [Test]
+    public void A_registry_outage_still_fails_open_under_the_default_policy()
+    {
+        var registry = new FakeRegistryClient();
+        registry.Put("v1", TestSchemas.Name, "1.0.0", TestSchemas.FeedbackEvent);
+        registry.Failure = FakeRegistryClient.Outage();
+        using var harness = SchemaManagerHarness.Create(registry: registry);
+        Assert.That(harness.Manager.Validate(TestSchemas.Name, Valid).Status, Is.EqualTo(SchemaValidationStatus.FailedOpen));
     }
 
     [Test]

@@ -71,6 +71,6 @@ internal sealed partial class FeedbackProcessor(ISchemaManager schemas, Backpres
 
     private static string Bounded(string reason) => reason.Length <= MaxReasonLength ? reason : reason[..MaxReasonLength] + "...";
 
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Debug, Message = "FeedbackEvent {MessageId} lacks the fields backpressure needs; processed without effect")]
+    [LoggerMessage(EventId = 5101, Level = LogLevel.Debug, Message = "FeedbackEvent {MessageId} lacks the fields backpressure needs; processed without effect")]
     private static partial void LogUnusableFeedback(ILogger logger, string messageId);
 }

@@ -41,6 +41,6 @@ internal sealed partial class SyntheticFeedbackProducer(IMessageBus bus, Pipelin
         }
     }
 
-    [LoggerMessage(EventId = 3201, Level = LogLevel.Error, Message = "Synthetic producer stopped: publishing to {Stream} failed: {Error}")]
+    [LoggerMessage(EventId = 5301, Level = LogLevel.Error, Message = "Synthetic producer stopped: publishing to {Stream} failed: {Error}")]
     private static partial void LogPublishFailed(ILogger logger, string stream, string error);
 }

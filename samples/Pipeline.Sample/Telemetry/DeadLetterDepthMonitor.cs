@@ -36,6 +36,6 @@ internal sealed partial class DeadLetterDepthMonitor(IMessageBus bus, PipelineSe
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "Could not read the length of {Stream}: {Error}")]
+    [LoggerMessage(EventId = 5201, Level = LogLevel.Warning, Message = "Could not read the length of {Stream}: {Error}")]
     private static partial void LogPollFailed(ILogger logger, string stream, string error);
 }

@@ -183,15 +183,15 @@ public sealed partial class AtLeastOnceConsumer
         }
     }
 
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Dead-lettered message {MessageId} from {Stream}: {Reason}")]
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "Dead-lettered message {MessageId} from {Stream}: {Reason}")]
     private static partial void LogDeadLettered(ILogger logger, string messageId, string stream, string reason);
 
-    [LoggerMessage(EventId = 2002, Level = LogLevel.Error, Message = "Handler failed for message {MessageId} from {Stream} (delivery {DeliveryCount}); it stays pending for a retry")]
+    [LoggerMessage(EventId = 5002, Level = LogLevel.Error, Message = "Handler failed for message {MessageId} from {Stream} (delivery {DeliveryCount}); it stays pending for a retry")]
     private static partial void LogHandlerFailed(ILogger logger, Exception exception, string messageId, string stream, long deliveryCount);
 
-    [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Reclaimed {Count} pending messages on {Stream}")]
+    [LoggerMessage(EventId = 5003, Level = LogLevel.Information, Message = "Reclaimed {Count} pending messages on {Stream}")]
     private static partial void LogReclaimed(ILogger logger, int count, string stream);
 
-    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Bus error on {Stream} ({ErrorType}): {Error}; retrying in 1 s")]
+    [LoggerMessage(EventId = 5004, Level = LogLevel.Warning, Message = "Bus error on {Stream} ({ErrorType}): {Error}; retrying in 1 s")]
     private static partial void LogBusError(ILogger logger, string stream, string errorType, string error);
 }

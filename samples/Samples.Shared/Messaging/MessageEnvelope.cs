@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text.Json;
 
@@ -20,7 +21,8 @@ public sealed record MessageEnvelope(string Id, string? Key, double Ts, Envelope
         var reader = new Utf8JsonReader(payloadJson);
         var payload = JsonElement.ParseValue(ref reader);
         var now = (timeProvider ?? TimeProvider.System).GetUtcNow();
-        var hash = Convert.ToHexStringLower(SHA256.HashData(payloadJson));
+        // The hash covers exactly the bytes ToUtf8Bytes writes (the payload's raw value, re-encoding nothing).
+        var hash = Convert.ToHexStringLower(SHA256.HashData(JsonMarshal.GetRawUtf8Value(payload)));
         return new MessageEnvelope(Guid.NewGuid().ToString("N"), key, now.ToUnixTimeMilliseconds() / 1000.0, new EnvelopeMeta(schemaId, track, headers, hash), payload);
     }
 
@@ -80,7 +82,8 @@ public sealed record MessageEnvelope(string Id, string? Key, double Ts, Envelope
             WriteNullable(writer, "hash", Meta.Hash);
             writer.WriteEndObject();
             writer.WritePropertyName("payload");
-            Payload.WriteTo(writer);
+            // Raw, not WriteTo: a re-encoding writer escapes differently ('+' as \u002B) and meta.hash would lie.
+            writer.WriteRawValue(JsonMarshal.GetRawUtf8Value(Payload), skipInputValidation: true);
             writer.WriteEndObject();
         }
 

@@ -302,6 +302,8 @@ internal sealed class SchemaCache : IDisposable
             return restored;
         }
 
+        // A definite 404 is not an outage: the manager reports it as SchemaNotFound, whatever OnUnavailable says.
+        if (errorType == RegistryErrorTypes.NotFound) return null;
         var decision = options.OnUnavailable == UnavailableSchemaBehavior.Allow ? "allowed" : "rejected";
         _logger.UnavailableSchemaDecision(entry.Name, decision, options.OnUnavailable, options.RetryInterval);
         return null;

@@ -83,9 +83,11 @@ internal sealed class SchemaEnforcementConfigurator(IConfiguration root) : IConf
     }
 
     /// <summary>The root key's value when set, else the section's; with the key to name in an error message.</summary>
+    /// <remarks>A blank root key counts as unset: <c>REGISTRY_TOKEN=</c> in a compose file or k8s manifest means
+    /// "not given here", and must neither hide the section's value nor stop the host.</remarks>
     private (string Key, string Value)? Read(IConfigurationSection section, string sectionKey, string? rootKey)
     {
-        if (rootKey is not null && root[rootKey] is { } rootValue) return (rootKey, rootValue);
+        if (rootKey is not null && root[rootKey] is { } rootValue && !string.IsNullOrWhiteSpace(rootValue)) return (rootKey, rootValue);
         return section[sectionKey] is { } value ? ($"{section.Path}:{sectionKey}", value) : null;
     }
 

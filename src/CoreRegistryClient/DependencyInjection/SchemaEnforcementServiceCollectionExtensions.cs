@@ -42,6 +42,10 @@ public static class SchemaEnforcementServiceCollectionExtensions
     {
         services.AddOptions<SchemaEnforcementOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SchemaEnforcementOptions>, SchemaEnforcementOptionsValidator>());
+        // Closed over the open-generic stock monitor, so every SDK component (registry client included) keeps the last valid options on a bad reload.
+        services.TryAddSingleton<IOptionsMonitor<SchemaEnforcementOptions>>(sp => new LastValidOptionsMonitor(
+            sp.GetRequiredService<IOptionsFactory<SchemaEnforcementOptions>>(),
+            sp.GetServices<IOptionsChangeTokenSource<SchemaEnforcementOptions>>(), Logger<LastValidOptionsMonitor>(sp)));
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
 

@@ -7,8 +7,8 @@ namespace CoreRegistryClient.Enforcement;
 
 /// <summary>Holds the current <see cref="PolicySnapshot"/> and swaps it when configuration reloads, so a mode
 /// flip (<c>REGISTRY_ENFORCEMENT=warn</c>, the documented rollback) takes effect without a restart.</summary>
-/// <remarks>A reload that fails validation never reaches here (<c>IOptionsMonitor</c> raises no change for it),
-/// so the last valid policy stays in force.</remarks>
+/// <remarks>A reload that fails validation never reaches here (<see cref="DependencyInjection.LastValidOptionsMonitor"/>
+/// logs and drops it), so the last valid policy stays in force.</remarks>
 internal sealed class EnforcementPolicy : IDisposable
 {
     private readonly ILogger _logger;

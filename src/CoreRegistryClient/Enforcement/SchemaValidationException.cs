@@ -58,6 +58,12 @@ public sealed class SchemaValidationException : Exception
     {
         var text = new StringBuilder();
         var culture = CultureInfo.InvariantCulture;
+        if (outcome.Status == SchemaValidationStatus.SchemaNotFound)
+        {
+            text.Append(culture, $"Schema '{outcome.SchemaName}' (track {outcome.RequestedTrack}) does not exist in the registry; check the schema name.");
+            return text.ToString();
+        }
+
         if (outcome.Status == SchemaValidationStatus.Unavailable)
         {
             text.Append(culture, $"Schema '{outcome.SchemaName}' (track {outcome.RequestedTrack}) is unavailable and unknown schemas are rejected.");

@@ -48,7 +48,7 @@ public readonly struct SchemaValidationOutcome : IEquatable<SchemaValidationOutc
     /// <summary>The schema version used, or null when no schema was used.</summary>
     public string? Version => _schema?.Version;
 
-    /// <summary>The failed assertions; empty (a shared empty list) unless <see cref="Status"/> is <see cref="SchemaValidationStatus.Invalid"/> or <see cref="SchemaValidationStatus.Unavailable"/>.</summary>
+    /// <summary>The failed assertions; empty (a shared empty list) unless <see cref="Status"/> is <see cref="SchemaValidationStatus.Invalid"/>, <see cref="SchemaValidationStatus.Unavailable"/> or <see cref="SchemaValidationStatus.SchemaNotFound"/>.</summary>
     public IReadOnlyList<ValidationError> Errors => _errors ?? [];
 
     /// <inheritdoc/>

@@ -14,4 +14,7 @@ public enum SchemaValidationStatus
     FailedOpen = 3,
     /// <summary>The schema is unavailable and <see cref="UnavailableSchemaBehavior.Reject"/> treated the payload as invalid.</summary>
     Unavailable = 4,
+    /// <summary>The registry answered that the schema does not exist (a misspelt or unknown name): the payload is
+    /// invalid whatever <see cref="UnavailableSchemaBehavior"/> says, which governs outages only.</summary>
+    SchemaNotFound = 5,
 }

@@ -72,4 +72,10 @@ internal static partial class Log
 
     [LoggerMessage(1018, LogLevel.Error, "Critical schema preload failed unexpectedly; start-up continues")]
     public static partial void PreloadFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(1019, LogLevel.Warning, "Schema {SchemaName} does not exist in the registry (track {Track}); the payload is treated as invalid ({Mode} mode)")]
+    public static partial void SchemaDoesNotExist(this ILogger logger, string schemaName, string track, EnforcementMode mode);
+
+    [LoggerMessage(1020, LogLevel.Warning, "Configuration reload refused, the last valid schema enforcement options stay in force: {Failures}")]
+    public static partial void ConfigurationReloadRefused(this ILogger logger, string failures);
 }

@@ -8,12 +8,15 @@ internal static class RegistryErrorTypes
     /// <summary>The registry served a schema that does not compile.</summary>
     public const string InvalidSchema = "invalid_schema";
 
+    /// <summary>The registry answered that the schema does not exist.</summary>
+    public const string NotFound = "not_found";
+
     /// <summary>Anything unexpected.</summary>
     public const string Unknown = "unknown";
 
     public static string For(RegistryErrorKind kind) => kind switch
     {
-        RegistryErrorKind.NotFound => "not_found",
+        RegistryErrorKind.NotFound => NotFound,
         RegistryErrorKind.Timeout => "timeout",
         RegistryErrorKind.Network => "network",
         RegistryErrorKind.Unauthorized => "unauthorized",
@@ -21,6 +24,7 @@ internal static class RegistryErrorTypes
         RegistryErrorKind.InvalidResponse => "invalid_response",
         RegistryErrorKind.CircuitOpen => "circuit_open",
         RegistryErrorKind.Configuration => "configuration",
+        RegistryErrorKind.Rejected => "rejected",
         _ => Unknown,
     };
 

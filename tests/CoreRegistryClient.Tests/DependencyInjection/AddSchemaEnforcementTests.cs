@@ -98,6 +98,46 @@ public class AddSchemaEnforcementTests
         });
     }
 
+    [TestCase("")]
+    [TestCase("   ")]
+    public void Empty_environment_variables_count_as_unset_and_the_section_applies(string blank)
+    {
+        var options = Bind(new()
+        {
+            ["SchemaEnforcement:Enabled"] = "true",
+            ["SchemaEnforcement:RegistryUrl"] = "http://section/",
+            ["SchemaEnforcement:Token"] = "section-token",
+            ["SchemaEnforcement:Mode"] = "strict",
+            ["SchemaEnforcement:CacheTtl"] = "60",
+            ["REGISTRY_ENABLED"] = blank,
+            ["REGISTRY_URL"] = blank,
+            ["REGISTRY_TOKEN"] = blank,
+            ["REGISTRY_ENFORCEMENT"] = blank,
+            ["REGISTRY_CACHE_TTL"] = blank,
+        });
+        Assert.Multiple(() =>
+        {
+            Assert.That(options.Enabled, Is.True);
+            Assert.That(options.RegistryUrl, Is.EqualTo("http://section/"));
+            Assert.That(options.Token, Is.EqualTo("section-token"));
+            Assert.That(options.Mode, Is.EqualTo(EnforcementMode.Strict));
+            Assert.That(options.CacheTtl, Is.EqualTo(TimeSpan.FromSeconds(60)));
+        });
+    }
+
+    [Test]
+    public void Empty_environment_variables_without_a_section_leave_the_defaults_and_start()
+    {
+        var options = Bind(new() { ["REGISTRY_ENABLED"] = "", ["REGISTRY_ENFORCEMENT"] = " ", ["REGISTRY_POLL_SECONDS"] = "" });
+        var defaults = new SchemaEnforcementOptions();
+        Assert.Multiple(() =>
+        {
+            Assert.That(options.Enabled, Is.EqualTo(defaults.Enabled));
+            Assert.That(options.Mode, Is.EqualTo(defaults.Mode));
+            Assert.That(options.PollInterval, Is.EqualTo(defaults.PollInterval));
+        });
+    }
+
     [Test]
     public void Real_environment_variables_flow_through_AddEnvironmentVariables()
     {
@@ -141,7 +181,7 @@ public class AddSchemaEnforcementTests
             ["SchemaEnforcement:Overrides:md.BarBatch"] = "loud",
             ["SchemaEnforcement:CanaryStrictPercent"] = "150",
             ["SchemaEnforcement:MaxCachedSchemas"] = "0",
-            ["SCHEMA_PREFER_TRACK"] = " ",
+            ["SchemaEnforcement:PreferTrack"] = " ", // a blank SCHEMA_PREFER_TRACK counts as unset; a blank section value is an error
         });
         Assert.Multiple(() =>
         {

@@ -27,6 +27,18 @@ public class MessageEnvelopeTests
         });
     }
 
+    [Test]
+    public void Hash_matches_the_payload_bytes_on_the_wire_even_where_a_writer_would_escape_them()
+    {
+        // '+' and non-ASCII text are what a re-encoding Utf8JsonWriter escapes differently.
+        var payload = Encoding.UTF8.GetBytes("{\"detected_at\":\"2026-11-22T00:00:00+00:00\",\"source\":\"Zürich\"}");
+        var wire = MessageEnvelope.Create("telemetry.schema_drift", payload).ToUtf8Bytes();
+        using var document = JsonDocument.Parse(wire);
+        var onWire = Encoding.UTF8.GetBytes(document.RootElement.GetProperty("payload").GetRawText());
+        Assert.That(document.RootElement.GetProperty("meta").GetProperty("hash").GetString(),
+            Is.EqualTo(Convert.ToHexStringLower(SHA256.HashData(onWire))));
+    }
+
     [TestCase("", "no 'data' field")]
     [TestCase("not json", "not valid JSON")]
     [TestCase("[1,2]", "JSON Array, not an object")]

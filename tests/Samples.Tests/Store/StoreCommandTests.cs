@@ -1,0 +1,88 @@
+using CoreRegistryClient.Samples.Redis;
+using CoreRegistryClient.Samples.Store;
+
+namespace CoreRegistryClient.Samples.Tests.Store;
+
+public class StoreCommandTests
+{
+    private static async Task<(int Exit, StoreSettings? Settings)> Parse(params string[] args)
+    {
+        StoreSettings? captured = null;
+        var command = StoreCommand.Create((settings, _) =>
+        {
+            captured = settings;
+            return Task.FromResult(0);
+        });
+        var exit = await command.Parse(args).InvokeAsync(new System.CommandLine.InvocationConfiguration { Output = TextWriter.Null, Error = TextWriter.Null });
+        return (exit, captured);
+    }
+
+    [Test]
+    public async Task No_arguments_give_the_embedded_defaults_beside_the_pipelines_port()
+    {
+        var (exit, settings) = await Parse();
+        Assert.That((exit, settings), Is.EqualTo((0, new StoreSettings())));
+        Assert.That(
+            (settings!.Listen, settings.FeedbackStream, settings.DriftStream, settings.Fixtures, settings.Mode, settings.Count, settings.Repository),
+            Is.EqualTo(("http://127.0.0.1:9465", "mdp:telemetry.feedback", "mdp:telemetry.schema_drift", Path.Combine(AppContext.BaseDirectory, "fixtures"), (string?)null, (long?)null, "store-sample")));
+    }
+
+    [Test]
+    public async Task Bus_and_registry_options_are_parsed()
+    {
+        var (_, settings) = await Parse("--bus", "redis", "--redis", "cache:6380", "--namespace", "lab", "--mode", "warn", "--registry-url", "http://registry.internal/api/v1");
+        Assert.That(
+            (settings!.Bus, settings.Redis, settings.FeedbackStream, settings.DriftStream, settings.Mode, settings.RegistryUrl),
+            Is.EqualTo(("redis", new RedisEndpoint("cache", 6380), "lab:telemetry.feedback", "lab:telemetry.schema_drift", "warn", new Uri("http://registry.internal/api/v1"))));
+    }
+
+    [Test]
+    public async Task Run_limits_drift_and_listen_options_are_parsed()
+    {
+        var (_, settings) = await Parse("--count", "500", "--keep-serving", "--duration", "90s", "--drift-interval", "5m", "--fixtures", "some/dir", "--repo", "store-eu", "--port", "0", "--rate", "7", "--invalid-share", "0.5");
+        Assert.That(
+            (settings!.Count, settings.KeepServing, settings.Duration, settings.DriftInterval, settings.Fixtures, settings.Repository, settings.Listen, settings.Rate, settings.InvalidShare),
+            Is.EqualTo(((long?)500, true, (TimeSpan?)TimeSpan.FromSeconds(90), TimeSpan.FromMinutes(5), Path.GetFullPath("some/dir"), "store-eu", "http://127.0.0.1:0", 7, 0.5)));
+    }
+
+    [Test]
+    public async Task Listen_wins_over_port()
+    {
+        var (_, settings) = await Parse("--port", "1234", "--listen", "http://0.0.0.0:9465");
+        Assert.That(settings!.Listen, Is.EqualTo("http://0.0.0.0:9465"));
+    }
+
+    [TestCase("--bus", "kafka")]
+    [TestCase("--mode", "lenient")]
+    [TestCase("--count", "0")]
+    [TestCase("--rate", "0")]
+    [TestCase("--invalid-share", "1.5")]
+    [TestCase("--duration", "soon")]
+    [TestCase("--drift-interval", "0s")]
+    [TestCase("--port", "70000")]
+    [TestCase("--redis", "host:99999")]
+    [TestCase("--registry-url", "ftp://x")]
+    public async Task Bad_values_are_usage_errors_and_nothing_runs(string option, string value)
+    {
+        var (exit, settings) = await Parse(option, value);
+        Assert.That((exit, settings), Is.EqualTo((1, (StoreSettings?)null)));
+    }
+
+    [TestCase("30s", 30)]
+    [TestCase("0.5s", 0.5)]
+    [TestCase("1.5m", 90)]
+    [TestCase("1h", 3600)]
+    [TestCase("00:02:00", 120)]
+    public void Durations_accept_suffixes_and_timespans(string text, double seconds)
+    {
+        Assert.That(StoreCommand.TryParseDuration(text, out var value), Is.True);
+        Assert.That(value, Is.EqualTo(TimeSpan.FromSeconds(seconds)));
+    }
+
+    [TestCase("")]
+    [TestCase("0s")]
+    [TestCase("-00:01:00")]
+    [TestCase("ten seconds")]
+    public void Durations_that_are_not_positive_are_refused(string text) =>
+        Assert.That(StoreCommand.TryParseDuration(text, out _), Is.False);
+}
