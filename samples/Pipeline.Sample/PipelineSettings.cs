@@ -1,10 +1,11 @@
+using CoreRegistryClient.Samples.Hosting;
 using CoreRegistryClient.Samples.Messaging;
 using CoreRegistryClient.Samples.Redis;
 
 namespace CoreRegistryClient.Samples.Pipeline;
 
 /// <summary>Everything the command line decides; see <see cref="PipelineCommand"/> for the options.</summary>
-internal sealed record PipelineSettings
+internal sealed record PipelineSettings : ISampleSettings
 {
     public string Bus { get; init; } = "memory";
 

@@ -1,10 +1,11 @@
+using CoreRegistryClient.Samples.Hosting;
 using CoreRegistryClient.Samples.Messaging;
 using CoreRegistryClient.Samples.Redis;
 
 namespace CoreRegistryClient.Samples.Store;
 
 /// <summary>Everything the command line decides; see <see cref="StoreCommand"/> for the options.</summary>
-internal sealed record StoreSettings
+internal sealed record StoreSettings : ISampleSettings
 {
     /// <summary>Where <c>/metrics</c> and <c>/health</c> listen unless told otherwise: beside the pipeline's 9464,
     /// so both samples run on one machine.</summary>
