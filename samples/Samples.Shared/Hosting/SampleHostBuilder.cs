@@ -18,10 +18,10 @@ namespace CoreRegistryClient.Samples.Hosting;
 /// <c>/metrics</c> and <c>/health</c> web host.</summary>
 public static class SampleHostBuilder
 {
-    /// <summary>Starts the embedded registry unless <see cref="ISampleSettings.RegistryUrl"/> is set, builds and
+    /// <summary>Starts the embedded registry unless <see cref="SampleSettings.RegistryUrl"/> is set, builds and
     /// starts the app, prints <paramref name="banner"/> (given the registry text and listen address) and runs
     /// until shutdown; returns the exit code.</summary>
-    public static async Task<int> RunAsync(ISampleSettings settings, Func<Uri?, WebApplication> build, Func<string, string, string> banner, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(SampleSettings settings, Func<Uri?, WebApplication> build, Func<string, string, string> banner, TextWriter output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(build);
@@ -45,7 +45,7 @@ public static class SampleHostBuilder
     /// <param name="defaults">The sample's own lowest-precedence settings.</param>
     /// <param name="configureLogging">The sample's log filters, applied after the console provider.</param>
     public static WebApplicationBuilder Create<TSettings>(TSettings settings, Uri? embeddedRegistry, TextWriter output, IReadOnlyDictionary<string, string?> defaults, Action<ILoggingBuilder> configureLogging)
-        where TSettings : class, ISampleSettings
+        where TSettings : SampleSettings
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(defaults);
@@ -87,7 +87,7 @@ public static class SampleHostBuilder
         return app;
     }
 
-    private static void Configure(ConfigurationManager configuration, ISampleSettings settings, Uri? embeddedRegistry, IReadOnlyDictionary<string, string?> sampleDefaults)
+    private static void Configure(ConfigurationManager configuration, SampleSettings settings, Uri? embeddedRegistry, IReadOnlyDictionary<string, string?> sampleDefaults)
     {
         // Lowest precedence: the sample's defaults; appsettings, environment variables (REGISTRY_*), the
         // --config-file and finally the command line override them in that order.
