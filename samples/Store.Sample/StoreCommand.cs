@@ -10,52 +10,40 @@ internal static class StoreCommand
     public static RootCommand Create(Func<StoreSettings, CancellationToken, Task<int>> run)
     {
         var defaults = new StoreSettings();
-        var bus = CommonSampleOptions.Bus();
-        var redis = CommonSampleOptions.Redis();
-        var ns = CommonSampleOptions.Namespace("Stream namespace: events go to {ns}:telemetry.feedback and {ns}:telemetry.schema_drift.");
-        var mode = CommonSampleOptions.Mode("Enforcement mode off|warn|strict (default: REGISTRY_ENFORCEMENT, else strict: invalid events are withheld).");
-        var registryUrl = CommonSampleOptions.RegistryUrl();
-        var count = CommonSampleOptions.Count("Stop after producing this many FeedbackEvents (and at least one drift run).");
+        var common = new CommonOptionSet(
+            new CommonOptionDescriptions(
+                Namespace: "Stream namespace: events go to {ns}:telemetry.feedback and {ns}:telemetry.schema_drift.",
+                Mode: "Enforcement mode off|warn|strict (default: REGISTRY_ENFORCEMENT, else strict: invalid events are withheld).",
+                Count: "Stop after producing this many FeedbackEvents (and at least one drift run).",
+                Port: $"Serve /metrics and /health on 127.0.0.1:PORT (default {StoreSettings.DefaultPort}; 0 picks a free port).",
+                Listen: "Full listen URL instead of --port, e.g. http://0.0.0.0:9465 in a container.",
+                Verbose: "Log every validation failure and fetch (noisy)."),
+            defaults,
+            StoreSettings.DefaultPort);
+        common.Port.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 0 or > 65535) { r.AddError("--port must be between 0 and 65535."); } });
         var keepServing = new Option<bool>("--keep-serving") { Description = "After --count, keep serving /metrics and /health (drift checks go on) until --duration or Ctrl+C." };
-        var duration = CommonSampleOptions.Duration();
         var invalid = CommonSampleOptions.InvalidShare("Share of FeedbackEvents a simulated buggy coordinator breaks, 0..1.", defaults.InvalidShare);
         var rate = CommonSampleOptions.Rate("FeedbackEvents per second over all coordinators.", defaults.Rate);
         var fixtures = new Option<string>("--fixtures") { Description = "Local schema copies to check for drift: a folder with _metadata.json, or a folder of such folders.", DefaultValueFactory = _ => defaults.Fixtures };
         var driftInterval = CommonSampleOptions.Interval("--drift-interval", "How often the drift reporter runs (first run at start-up).", defaults.DriftInterval);
         var repo = new Option<string>("--repo") { Description = "The repo label of drift events and metrics.", DefaultValueFactory = _ => defaults.Repository };
-        var port = new Option<int?>("--port") { Description = $"Serve /metrics and /health on 127.0.0.1:PORT (default {StoreSettings.DefaultPort}; 0 picks a free port)." };
-        port.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 0 or > 65535) { r.AddError("--port must be between 0 and 65535."); } });
-        var listen = new Option<string?>("--listen") { Description = "Full listen URL instead of --port, e.g. http://0.0.0.0:9465 in a container." };
-        var summary = CommonSampleOptions.SummaryInterval(defaults.SummaryInterval);
-        var configFile = CommonSampleOptions.ConfigFile();
-        var verbose = CommonSampleOptions.Verbose("Log every validation failure and fetch (noisy).");
 
         var root = new RootCommand("CoreRegistryClient store sample: publishes telemetry.FeedbackEvent messages validated through ISchemaManager, and reports drift of its local schema copies as telemetry.schema_drift events.")
         {
-            bus, redis, ns, mode, registryUrl, count, keepServing, duration, invalid, rate, fixtures, driftInterval, repo, port, listen, summary, configFile, verbose,
+            common.Bus, common.Redis, common.Namespace, common.Mode, common.RegistryUrl, common.Count, keepServing, common.Duration, invalid, rate,
+            fixtures, driftInterval, repo, common.Port, common.Listen, common.SummaryInterval, common.ConfigFile, common.Verbose,
         };
         root.SetAction((result, cancellationToken) =>
         {
-            var settings = new StoreSettings
+            var settings = common.Apply(result, new StoreSettings
             {
-                Bus = result.GetValue(bus)!,
-                Redis = result.GetValue(redis)!,
-                Namespace = result.GetValue(ns)!,
-                Mode = result.GetValue(mode),
-                RegistryUrl = result.GetValue(registryUrl),
-                Count = result.GetValue(count),
                 KeepServing = result.GetValue(keepServing),
-                Duration = result.GetValue(duration),
                 InvalidShare = result.GetValue(invalid),
                 Rate = result.GetValue(rate),
                 Fixtures = Path.GetFullPath(result.GetValue(fixtures)!),
                 DriftInterval = result.GetValue(driftInterval),
                 Repository = result.GetValue(repo)!,
-                Listen = CommonSampleOptions.ListenUrl(result, listen, port, StoreSettings.DefaultPort),
-                SummaryInterval = result.GetValue(summary),
-                ConfigFile = result.GetValue(configFile),
-                Verbose = result.GetValue(verbose),
-            };
+            });
             return run(settings, cancellationToken);
         });
         return root;
