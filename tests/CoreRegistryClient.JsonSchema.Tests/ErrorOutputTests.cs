@@ -145,6 +145,22 @@ public sealed class ErrorOutputTests
     }
 
     [Test]
+    public void Keyword_locations_follow_references_across_documents()
+    {
+        var compiler = new JsonSchemaCompiler();
+        compiler.Register(new Uri("https://schemas.example.com/common.json"), """{"$defs": {"positive": {"$ref": "#/$defs/number", "minimum": 1}, "number": {"type": "number"}}}""");
+        var validator = compiler.Compile("""{"$id": "https://schemas.example.com/main.json", "properties": {"qty": {"$ref": "common.json#/$defs/positive"}}}""");
+
+        var result = validator.Validate("""{"qty": "x"}""");
+
+        Assert.That(result.Errors.Select(e => (e.InstanceLocation, e.KeywordLocation, e.AbsoluteKeywordLocation)), Is.EquivalentTo(new[]
+        {
+            ("/qty", "/properties/qty/$ref/$ref/type", "https://schemas.example.com/common.json#/$defs/number/type"),
+        }));
+        Assert.That(validator.Validate("""{"qty": 0}""").Errors.Single().KeywordLocation, Is.EqualTo("/properties/qty/$ref/minimum"));
+    }
+
+    [Test]
     public void Boolean_false_subschemas_report_the_keyword_that_holds_them()
     {
         var validator = JsonSchemaValidator.Parse("""{"properties": {"gone": false}, "items": false}""");

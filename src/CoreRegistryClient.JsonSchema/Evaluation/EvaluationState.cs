@@ -9,7 +9,9 @@ namespace CoreRegistryClient.JsonSchema.Evaluation;
 /// scope and scratch buffers. Pooled per thread so a valid validation allocates nothing.</summary>
 internal sealed class EvaluationState
 {
+    // Buffers grown by one huge payload are not kept per thread beyond these sizes.
     private const int MaxRetainedTokens = 1 << 16;
+    private const int MaxRetainedChars = 1 << 16;
 
     [ThreadStatic]
     private static EvaluationState? t_cached;
@@ -202,6 +204,11 @@ internal sealed class EvaluationState
         if (_pointerCache.Length > 0)
         {
             Array.Fill(_pointerCache, -1);
+        }
+
+        if (_chars.Length > MaxRetainedChars)
+        {
+            _chars = new char[256];
         }
 
         if (_tape.Length > MaxRetainedTokens)

@@ -8,6 +8,8 @@ internal static class KeywordFusion
     public static void Fuse(List<Keyword> keywords)
     {
         SimplifyUnevaluatedProperties(keywords);
+        FuseNumberChecks(keywords);
+        FuseStringChecks(keywords);
         var properties = keywords.OfType<PropertiesKeyword>().FirstOrDefault();
         if (properties is null)
         {
@@ -51,5 +53,33 @@ internal static class KeywordFusion
         var patterns = keywords.OfType<PatternPropertiesKeyword>().FirstOrDefault()?.Patterns ?? [];
         keywords.Remove(unevaluated);
         keywords.Add(new AdditionalPropertiesKeyword(unevaluated.Owner, unevaluated.Name, names, patterns, unevaluated.Schema));
+    }
+
+    private static void FuseNumberChecks(List<Keyword> keywords)
+    {
+        var bounds = keywords.OfType<NumericBoundKeyword>().ToArray();
+        var multipleOf = keywords.OfType<MultipleOfKeyword>().FirstOrDefault();
+        if (bounds.Length == 0 && multipleOf is null)
+        {
+            return;
+        }
+
+        var type = keywords.OfType<TypeKeyword>().FirstOrDefault();
+        keywords.RemoveAll(k => k is NumericBoundKeyword or MultipleOfKeyword || ReferenceEquals(k, type));
+        var owner = (multipleOf ?? (Keyword)bounds[0]).Owner;
+        keywords.Add(new NumberChecksKeyword(owner, type, bounds, multipleOf));
+    }
+
+    private static void FuseStringChecks(List<Keyword> keywords)
+    {
+        var checks = keywords.Where(k => k is StringLengthKeyword or PatternKeyword).OrderBy(k => k.Order).ToArray();
+        if (checks.Length == 0)
+        {
+            return;
+        }
+
+        var type = keywords.OfType<TypeKeyword>().FirstOrDefault();
+        keywords.RemoveAll(k => k is StringLengthKeyword or PatternKeyword || ReferenceEquals(k, type));
+        keywords.Add(new StringChecksKeyword(checks[0].Owner, type, checks));
     }
 }

@@ -35,6 +35,11 @@ internal sealed class MultipleOfKeyword : Keyword
             return true;
         }
 
-        return _divisor.DividesInstance(ctx.Raw(token)) || (ctx.Collect && ctx.Fail(this, token, $"The value must be a multiple of {_divisor.Text}."));
+        var number = new InstanceNumber(ctx.Raw(token));
+        return Check(ref number, ref ctx, token);
     }
+
+    /// <summary>Checks an already parsed instance number (see <see cref="NumberChecksKeyword"/>).</summary>
+    public bool Check(ref InstanceNumber number, ref EvaluationContext ctx, int token)
+        => _divisor.Divides(ref number) || (ctx.Collect && ctx.Fail(this, token, $"The value must be a multiple of {_divisor.Text}."));
 }

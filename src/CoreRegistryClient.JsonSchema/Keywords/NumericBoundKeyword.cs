@@ -37,7 +37,14 @@ internal sealed class NumericBoundKeyword : Keyword
             return true;
         }
 
-        var c = _limit.CompareInstance(ctx.Raw(token));
+        var number = new InstanceNumber(ctx.Raw(token));
+        return Check(ref number, ref ctx, token);
+    }
+
+    /// <summary>Checks an already parsed instance number (see <see cref="NumberChecksKeyword"/>).</summary>
+    public bool Check(ref InstanceNumber number, ref EvaluationContext ctx, int token)
+    {
+        var c = _limit.Compare(ref number);
         var ok = _upper ? (_exclusive ? c < 0 : c <= 0) : (_exclusive ? c > 0 : c >= 0);
         return ok || (ctx.Collect && ctx.Fail(this, token, Message()));
     }

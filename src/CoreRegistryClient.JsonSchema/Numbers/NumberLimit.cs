@@ -14,7 +14,6 @@ internal sealed class NumberLimit
 
     public NumberLimit(ReadOnlySpan<byte> raw)
     {
-        Raw = raw.ToArray();
         _hasFast = JsonDecimal.TryParse(raw, out _fast);
         _big = BigNumber.Parse(raw);
         _isZero = _big.IsZero;
@@ -38,46 +37,46 @@ internal sealed class NumberLimit
 
     public static NumberLimit From(JsonElement number) => new(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(number));
 
-    public byte[] Raw { get; }
-
     /// <summary>The number as written in the schema (for messages).</summary>
     public string Text { get; }
 
     public bool IsZeroOrNegative => _big.IsZero || _big.Negative;
 
-    /// <summary>Compares an instance number (raw JSON bytes) with this limit: negative when the instance is smaller.</summary>
-    public int CompareInstance(ReadOnlySpan<byte> instance)
+    /// <summary>Compares a pre-parsed instance number with this limit: negative when the instance is smaller.</summary>
+    public int Compare(ref InstanceNumber instance)
     {
-        // Bounds of 0 and small integer bounds are by far the most common; neither needs a full parse.
         if (_isZero)
         {
-            return Sign(instance);
+            return instance.IsSmallInteger ? instance.Integer.CompareTo(0) : Sign(instance.Raw);
         }
 
-        if (_isLong && TryParseSmallInteger(instance, out var integer))
+        if (instance.IsSmallInteger && _isLong)
         {
-            return integer.CompareTo(_long);
+            return instance.Integer.CompareTo(_long);
         }
 
-        if (_hasFast && JsonDecimal.TryParse(instance, out var value))
+        if (_hasFast && instance.TryGetDecimal(out var value))
         {
             return JsonDecimal.Compare(value, _fast);
         }
 
-        var big = BigNumber.Parse(instance);
-        return BigNumber.Compare(big, _big);
+        return BigNumber.Compare(BigNumber.Parse(instance.Raw), _big);
     }
 
-    /// <summary>Whether the instance number is an integer multiple of this (positive) limit.</summary>
-    public bool DividesInstance(ReadOnlySpan<byte> instance)
+    /// <summary>Whether a pre-parsed instance number is an integer multiple of this (positive) limit.</summary>
+    public bool Divides(ref InstanceNumber instance)
     {
-        if (_hasFast && JsonDecimal.TryParse(instance, out var value))
+        if (instance.IsSmallInteger && _isLong)
+        {
+            return instance.Integer % _long == 0;
+        }
+
+        if (_hasFast && instance.TryGetDecimal(out var value))
         {
             return JsonDecimal.IsMultipleOf(value, _fast);
         }
 
-        var big = BigNumber.Parse(instance);
-        return BigNumber.IsMultipleOf(big, _big);
+        return BigNumber.IsMultipleOf(BigNumber.Parse(instance.Raw), _big);
     }
 
     /// <summary>Whether the raw number is mathematically an integer (1.0 and 1e2 are).</summary>
@@ -139,10 +138,10 @@ internal sealed class NumberLimit
     }
 
     /// <summary>Parses a plain integer of at most 18 digits (no fraction, no exponent).</summary>
-    private static bool TryParseSmallInteger(ReadOnlySpan<byte> raw, out long value)
+    public static bool TryParseSmallInteger(ReadOnlySpan<byte> raw, out long value)
     {
         value = 0;
-        var negative = raw[0] == '-';
+        var negative = raw.Length > 0 && raw[0] == '-';
         var digits = negative ? raw[1..] : raw;
         if (digits.Length is 0 or > 18)
         {
