@@ -176,12 +176,11 @@ internal sealed class EvaluationState
 
     public void Mark(int ordinal) => _bits[_topOffset + (ordinal >> 6)] |= 1UL << (ordinal & 63);
 
-    public void MarkAll(int count)
+    /// <summary>Marks every child of the current frame (bits past the last child are never read).</summary>
+    public void MarkAll()
     {
         var frame = _frames[FrameCount - 1];
-        var span = _bits.AsSpan(frame.Offset, frame.Words);
-        span.Fill(ulong.MaxValue);
-        _ = count;
+        _bits.AsSpan(frame.Offset, frame.Words).Fill(ulong.MaxValue);
     }
 
     public bool IsMarked(int ordinal) => (_bits[_topOffset + (ordinal >> 6)] & (1UL << (ordinal & 63))) != 0;

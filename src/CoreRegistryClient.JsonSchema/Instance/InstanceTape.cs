@@ -135,9 +135,8 @@ internal static class InstanceTape
         }
         catch (JsonException e)
         {
+            // The reader's own message can quote payload bytes, which messages must not do: only its position is used.
             errorPosition = AbsolutePosition(json, e.LineNumber ?? 0, e.BytePositionInLine ?? 0);
-            // The reader's own message can quote payload bytes, which messages must not do.
-            _ = e;
             errorMessage = string.Create(CultureInfo.InvariantCulture, $"The instance is not well-formed JSON (byte {errorPosition}).");
             return InputErrorKind.MalformedJson;
         }

@@ -41,7 +41,7 @@ internal sealed class UnevaluatedItemsKeyword(SchemaNode owner, string name, Sch
             }
         }
 
-        state.MarkAll(array.Count);
+        state.MarkAll();
         return valid;
     }
 }

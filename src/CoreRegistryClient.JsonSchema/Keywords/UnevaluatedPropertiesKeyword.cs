@@ -44,7 +44,7 @@ internal sealed class UnevaluatedPropertiesKeyword(SchemaNode owner, string name
             p = tape[value].End;
         }
 
-        state.MarkAll(obj.Count);
+        state.MarkAll();
         return valid;
     }
 }
