@@ -1,28 +1,15 @@
-using CoreRegistryClient.Samples.Messaging;
-using CoreRegistryClient.Samples.Redis;
+using CoreRegistryClient.Samples.Hosting;
 
 namespace CoreRegistryClient.Samples.Pipeline;
 
-/// <summary>Everything the command line decides; see <see cref="PipelineCommand"/> for the options.</summary>
-internal sealed record PipelineSettings
+/// <summary>Everything the command line decides; see <see cref="PipelineCommand"/> for the options. Without
+/// <c>--mode</c> or <c>REGISTRY_ENFORCEMENT</c> the mode is warn.</summary>
+internal sealed record PipelineSettings : SampleSettings
 {
-    public string Bus { get; init; } = "memory";
-
-    public RedisEndpoint Redis { get; init; } = RedisEndpoint.Default;
-
-    public string Namespace { get; init; } = StreamNames.DefaultNamespace;
-
-    /// <summary>The enforcement mode from <c>--mode</c>; null leaves it to <c>REGISTRY_ENFORCEMENT</c> (default warn).</summary>
-    public string? Mode { get; init; }
-
-    /// <summary>A real registry; null starts the embedded one with the sample schemas.</summary>
-    public Uri? RegistryUrl { get; init; }
-
-    /// <summary>Stop after this many messages were received.</summary>
-    public long? Count { get; init; }
-
-    /// <summary>Stop after this long.</summary>
-    public TimeSpan? Duration { get; init; }
+    public PipelineSettings()
+        : base(defaultPort: 9464)
+    {
+    }
 
     /// <summary>Whether the synthetic producer runs; null means "with the in-memory bus only".</summary>
     public bool? Produce { get; init; }
@@ -32,19 +19,9 @@ internal sealed record PipelineSettings
     /// <summary>Messages per second the synthetic producer publishes.</summary>
     public int Rate { get; init; } = 200;
 
-    public string Listen { get; init; } = "http://127.0.0.1:9464";
-
-    public TimeSpan SummaryInterval { get; init; } = TimeSpan.FromSeconds(5);
-
     public TimeSpan DeadLetterPollInterval { get; init; } = TimeSpan.FromSeconds(5);
-
-    public string? ConfigFile { get; init; }
-
-    public bool Verbose { get; init; }
 
     public string ConsumerName { get; init; } = $"{Environment.MachineName}-{Environment.ProcessId}";
 
     public bool ProducerEnabled => Produce ?? Bus == "memory";
-
-    public string FeedbackStream => StreamNames.Feedback(Namespace);
 }

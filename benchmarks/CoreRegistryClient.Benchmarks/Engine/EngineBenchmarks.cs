@@ -21,14 +21,14 @@ public class EngineBenchmarks
     [Params("valid", "invalid")]
     public string Payload { get; set; } = "";
 
-    public static IEnumerable<string> Schemas => BenchCorpusFiles.Names;
+    public static IEnumerable<string> Schemas => BenchCorpus.Names;
 
     [GlobalSetup]
     public void Setup()
     {
         var valid = Payload == "valid";
-        _payload = BenchCorpusFiles.Payload(Schema, valid);
-        _validator = JsonSchemaValidator.Parse(BenchCorpusFiles.Schema(Schema));
+        _payload = BenchCorpus.Payload(Schema, valid);
+        _validator = JsonSchemaValidator.Parse(BenchCorpus.Schema(Schema));
         if (_validator.IsValid(_payload) != valid)
         {
             // A benchmark of the wrong outcome would measure the wrong path.

@@ -23,7 +23,7 @@ public class SchemaCacheLookupBenchmarks
     public void Setup()
     {
         var registry = new InMemorySchemaRegistry();
-        var schema = SdkCorpus.Schema(Target);
+        var schema = BenchCorpus.SchemaText(Target);
         registry.Add("v1", Target, "1.0.0", schema);
         for (var i = 1; i < CachedSchemas; i++)
         {

@@ -30,8 +30,8 @@ public class SchemaManagerValidateBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _payload = SdkCorpus.Payload(Schema, valid: true);
-        _engine = JsonSchemaValidator.Parse(SdkCorpus.Schema(Schema));
+        _payload = BenchCorpus.Payload(Schema, valid: true);
+        _engine = JsonSchemaValidator.Parse(BenchCorpus.SchemaText(Schema));
         var registry = SdkBenchmarkHost.CorpusRegistry();
         _warn = SdkBenchmarkHost.Build("warn", registry);
         _strict = SdkBenchmarkHost.Build("strict", registry);

@@ -27,7 +27,7 @@ internal static class SdkBenchmarkHost
         var registry = new InMemorySchemaRegistry();
         foreach (var name in CorpusSchemas)
         {
-            registry.Add("v1", name, "1.0.0", SdkCorpus.Schema(name));
+            registry.Add("v1", name, "1.0.0", BenchCorpus.SchemaText(name));
         }
 
         return registry;

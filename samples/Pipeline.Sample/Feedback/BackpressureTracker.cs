@@ -1,3 +1,4 @@
+using CoreRegistryClient.Samples.Backpressure;
 namespace CoreRegistryClient.Samples.Pipeline.Feedback;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CoreRegistryClient.Samples.Backpressure;
 using CoreRegistryClient.Samples.Messaging;
 
 namespace CoreRegistryClient.Samples.Pipeline.Feedback;

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using CoreRegistryClient.Samples.Backpressure;
 using CoreRegistryClient.Samples.Pipeline.Feedback;
 
 namespace CoreRegistryClient.Samples.Pipeline.Telemetry;

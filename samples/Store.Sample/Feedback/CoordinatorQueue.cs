@@ -1,3 +1,4 @@
+using CoreRegistryClient.Samples.Backpressure;
 namespace CoreRegistryClient.Samples.Store.Feedback;
 
 /// <summary>The write queue of one store write coordinator: batches arrive in slow waves and are flushed at a

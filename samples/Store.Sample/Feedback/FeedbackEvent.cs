@@ -1,3 +1,4 @@
+using CoreRegistryClient.Samples.Backpressure;
 namespace CoreRegistryClient.Samples.Store.Feedback;
 
 /// <summary>One FeedbackEvent the store is about to publish: its payload bytes and what the envelope needs.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using CoreRegistryClient.Samples.Backpressure;
 
 namespace CoreRegistryClient.Samples.Store.Feedback;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CoreRegistryClient.Samples.Backpressure;
 using CoreRegistryClient.Samples.Pipeline.Feedback;
 
 namespace CoreRegistryClient.Samples.Tests.Pipeline;

@@ -1,3 +1,4 @@
+using CoreRegistryClient.Samples.Hosting;
 using CoreRegistryClient.Samples.Pipeline;
 using CoreRegistryClient.Samples.Redis;
 
@@ -63,7 +64,7 @@ public class PipelineCommandTests
     [TestCase("00:02:00", 120)]
     public void Durations_accept_suffixes_and_timespans(string text, int seconds)
     {
-        Assert.That(PipelineCommand.TryParseDuration(text, out var value), Is.True);
+        Assert.That(CommonSampleOptions.TryParseDuration(text, out var value), Is.True);
         Assert.That(value, Is.EqualTo(TimeSpan.FromSeconds(seconds)));
     }
 }

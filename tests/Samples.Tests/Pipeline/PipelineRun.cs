@@ -3,51 +3,24 @@ using CoreRegistryClient.Samples.Pipeline;
 using CoreRegistryClient.Samples.Pipeline.Processing;
 using CoreRegistryClient.Samples.Pipeline.Producing;
 using CoreRegistryClient.Samples.Tests.Support;
-using CoreRegistryClient.Testing;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoreRegistryClient.Samples.Tests.Pipeline;
 
 /// <summary>A started pipeline sample (embedded registry, 127.0.0.1:0) that the test feeds and inspects.</summary>
-internal sealed class PipelineRun : IAsyncDisposable
+internal sealed class PipelineRun : SampleRun
 {
-    private readonly LoopbackRegistryServer _registry;
-
-    private PipelineRun(LoopbackRegistryServer registry, WebApplication app, StringWriter output)
+    private PipelineRun(StartedSample started)
+        : base(started)
     {
-        _registry = registry;
-        App = app;
-        Output = output;
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        BaseAddress = new Uri(address);
     }
-
-    public WebApplication App { get; }
-
-    public StringWriter Output { get; }
-
-    public Uri BaseAddress { get; }
-
-    public IMessageBus Bus => App.Services.GetRequiredService<IMessageBus>();
 
     public PipelineCounters Counters => App.Services.GetRequiredService<PipelineCounters>();
 
     public PipelineSettings Settings => App.Services.GetRequiredService<PipelineSettings>();
 
-    public static string SchemaDirectory => Path.Combine(RepoPaths.Root, "samples", "schemas");
-
-    public static async Task<PipelineRun> StartAsync(PipelineSettings settings)
-    {
-        var registry = await LoopbackRegistryServer.StartAsync(new LoopbackRegistryServerOptions { SchemaDirectory = SchemaDirectory });
-        var output = new StringWriter();
-        var app = PipelineHost.Build(settings with { Listen = "http://127.0.0.1:0", Produce = false }, registry.BaseUri, output);
-        await app.StartAsync();
-        return new PipelineRun(registry, app, output);
-    }
+    public static async Task<PipelineRun> StartAsync(PipelineSettings settings) =>
+        new(await SampleRun.StartAsync((registry, output) => PipelineHost.Build(settings with { Listen = "http://127.0.0.1:0", Produce = false }, registry, output)));
 
     /// <summary>Publishes <paramref name="count"/> generated messages; returns how many were made invalid.</summary>
     public async Task<int> PublishAsync(int count, double invalidShare, int seed = 42)
@@ -79,11 +52,4 @@ internal sealed class PipelineRun : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await App.StopAsync();
-        await App.DisposeAsync();
-        await _registry.DisposeAsync();
-        await Output.DisposeAsync();
-    }
 }

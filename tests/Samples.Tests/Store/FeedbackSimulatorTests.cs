@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CoreRegistryClient.JsonSchema;
+using CoreRegistryClient.Samples.Backpressure;
 using CoreRegistryClient.Samples.Store.Feedback;
 using CoreRegistryClient.Samples.Tests.Support;
 

@@ -1,3 +1,4 @@
+using CoreRegistryClient.Samples.Hosting;
 using CoreRegistryClient.Samples.Redis;
 using CoreRegistryClient.Samples.Store;
 
@@ -75,7 +76,7 @@ public class StoreCommandTests
     [TestCase("00:02:00", 120)]
     public void Durations_accept_suffixes_and_timespans(string text, double seconds)
     {
-        Assert.That(StoreCommand.TryParseDuration(text, out var value), Is.True);
+        Assert.That(CommonSampleOptions.TryParseDuration(text, out var value), Is.True);
         Assert.That(value, Is.EqualTo(TimeSpan.FromSeconds(seconds)));
     }
 
@@ -84,5 +85,5 @@ public class StoreCommandTests
     [TestCase("-00:01:00")]
     [TestCase("ten seconds")]
     public void Durations_that_are_not_positive_are_refused(string text) =>
-        Assert.That(StoreCommand.TryParseDuration(text, out _), Is.False);
+        Assert.That(CommonSampleOptions.TryParseDuration(text, out _), Is.False);
 }

@@ -4,47 +4,26 @@ using CoreRegistryClient.Samples.Store.Drift;
 using CoreRegistryClient.Samples.Store.Hosting;
 using CoreRegistryClient.Samples.Store.Publishing;
 using CoreRegistryClient.Samples.Tests.Support;
-using CoreRegistryClient.Testing;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoreRegistryClient.Samples.Tests.Store;
 
 /// <summary>A started store sample (embedded registry over <c>samples/schemas</c>, the sample's fixtures,
 /// 127.0.0.1:0) that keeps serving after <c>--count</c>, for the test to inspect.</summary>
-internal sealed class StoreRun : IAsyncDisposable
+internal sealed class StoreRun : SampleRun
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 
-    private StoreRun(LoopbackRegistryServer registry, WebApplication app, StringWriter output)
+    private StoreRun(StartedSample started)
+        : base(started)
     {
-        Registry = registry;
-        App = app;
-        Output = output;
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        BaseAddress = new Uri(address);
     }
-
-    public LoopbackRegistryServer Registry { get; }
-
-    public WebApplication App { get; }
-
-    public StringWriter Output { get; }
-
-    public Uri BaseAddress { get; }
-
-    public IMessageBus Bus => App.Services.GetRequiredService<IMessageBus>();
 
     public StoreCounters Counters => App.Services.GetRequiredService<StoreCounters>();
 
     public DriftBoard Drift => App.Services.GetRequiredService<DriftBoard>();
 
     public StoreSettings Settings => App.Services.GetRequiredService<StoreSettings>();
-
-    public static string SchemaDirectory => Path.Combine(RepoPaths.Root, "samples", "schemas");
 
     public static string FixtureDirectory => Path.Combine(RepoPaths.Root, "samples", "Store.Sample", "fixtures");
 
@@ -62,15 +41,8 @@ internal sealed class StoreRun : IAsyncDisposable
 
     /// <param name="settings">The run's settings; the listen address and fixtures are set here.</param>
     /// <param name="registryDown">Start with the embedded registry dropping every connection.</param>
-    public static async Task<StoreRun> StartAsync(StoreSettings settings, bool registryDown = false)
-    {
-        var registry = await LoopbackRegistryServer.StartAsync(new LoopbackRegistryServerOptions { SchemaDirectory = SchemaDirectory });
-        registry.Down = registryDown;
-        var output = new StringWriter();
-        var app = StoreHost.Build(settings with { Listen = "http://127.0.0.1:0", Fixtures = FixtureDirectory }, registry.BaseUri, output);
-        await app.StartAsync();
-        return new StoreRun(registry, app, output);
-    }
+    public static async Task<StoreRun> StartAsync(StoreSettings settings, bool registryDown = false) =>
+        new(await SampleRun.StartAsync((registry, output) => StoreHost.Build(settings with { Listen = "http://127.0.0.1:0", Fixtures = FixtureDirectory }, registry, output), registryDown));
 
     /// <summary>Waits until <c>--count</c> events were produced and the first drift run finished.</summary>
     public async Task WaitForRunAsync()
@@ -103,11 +75,4 @@ internal sealed class StoreRun : IAsyncDisposable
         return await http.GetStringAsync(new Uri(path, UriKind.Relative));
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await App.StopAsync();
-        await App.DisposeAsync();
-        await Registry.DisposeAsync();
-        await Output.DisposeAsync();
-    }
 }

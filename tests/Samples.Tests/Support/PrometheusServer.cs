@@ -1,7 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 
 namespace CoreRegistryClient.Samples.Tests.Support;
@@ -10,21 +7,19 @@ namespace CoreRegistryClient.Samples.Tests.Support;
 /// target every second, with its data in a temp folder removed afterwards.</summary>
 internal sealed class PrometheusServer : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly string _directory;
+    private readonly ExternalProcess _process;
     private readonly HttpClient _http;
 
-    private PrometheusServer(Process process, string directory, Uri baseAddress)
+    private PrometheusServer(ExternalProcess process, Uri baseAddress)
     {
         _process = process;
-        _directory = directory;
         _http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
     }
 
     public static async Task<PrometheusServer> StartAsync(string job, Uri target)
     {
         var binary = ExternalTool.Require("prometheus", "prometheus");
-        var directory = Directory.CreateTempSubdirectory("prometheus-test-").FullName;
+        var directory = ExternalProcess.CreateDirectory("prometheus-test-");
         var config = Path.Combine(directory, "prometheus.yml");
         await File.WriteAllTextAsync(config, $"""
             global:
@@ -36,24 +31,9 @@ internal sealed class PrometheusServer : IAsyncDisposable
                 static_configs:
                   - targets: ['{target.Host}:{target.Port}']
             """);
-        var port = FreePort();
-        var start = new ProcessStartInfo(binary)
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in new[] { $"--config.file={config}", $"--storage.tsdb.path={Path.Combine(directory, "data")}", $"--web.listen-address=127.0.0.1:{port}" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start prometheus.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var server = new PrometheusServer(process, directory, new Uri($"http://127.0.0.1:{port}/"));
+        var port = ExternalProcess.FreePort();
+        var process = ExternalProcess.Start(binary, directory, [$"--config.file={config}", $"--storage.tsdb.path={Path.Combine(directory, "data")}", $"--web.listen-address=127.0.0.1:{port}"]);
+        var server = new PrometheusServer(process, new Uri($"http://127.0.0.1:{port}/"));
         await server.WaitUntilReadyAsync();
         return server;
     }
@@ -92,28 +72,7 @@ internal sealed class PrometheusServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _http.Dispose();
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless.
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        await _process.DisposeAsync();
     }
 
     private async Task WaitUntilReadyAsync()

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using CoreRegistryClient.Samples.Redis;
 
 namespace CoreRegistryClient.Samples.Tests.Support;
@@ -9,13 +6,11 @@ namespace CoreRegistryClient.Samples.Tests.Support;
 /// Nothing is persisted (<c>--save '' --appendonly no</c>) and it runs in its own temp directory.</summary>
 internal sealed class RedisServer : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly string _directory;
+    private readonly ExternalProcess _process;
 
-    private RedisServer(Process process, string directory, RedisEndpoint endpoint)
+    private RedisServer(ExternalProcess process, RedisEndpoint endpoint)
     {
         _process = process;
-        _directory = directory;
         Endpoint = endpoint;
     }
 
@@ -29,26 +24,10 @@ internal sealed class RedisServer : IAsyncDisposable
         // A port found free can be taken before redis binds it; try a few.
         for (var attempt = 0; attempt < 5; attempt++)
         {
-            var port = FreePort();
-            var directory = Directory.CreateTempSubdirectory("redis-test-").FullName;
-            var start = new ProcessStartInfo(binary)
-            {
-                UseShellExecute = false,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                WorkingDirectory = directory,
-            };
-            foreach (var argument in new[] { "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", string.Empty, "--appendonly", "no", "--dir", directory, "--daemonize", "no" })
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start redis-server.");
-            process.OutputDataReceived += (_, _) => { };
-            process.ErrorDataReceived += (_, _) => { };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            var server = new RedisServer(process, directory, new RedisEndpoint("127.0.0.1", port));
+            var port = ExternalProcess.FreePort();
+            var directory = ExternalProcess.CreateDirectory("redis-test-");
+            string[] arguments = ["--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", string.Empty, "--appendonly", "no", "--dir", directory, "--daemonize", "no"];
+            var server = new RedisServer(ExternalProcess.Start(binary, directory, arguments, workingDirectory: directory), new RedisEndpoint("127.0.0.1", port));
             try
             {
                 await server.WaitUntilReadyAsync();
@@ -64,31 +43,8 @@ internal sealed class RedisServer : IAsyncDisposable
         throw new InvalidOperationException("redis-server did not start on a free loopback port after 5 attempts.", last);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless.
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    /// <summary>Stops the server and removes its folder; safe to call more than once.</summary>
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
 
     private async Task WaitUntilReadyAsync()
     {

@@ -1,13 +1,18 @@
-namespace CoreRegistryClient.Benchmarks.Engine;
+namespace CoreRegistryClient.Benchmarks;
 
 /// <summary>Locates <c>../shared/bench-corpus</c> beside the repository root (the folder holding
-/// <c>CoreRegistryClient.sln</c>), from wherever BenchmarkDotNet runs the benchmark process.</summary>
-internal static class BenchCorpusFiles
+/// <c>CoreRegistryClient.sln</c>), from wherever BenchmarkDotNet runs the benchmark process, so every benchmark
+/// measures the same schemas and payloads.</summary>
+internal static class BenchCorpus
 {
     /// <summary>The bench-corpus schema names.</summary>
     public static IEnumerable<string> Names { get; } = ["telemetry.FeedbackEvent", "md.BarBatch", "portfolio.AllocationRequest"];
 
-    public static byte[] Schema(string name) => File.ReadAllBytes(Path.Combine(Root.Value, "schemas", name + ".json"));
+    public static string SchemaPath(string name) => Path.Combine(Root.Value, "schemas", name + ".json");
+
+    public static byte[] Schema(string name) => File.ReadAllBytes(SchemaPath(name));
+
+    public static string SchemaText(string name) => File.ReadAllText(SchemaPath(name));
 
     public static byte[] Payload(string name, bool valid) =>
         File.ReadAllBytes(Path.Combine(Root.Value, "payloads", $"{name}.{(valid ? "valid" : "invalid")}.json"));

@@ -1,20 +1,7 @@
-namespace CoreRegistryClient.Samples.Pipeline.Feedback;
+namespace CoreRegistryClient.Samples.Backpressure;
 
-/// <summary>A store's backpressure level, as the <c>level</c> of a FeedbackEvent. The numeric values are the
-/// values of the <c>pipeline_backpressure_state</c> gauge.</summary>
-internal enum BackpressureLevel
-{
-    /// <summary>Ingest at full rate.</summary>
-    Ok = 0,
-
-    /// <summary>Ingest at half rate.</summary>
-    Soft = 1,
-
-    /// <summary>Stop ingesting.</summary>
-    Hard = 2,
-}
-
-internal static class BackpressureLevels
+/// <summary>The wire names and rate multipliers of <see cref="BackpressureLevel"/>.</summary>
+public static class BackpressureLevels
 {
     /// <summary>The ingest rate multiplier the KEDA rollout guide prescribes: 1.0, 0.5, 0.0.</summary>
     public static double RateScale(this BackpressureLevel level) => level switch
@@ -24,6 +11,7 @@ internal static class BackpressureLevels
         _ => 0.0,
     };
 
+    /// <summary>Reads a wire value (<c>ok</c>, <c>soft</c> or <c>hard</c>); false for anything else.</summary>
     public static bool TryParse(string? text, out BackpressureLevel level)
     {
         (var known, level) = text switch
@@ -36,6 +24,7 @@ internal static class BackpressureLevels
         return known;
     }
 
+    /// <summary>The wire value: <c>ok</c>, <c>soft</c> or <c>hard</c>.</summary>
     public static string Name(this BackpressureLevel level) => level switch
     {
         BackpressureLevel.Ok => "ok",

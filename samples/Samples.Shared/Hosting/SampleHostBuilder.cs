@@ -1,0 +1,128 @@
+using CoreRegistryClient.Samples.Messaging;
+using CoreRegistryClient.Samples.Metrics;
+using CoreRegistryClient.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Memory;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CoreRegistryClient.Samples.Hosting;
+
+/// <summary>The hosting both samples share: configuration layering, console logging, the bus, the SDK, and the
+/// <c>/metrics</c> and <c>/health</c> web host.</summary>
+public static class SampleHostBuilder
+{
+    /// <summary>Starts the embedded registry unless <see cref="SampleSettings.RegistryUrl"/> is set, builds and
+    /// starts the app, prints <paramref name="banner"/> (given the registry text and listen address) and runs
+    /// until shutdown; returns the exit code.</summary>
+    public static async Task<int> RunAsync(SampleSettings settings, Func<Uri?, WebApplication> build, Func<string, string, string> banner, TextWriter output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(build);
+        ArgumentNullException.ThrowIfNull(banner);
+        ArgumentNullException.ThrowIfNull(output);
+        await using var embedded = settings.RegistryUrl is null
+            ? await LoopbackRegistryServer.StartAsync(new LoopbackRegistryServerOptions { SchemaDirectory = Path.Combine(AppContext.BaseDirectory, "schemas") }, cancellationToken)
+            : null;
+        await using var app = build(embedded?.BaseUri);
+        await app.StartAsync(cancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        await output.WriteLineAsync(banner(settings.RegistryUrl?.ToString() ?? embedded!.BaseUri + " (embedded)", address));
+        await app.WaitForShutdownAsync(cancellationToken);
+        return 0;
+    }
+
+    /// <summary>A web app builder with the sample's configuration, logging, bus and SDK registered.</summary>
+    /// <param name="settings">The command line; registered as <typeparamref name="TSettings"/>.</param>
+    /// <param name="embeddedRegistry">The embedded registry, the default <c>REGISTRY_URL</c>.</param>
+    /// <param name="output">Where summary lines go; registered as <see cref="TextWriter"/>.</param>
+    /// <param name="defaults">The sample's own lowest-precedence settings.</param>
+    /// <param name="configureLogging">The sample's log filters, applied after the console provider.</param>
+    public static WebApplicationBuilder Create<TSettings>(TSettings settings, Uri? embeddedRegistry, TextWriter output, IReadOnlyDictionary<string, string?> defaults, Action<ILoggingBuilder> configureLogging)
+        where TSettings : SampleSettings
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(defaults);
+        ArgumentNullException.ThrowIfNull(configureLogging);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        Configure(builder.Configuration, settings, embeddedRegistry, defaults);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss ";
+        });
+        configureLogging(builder.Logging);
+        builder.WebHost.UseUrls(settings.Listen);
+
+        var services = builder.Services;
+        services.AddSingleton(settings);
+        services.AddSingleton(output);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IMessageBus>(_ => settings.Bus == "redis" ? new RedisStreamBus(settings.Redis) : new InMemoryMessageBus());
+        services.AddSchemaEnforcement(builder.Configuration);
+        services.AddHealthChecks().AddSchemaRegistry();
+        return builder;
+    }
+
+    /// <summary>Hides framework chatter and the SDK's per-message logs; registry trouble still shows.</summary>
+    public static void HideRoutineLogs(ILoggingBuilder logging)
+    {
+        logging.AddFilter("Microsoft", LogLevel.Warning);
+        logging.AddFilter("System.Net.Http", LogLevel.Warning);
+        logging.AddFilter("CoreRegistryClient.SchemaManager", LogLevel.Critical);
+    }
+
+    /// <summary>Serves <c>/metrics</c> and <c>/health</c>.</summary>
+    public static WebApplication MapSampleEndpoints(this WebApplication app)
+    {
+        app.MapSchemaMetrics();
+        app.MapHealthChecks("/health");
+        return app;
+    }
+
+    private static void Configure(ConfigurationManager configuration, SampleSettings settings, Uri? embeddedRegistry, IReadOnlyDictionary<string, string?> sampleDefaults)
+    {
+        // Lowest precedence: the sample's defaults; appsettings, environment variables (REGISTRY_*), the
+        // --config-file and finally the command line override them in that order.
+        var defaults = new Dictionary<string, string?>
+        {
+            ["REGISTRY_ENABLED"] = "true",
+            ["Logging:LogLevel:Default"] = "Information",
+        };
+        foreach (var (key, value) in sampleDefaults)
+        {
+            defaults[key] = value;
+        }
+
+        if (embeddedRegistry is not null)
+        {
+            defaults["REGISTRY_URL"] = embeddedRegistry.ToString();
+        }
+
+        configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = defaults });
+        if (settings.ConfigFile is { } file)
+        {
+            configuration.AddJsonFile(Path.GetFullPath(file), optional: false, reloadOnChange: true);
+        }
+
+        var commandLine = new Dictionary<string, string?>();
+        if (settings.Mode is { } mode)
+        {
+            commandLine["REGISTRY_ENFORCEMENT"] = mode;
+        }
+
+        if (settings.RegistryUrl is { } url)
+        {
+            commandLine["REGISTRY_URL"] = url.ToString();
+        }
+
+        configuration.AddInMemoryCollection(commandLine);
+    }
+}

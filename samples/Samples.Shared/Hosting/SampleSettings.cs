@@ -1,0 +1,49 @@
+using System.Globalization;
+using CoreRegistryClient.Samples.Messaging;
+using CoreRegistryClient.Samples.Redis;
+
+namespace CoreRegistryClient.Samples.Hosting;
+
+/// <summary>What both samples' command lines decide; see <see cref="CommonSampleOptions"/> for the options.</summary>
+public abstract record SampleSettings
+{
+    /// <summary>Listens on <c>http://127.0.0.1:{defaultPort}</c> unless told otherwise.</summary>
+    protected SampleSettings(int defaultPort) => Listen = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{defaultPort}");
+
+    /// <summary><c>memory</c> or <c>redis</c>.</summary>
+    public string Bus { get; init; } = "memory";
+
+    /// <summary>The Redis endpoint for the <c>redis</c> bus.</summary>
+    public RedisEndpoint Redis { get; init; } = RedisEndpoint.Default;
+
+    /// <summary>The stream namespace.</summary>
+    public string Namespace { get; init; } = StreamNames.DefaultNamespace;
+
+    /// <summary>The enforcement mode from <c>--mode</c>; null leaves it to <c>REGISTRY_ENFORCEMENT</c>, else the
+    /// sample's default.</summary>
+    public string? Mode { get; init; }
+
+    /// <summary>A real registry; null starts the embedded one with the sample schemas.</summary>
+    public Uri? RegistryUrl { get; init; }
+
+    /// <summary>Stop after this many messages (what counts is the sample's).</summary>
+    public long? Count { get; init; }
+
+    /// <summary>Stop after this long.</summary>
+    public TimeSpan? Duration { get; init; }
+
+    /// <summary>Where <c>/metrics</c> and <c>/health</c> listen.</summary>
+    public string Listen { get; init; }
+
+    /// <summary>How often the summary line is printed.</summary>
+    public TimeSpan SummaryInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Extra JSON settings, reloaded on change.</summary>
+    public string? ConfigFile { get; init; }
+
+    /// <summary>Whether routine per-message logs show.</summary>
+    public bool Verbose { get; init; }
+
+    /// <summary>The FeedbackEvent stream in <see cref="Namespace"/>.</summary>
+    public string FeedbackStream => StreamNames.Feedback(Namespace);
+}
