@@ -25,66 +25,13 @@ internal static class EcmaScriptNumberFormatter
         var k = ShortestDecimal.GetDigits(value, digits, out var n);
         digits = digits[..k];
 
-        if (k <= n && n <= 21)
+        var layout = destination[pos..];
+        return pos + (n switch
         {
-            digits.CopyTo(destination[pos..]);
-            pos += k;
-            destination.Slice(pos, n - k).Fill((byte)'0');
-            pos += n - k;
-        }
-        else if (0 < n && n <= 21)
-        {
-            digits[..n].CopyTo(destination[pos..]);
-            pos += n;
-            destination[pos++] = (byte)'.';
-            digits[n..].CopyTo(destination[pos..]);
-            pos += k - n;
-        }
-        else if (-6 < n && n <= 0)
-        {
-            destination[pos++] = (byte)'0';
-            destination[pos++] = (byte)'.';
-            destination.Slice(pos, -n).Fill((byte)'0');
-            pos += -n;
-            digits.CopyTo(destination[pos..]);
-            pos += k;
-        }
-        else
-        {
-            destination[pos++] = digits[0];
-            if (k > 1)
-            {
-                destination[pos++] = (byte)'.';
-                digits[1..].CopyTo(destination[pos..]);
-                pos += k - 1;
-            }
-
-            destination[pos++] = (byte)'e';
-            var exponent = n - 1;
-            destination[pos++] = exponent < 0 ? (byte)'-' : (byte)'+';
-            pos += WriteInteger(Math.Abs(exponent), destination[pos..], minDigits: 1);
-        }
-
-        return pos;
-    }
-
-    /// <summary>Writes a non-negative integer with at least <paramref name="minDigits"/> digits.</summary>
-    internal static int WriteInteger(int value, Span<byte> destination, int minDigits)
-    {
-        Span<byte> reversed = stackalloc byte[10];
-        var count = 0;
-        do
-        {
-            reversed[count++] = (byte)('0' + (value % 10));
-            value /= 10;
-        }
-        while (value > 0 || count < minDigits);
-
-        for (var i = 0; i < count; i++)
-        {
-            destination[i] = reversed[count - 1 - i];
-        }
-
-        return count;
+            _ when k <= n && n <= 21 => DecimalDigitsLayout.Integer(digits, n, layout),
+            > 0 and <= 21 => DecimalDigitsLayout.PointInside(digits, n, layout),
+            > -6 and <= 0 => DecimalDigitsLayout.BelowOne(digits, n, layout),
+            _ => DecimalDigitsLayout.Scientific(digits, n, layout, minExponentDigits: 1),
+        });
     }
 }

@@ -37,48 +37,26 @@ internal static class PythonFloatFormatter
         var k = ShortestDecimal.GetDigits(value, digits, out var decimalPoint);
         digits = digits[..k];
 
+        var layout = destination[pos..];
         if (decimalPoint <= -4 || decimalPoint > 16)
         {
-            destination[pos++] = digits[0];
-            if (k > 1)
-            {
-                destination[pos++] = (byte)'.';
-                digits[1..].CopyTo(destination[pos..]);
-                pos += k - 1;
-            }
-
-            destination[pos++] = (byte)'e';
-            var exponent = decimalPoint - 1;
-            destination[pos++] = exponent < 0 ? (byte)'-' : (byte)'+';
-            pos += EcmaScriptNumberFormatter.WriteInteger(Math.Abs(exponent), destination[pos..], minDigits: 2);
-        }
-        else if (decimalPoint <= 0)
-        {
-            destination[pos++] = (byte)'0';
-            destination[pos++] = (byte)'.';
-            destination.Slice(pos, -decimalPoint).Fill((byte)'0');
-            pos += -decimalPoint;
-            digits.CopyTo(destination[pos..]);
-            pos += k;
-        }
-        else if (decimalPoint >= k)
-        {
-            digits.CopyTo(destination[pos..]);
-            pos += k;
-            destination.Slice(pos, decimalPoint - k).Fill((byte)'0');
-            pos += decimalPoint - k;
-            destination[pos++] = (byte)'.';
-            destination[pos++] = (byte)'0';
-        }
-        else
-        {
-            digits[..decimalPoint].CopyTo(destination[pos..]);
-            pos += decimalPoint;
-            destination[pos++] = (byte)'.';
-            digits[decimalPoint..].CopyTo(destination[pos..]);
-            pos += k - decimalPoint;
+            return pos + DecimalDigitsLayout.Scientific(digits, decimalPoint, layout, minExponentDigits: 2);
         }
 
+        if (decimalPoint <= 0)
+        {
+            return pos + DecimalDigitsLayout.BelowOne(digits, decimalPoint, layout);
+        }
+
+        if (decimalPoint < k)
+        {
+            return pos + DecimalDigitsLayout.PointInside(digits, decimalPoint, layout);
+        }
+
+        // Python keeps one fractional digit on integral floats: 1e15 is "1000000000000000.0".
+        pos += DecimalDigitsLayout.Integer(digits, decimalPoint, layout);
+        destination[pos++] = (byte)'.';
+        destination[pos++] = (byte)'0';
         return pos;
     }
 
