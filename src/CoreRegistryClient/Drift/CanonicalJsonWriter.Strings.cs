@@ -70,15 +70,13 @@ internal sealed partial class CanonicalJsonWriter
 
     private void WriteJcsChar(char c)
     {
+        if (TryAppendShortEscape(c))
+        {
+            return;
+        }
+
         switch (c)
         {
-            case '"': Append("\\\""u8); break;
-            case '\\': Append("\\\\"u8); break;
-            case '\b': Append("\\b"u8); break;
-            case '\t': Append("\\t"u8); break;
-            case '\n': Append("\\n"u8); break;
-            case '\f': Append("\\f"u8); break;
-            case '\r': Append("\\r"u8); break;
             case < ' ': AppendUnicodeEscape(c); break;
             default:
                 var span = Reserve(3);
@@ -133,6 +131,21 @@ internal sealed partial class CanonicalJsonWriter
 
     private void WritePythonChar(char c)
     {
+        if (TryAppendShortEscape(c))
+        {
+            return;
+        }
+
+        switch (c)
+        {
+            case >= ' ' and <= '~': Append((byte)c); break;
+            default: AppendUnicodeEscape(c); break;
+        }
+    }
+
+    /// <summary>The two-character escapes JCS and Python's <c>json.dumps</c> share; false for any other char.</summary>
+    private bool TryAppendShortEscape(char c)
+    {
         switch (c)
         {
             case '"': Append("\\\""u8); break;
@@ -142,9 +155,10 @@ internal sealed partial class CanonicalJsonWriter
             case '\n': Append("\\n"u8); break;
             case '\f': Append("\\f"u8); break;
             case '\r': Append("\\r"u8); break;
-            case >= ' ' and <= '~': Append((byte)c); break;
-            default: AppendUnicodeEscape(c); break;
+            default: return false;
         }
+
+        return true;
     }
 
     private void AppendUnicodeEscape(char c)
