@@ -92,7 +92,18 @@ public sealed partial class SchemaChangeClassifier
         }
     }
 
-    private void CompareSchemaMap(string keyword, JsonElement? b, JsonElement? a, string at, int depth)
+    private void CompareSchemaMap(string keyword, JsonElement? b, JsonElement? a, string at, int depth) =>
+        CompareMembers(b, a, at, depth,
+            (pointer, name) => Breaking(pointer, SchemaChangeKinds.SubschemaAdded, $"A '{keyword}' entry '{name}' was added."),
+            (pointer, name) => Benign(pointer, SchemaChangeKinds.SubschemaRemoved, $"The '{keyword}' entry '{name}' was removed."));
+
+    private void CompareDefinitions(string keyword, JsonElement? b, JsonElement? a, string at, int depth) =>
+        CompareMembers(b, a, at, depth,
+            (pointer, name) => Benign(pointer, SchemaChangeKinds.DefinitionChanged, $"Definition '{name}' was added."),
+            (pointer, name) => Benign(pointer, SchemaChangeKinds.DefinitionChanged, $"Definition '{name}' was removed (in '{keyword}')."));
+
+    /// <summary>Compares the subschemas both sides name alike; reports names only one side has.</summary>
+    private void CompareMembers(JsonElement? b, JsonElement? a, string at, int depth, Action<string, string> added, Action<string, string> removed)
     {
         var before = Members(b);
         var after = Members(a);
@@ -104,35 +115,13 @@ public sealed partial class SchemaChangeClassifier
             }
             else
             {
-                Breaking(Pointer(at, name), SchemaChangeKinds.SubschemaAdded, $"A '{keyword}' entry '{name}' was added.");
+                added(Pointer(at, name), name);
             }
         }
 
         foreach (var name in before.Keys.Where(n => !after.ContainsKey(n)))
         {
-            Benign(Pointer(at, name), SchemaChangeKinds.SubschemaRemoved, $"The '{keyword}' entry '{name}' was removed.");
-        }
-    }
-
-    private void CompareDefinitions(string keyword, JsonElement? b, JsonElement? a, string at, int depth)
-    {
-        var before = Members(b);
-        var after = Members(a);
-        foreach (var (name, schema) in after)
-        {
-            if (before.TryGetValue(name, out var old))
-            {
-                CompareSchema(old, schema, Pointer(at, name), depth + 1);
-            }
-            else
-            {
-                Benign(Pointer(at, name), SchemaChangeKinds.DefinitionChanged, $"Definition '{name}' was added.");
-            }
-        }
-
-        foreach (var name in before.Keys.Where(n => !after.ContainsKey(n)))
-        {
-            Benign(Pointer(at, name), SchemaChangeKinds.DefinitionChanged, $"Definition '{name}' was removed (in '{keyword}').");
+            removed(Pointer(at, name), name);
         }
     }
 
