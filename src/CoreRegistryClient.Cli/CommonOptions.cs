@@ -14,6 +14,7 @@ internal sealed class CommonOptions
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
 
     private readonly CliContext _context;
+    private readonly Dictionary<Command, string> _trackDescriptions = [];
 
     public CommonOptions(CliContext context)
     {
@@ -36,12 +37,10 @@ internal sealed class CommonOptions
             Recursive = true,
             HelpName = "track",
         };
-        Timeout = new Option<double?>("--timeout")
-        {
-            Description = $"Time budget of each registry call in seconds, retries included [default: ${TimeoutVariable}, else 30]",
-            Recursive = true,
-            HelpName = "seconds",
-        };
+        Timeout = NumberOptions.Decimal("--timeout", "a number of seconds");
+        Timeout.Description = $"Time budget of each registry call in seconds, retries included [default: ${TimeoutVariable}, else 30]";
+        Timeout.Recursive = true;
+        Timeout.HelpName = "seconds";
         Json = new Option<bool>("--json")
         {
             Description = "Write machine-readable JSON to stdout instead of tables",
@@ -58,6 +57,12 @@ internal sealed class CommonOptions
     public Option<double?> Timeout { get; }
 
     public Option<bool> Json { get; }
+
+    /// <summary>How <c>--track</c> reads in the help of <paramref name="command"/>: what it defaults to there.</summary>
+    public string TrackDescription(Command command) => _trackDescriptions.GetValueOrDefault(command) ?? Track.Description!;
+
+    /// <summary>Says what <c>--track</c> means for one command (e.g. <c>index</c> lists every track without it).</summary>
+    public void DescribeTrack(Command command, string description) => _trackDescriptions[command] = description;
 
     public void AddTo(Command root)
     {

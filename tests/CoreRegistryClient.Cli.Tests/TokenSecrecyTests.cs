@@ -23,7 +23,7 @@ public class TokenSecrecyTests
         runs.Add(await CliHost.RunAsync("versions", "x", "--registry-url", server.Url(), "--token", Secret));
         server.ClearForcedStatus();
         server.Down = true;
-        runs.Add(await CliHost.RunAsync("drift", "--registry-url", server.Url(), "--token", Secret, "--timeout", "5", "--schema-dir", dir.Path, "--output", dir.File("r.json")));
+        runs.Add(await CliHost.RunAsync("drift", "--registry-url", server.Url(), "--token", Secret, "--timeout", "5", "--schema-dir", dir.Path, "--output", dir.File("r.json"), "--registry-down", "fail"));
 
         Assert.That(runs.Select(r => r.ExitCode), Is.EqualTo(new[] { 0, 0, 0, 3, 3, 3 }), string.Join("\n", runs));
         foreach (var run in runs)

@@ -28,17 +28,17 @@ internal static class CompatCommand
             }
             else
             {
-                context.Console.MarkupLine(result.Compatible
+                context.Output.Line(result.Compatible
                     ? $"[green]compatible[/]: {Markup.Escape($"{fromTrack}@{fromVersion} -> {toTrack}@{toVersion}")}"
                     : $"[red]not compatible[/]: {Markup.Escape($"{fromTrack}@{fromVersion} -> {toTrack}@{toVersion}")}");
                 foreach (var reason in result.BreakingReasons)
                 {
-                    context.Console.MarkupLine($"  breaking: {Markup.Escape(reason)}");
+                    context.Output.Line($"  breaking: {Markup.Escape(reason)}");
                 }
 
                 foreach (var advice in result.Advice)
                 {
-                    context.Console.MarkupLine($"  advice: {Markup.Escape(advice)}");
+                    context.Output.Line($"  advice: {Markup.Escape(advice)}");
                 }
             }
 

@@ -1,3 +1,4 @@
+using CoreRegistryClient.Cli.Output;
 using CoreRegistryClient.Drift;
 using Spectre.Console;
 
@@ -6,14 +7,15 @@ namespace CoreRegistryClient.Cli.Commands;
 /// <summary>The human rendering of a drift report: a table, the breaking changes, a summary line.</summary>
 internal static class DriftOutput
 {
-    public static void Render(IAnsiConsole console, DriftReport report, string reportPath)
+    public static void Render(HumanOutput output, DriftReport report, string reportPath)
     {
         if (!report.RegistryAvailable)
         {
-            console.MarkupLine($"[yellow]Registry unavailable[/]: {Markup.Escape(report.RegistryError ?? "unknown error")}. Statuses are unknown; this is not drift.");
+            // The client's message ends with its own full stop.
+            output.Line($"[yellow]Registry unavailable[/]: {Markup.Escape((report.RegistryError ?? "unknown error").TrimEnd('.'))}. Statuses are unknown; this is not drift.");
         }
 
-        var table = new Table().AddColumns("Schema", "Status", "Classification", "Local version", "Registry version", "Changes");
+        var table = new OutputTable("Schema", "Status", "Classification", "Local version", "Registry version", "Changes");
         foreach (var entry in report.Schemas)
         {
             table.AddRow(
@@ -25,28 +27,28 @@ internal static class DriftOutput
                 entry.Changes.Count == 0 ? "-" : entry.Changes.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        console.Write(table);
+        output.Table(table);
         foreach (var entry in report.Schemas.Where(e => e.Changes.Count > 0 || e.Error is not null || e.RegistryBreakingReasons.Count > 0))
         {
-            console.MarkupLine($"[bold]{Markup.Escape(entry.Schema)}[/]");
+            output.Line($"[bold]{Markup.Escape(entry.Schema)}[/]");
             foreach (var change in entry.Changes)
             {
                 var colour = change.Classification == ChangeClassification.Breaking ? "red" : "green";
-                console.MarkupLine($"  [{colour}]{Name(change.Classification)}[/] {Markup.Escape(change.Location)}: {Markup.Escape(change.Description)}");
+                output.Line($"  [{colour}]{Name(change.Classification)}[/] {Markup.Escape(change.Location)}: {Markup.Escape(change.Description)}");
             }
 
             foreach (var reason in entry.RegistryBreakingReasons)
             {
-                console.MarkupLine($"  [red]registry[/]: {Markup.Escape(reason)}");
+                output.Line($"  [red]registry[/]: {Markup.Escape(reason)}");
             }
 
             if (entry.Error is not null)
             {
-                console.MarkupLine($"  [yellow]error[/]: {Markup.Escape(entry.Error)}");
+                output.Line($"  [yellow]error[/]: {Markup.Escape(entry.Error)}");
             }
         }
 
-        console.MarkupLine(Markup.Escape(
+        output.Line(Markup.Escape(
             $"Track {report.Track}, canonical form {report.CanonicalForm}: {report.TotalSchemas} schemas, {report.Synced} synced, {report.Drifted} drifted ({report.Breaking} breaking), " +
             $"{report.MissingLocally} missing locally, {report.Unknown} unknown. Report: {reportPath}"));
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CoreRegistryClient.Drift;
 using CoreRegistryClient.Registry;
+using CoreRegistryClient.Cli.Output;
 using Spectre.Console;
 
 namespace CoreRegistryClient.Cli.Commands;
@@ -65,7 +66,7 @@ internal static class FetchCommand
             }
             else
             {
-                Render(context.Console, metadata, result, directory.FullName);
+                Render(context.Output, metadata, result, directory.FullName);
             }
 
             return ExitCodes.Success;
@@ -122,9 +123,9 @@ internal static class FetchCommand
     private static bool IsSafeFileName(string name) =>
         name.Length > 0 && name is not ("." or "..") && name.IndexOfAny(Path.GetInvalidFileNameChars()) < 0 && name.IndexOfAny(['/', '\\', ':']) < 0;
 
-    private static void Render(IAnsiConsole console, SchemaDirectoryMetadata metadata, FetchResult result, string directory)
+    private static void Render(HumanOutput output, SchemaDirectoryMetadata metadata, FetchResult result, string directory)
     {
-        var table = new Table().AddColumns("Schema", "Version", "Result");
+        var table = new OutputTable("Schema", "Version", "Result");
         foreach (var (name, version) in result.Versions.OrderBy(v => v.Key, StringComparer.Ordinal))
         {
             table.AddRow(Markup.Escape(name), Markup.Escape(version), "[green]fetched[/]");
@@ -135,8 +136,8 @@ internal static class FetchCommand
             table.AddRow(Markup.Escape(name), "-", $"[red]failed[/]: {Markup.Escape(error)}");
         }
 
-        console.Write(table);
-        console.MarkupLine(Markup.Escape($"Track {metadata.Track}: {metadata.SchemasFetched} fetched, {metadata.SchemasFailed} failed, into {directory}"));
+        output.Table(table);
+        output.Line(Markup.Escape($"Track {metadata.Track}: {metadata.SchemasFetched} fetched, {metadata.SchemasFailed} failed, into {directory}"));
     }
 
     private sealed class FetchResult

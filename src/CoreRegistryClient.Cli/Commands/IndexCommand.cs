@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CoreRegistryClient.Cli.Output;
 using Spectre.Console;
 
 namespace CoreRegistryClient.Cli.Commands;
@@ -9,6 +10,7 @@ internal static class IndexCommand
     public static Command Create(CliContext context, CommonOptions common)
     {
         var command = new Command("index", "List the registry's schemas (every track, or only --track)");
+        common.DescribeTrack(command, $"Only this track: v1 (stable) or v2 (preview) [default: ${CommonOptions.TrackVariable}, else every track]");
         command.SetAction(context, async (parse, cancellationToken) =>
         {
             var settings = common.ResolveRegistry(parse);
@@ -28,7 +30,7 @@ internal static class IndexCommand
                 return ExitCodes.Success;
             }
 
-            var table = new Table().AddColumns("Track", "Schema", "Latest version", "sha256", "Deprecated");
+            var table = new OutputTable("Track", "Schema", "Latest version", "sha256", "Deprecated");
             foreach (var (track, trackIndex) in tracks)
             {
                 foreach (var schema in trackIndex.Schemas.OrderBy(s => s.Name, StringComparer.Ordinal))
@@ -37,8 +39,8 @@ internal static class IndexCommand
                 }
             }
 
-            context.Console.Write(table);
-            context.Console.MarkupLine(Markup.Escape($"{tracks.Sum(t => t.Value.Schemas.Count)} schemas in {tracks.Count} track(s); index generated at {index.GeneratedAt ?? "unknown"}"));
+            context.Output.Table(table);
+            context.Output.Line(Markup.Escape($"{tracks.Sum(t => t.Value.Schemas.Count)} schemas in {tracks.Count} track(s); index generated at {index.GeneratedAt ?? "unknown"}"));
             return ExitCodes.Success;
         });
         return command;

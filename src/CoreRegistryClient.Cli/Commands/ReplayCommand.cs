@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json.Serialization;
 using CoreRegistryClient.Cli.Validation;
 using CoreRegistryClient.JsonSchema;
+using CoreRegistryClient.Cli.Output;
 using Spectre.Console;
 
 namespace CoreRegistryClient.Cli.Commands;
@@ -18,7 +19,9 @@ internal static class ReplayCommand
         var schema = new Option<string>("--schema") { Description = "The schema name (or a schema file)", Required = true, HelpName = "name" };
         var corpus = new Option<string>("--corpus") { Description = "Real payloads: a directory of .json/.jsonl files or one .jsonl file", Required = true, HelpName = "dir|file.jsonl" };
         var version = new Option<string?>("--version") { Description = "The candidate version [default: latest]", HelpName = "version" };
-        var maxRejectRate = new Option<double?>("--max-reject-rate") { Description = "Exit 1 when the would-reject rate (percent) is above this", HelpName = "percent" };
+        var maxRejectRate = NumberOptions.Decimal("--max-reject-rate", "a percentage between 0 and 100");
+        maxRejectRate.Description = "Exit 1 when the would-reject rate (percent) is above this";
+        maxRejectRate.HelpName = "percent";
 
         var command = new Command("replay", "Replay a corpus of payloads against a candidate schema version: would-reject rate, top failing keywords and locations")
         {
@@ -50,7 +53,7 @@ internal static class ReplayCommand
             }
             else
             {
-                Render(context.Console, summary);
+                Render(context.Output, summary);
             }
 
             return limit is { } max && summary.RejectRatePercent > max ? ExitCodes.Finding : ExitCodes.Success;
@@ -58,27 +61,27 @@ internal static class ReplayCommand
         return command;
     }
 
-    private static void Render(IAnsiConsole console, ReplaySummary summary)
+    private static void Render(HumanOutput output, ReplaySummary summary)
     {
-        console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+        output.Line(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
             $"{summary.Schema}{(summary.Version is null ? "" : " " + summary.Version)}: {summary.Total} payloads, {summary.WouldReject} would be rejected ({summary.RejectRatePercent:0.##}%)")));
-        Write(console, "Failing keyword", summary.TopKeywords);
-        Write(console, "Instance location", summary.TopLocations);
+        Write(output, "Failing keyword", summary.TopKeywords);
+        Write(output, "Instance location", summary.TopLocations);
 
-        static void Write(IAnsiConsole console, string title, IReadOnlyList<Count> counts)
+        static void Write(HumanOutput output, string title, IReadOnlyList<Count> counts)
         {
             if (counts.Count == 0)
             {
                 return;
             }
 
-            var table = new Table().AddColumns(title, "Payloads");
+            var table = new OutputTable(title, "Payloads");
             foreach (var count in counts)
             {
                 table.AddRow(Markup.Escape(count.Key.Length == 0 ? "(root)" : count.Key), count.Payloads.ToString(CultureInfo.InvariantCulture));
             }
 
-            console.Write(table);
+            output.Table(table);
         }
     }
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json.Serialization;
 using CoreRegistryClient.Cli.Validation;
 using CoreRegistryClient.JsonSchema;
+using CoreRegistryClient.Cli.Output;
 using Spectre.Console;
 
 namespace CoreRegistryClient.Cli.Commands;
@@ -34,7 +35,7 @@ internal static class ValidateCommand
                 outcomes.Add(outcome);
                 if (!json && !outcome.Valid)
                 {
-                    RenderInvalid(context.Console, outcome);
+                    RenderInvalid(context.Output, outcome);
                 }
             }
 
@@ -45,7 +46,7 @@ internal static class ValidateCommand
             }
             else
             {
-                context.Console.MarkupLine(Markup.Escape(
+                context.Output.Line(Markup.Escape(
                     $"{summary.Schema}{(summary.Version is null ? "" : " " + summary.Version)} ({summary.Mode}): {summary.Total} payloads, {summary.Valid} valid, {summary.Invalid} invalid"));
             }
 
@@ -54,22 +55,22 @@ internal static class ValidateCommand
         return command;
     }
 
-    private static void RenderInvalid(IAnsiConsole console, PayloadOutcome outcome)
+    private static void RenderInvalid(HumanOutput output, PayloadOutcome outcome)
     {
-        console.MarkupLine($"[red]invalid[/] {Markup.Escape(outcome.Payload)}");
+        output.Line($"[red]invalid[/] {Markup.Escape(outcome.Payload)}");
         if (outcome.InputError is not null)
         {
-            console.MarkupLine($"  {Markup.Escape(outcome.InputError)}");
+            output.Line($"  {Markup.Escape(outcome.InputError)}");
             return;
         }
 
-        var table = new Table().AddColumns("Instance location", "Keyword", "Message", "Keyword location");
+        var table = new OutputTable("Instance location", "Keyword", "Message", "Keyword location");
         foreach (var error in outcome.Errors)
         {
             table.AddRow(Markup.Escape(error.InstanceLocation.Length == 0 ? "(root)" : error.InstanceLocation), Markup.Escape(error.Keyword), Markup.Escape(error.Message), Markup.Escape(error.KeywordLocation));
         }
 
-        console.Write(table);
+        output.Table(table);
     }
 
     private sealed record ValidationSummary(

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CoreRegistryClient.Cli.Output;
 using Spectre.Console;
 
 namespace CoreRegistryClient.Cli.Commands;
@@ -23,13 +24,13 @@ internal static class VersionsCommand
                 return ExitCodes.Success;
             }
 
-            var table = new Table().AddColumns("Version", "sha256", "Created", "Deprecated");
+            var table = new OutputTable("Version", "sha256", "Created", "Deprecated");
             foreach (var version in versions)
             {
                 table.AddRow(Markup.Escape(version.CoreVersion), Markup.Escape(IndexCommand.Short(version.Sha256)), Markup.Escape(version.CreatedAt ?? "-"), version.Deprecated ? "[yellow]yes[/]" : "no");
             }
 
-            context.Console.Write(table);
+            context.Output.Table(table);
             return ExitCodes.Success;
         });
         return command;

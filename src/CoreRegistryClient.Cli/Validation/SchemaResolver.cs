@@ -43,7 +43,9 @@ internal static class SchemaResolver
         }
         catch (InvalidSchemaException ex)
         {
-            throw new UsageException($"The schema {what} cannot be compiled: {ex.Message}{(ex.SchemaLocation.Length > 0 ? $" (at {ex.SchemaLocation})" : "")}", ex);
+            // The engine's message usually names the location already; say it once.
+            var location = ex.SchemaLocation.Length > 0 && !ex.Message.Contains($"'{ex.SchemaLocation}'", StringComparison.Ordinal) ? $" (at {ex.SchemaLocation})" : "";
+            throw new UsageException($"The schema {what} cannot be compiled: {ex.Message.ReplaceLineEndings(" ")}{location}", ex);
         }
     }
 }

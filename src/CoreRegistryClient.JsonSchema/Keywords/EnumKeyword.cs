@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using CoreRegistryClient.JsonSchema.Evaluation;
 using CoreRegistryClient.JsonSchema.Instance;
@@ -20,11 +23,23 @@ internal sealed class EnumKeyword : Keyword
 
         _values = [.. value.EnumerateArray().Select(ConstantValue.From)];
         _strings = [.. _values.Where(v => v.Kind == JsonTokenKind.String).Select(v => v.Utf8String!)];
-        var listing = value.GetRawText();
+        // Compact, whatever the schema's layout: an indented enum (as in the meta-schemas) would make a message span lines.
+        var listing = Compact(value);
         _listing = listing.Length <= 200 ? listing : listing[..200] + "...";
     }
 
     public override int Order => KeywordOrder.Value;
+
+    private static string Compact(JsonElement value)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            value.WriteTo(writer);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 
     public static Keyword Create(SchemaNode owner, string name, JsonElement value) => new EnumKeyword(owner, name, value);
 

@@ -69,13 +69,13 @@ public class DriftCommandTests
     }
 
     [Test]
-    public async Task Breaking_registry_update_is_drift_exit_1_with_changes_and_pointers()
+    public async Task Breaking_registry_update_in_strict_mode_is_drift_exit_1_with_changes_and_pointers()
     {
         await FetchAsync();
         _server.Registry.Add("v1", "telemetry.FeedbackEvent", "1.2.0", Schemas.FeedbackV1Breaking);
         _server.Registry.SetCompatibility("telemetry.FeedbackEvent", new CompatibilityResult(false, ["region is required"], ["bump the major version"], null));
 
-        var run = await DriftAsync();
+        var run = await DriftAsync("--mode", "strict");
 
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Finding), run.ToString());
         var entry = Report().Schemas.Single(s => s.Schema == "telemetry.FeedbackEvent");
@@ -132,12 +132,12 @@ public class DriftCommandTests
     }
 
     [Test]
-    public async Task Registry_down_exits_3_and_still_writes_a_report_with_unknown_statuses()
+    public async Task Registry_down_with_registry_down_fail_exits_3_and_still_writes_a_report_with_unknown_statuses()
     {
         await FetchAsync();
         _server.Down = true;
 
-        var run = await DriftAsync();
+        var run = await DriftAsync("--registry-down", "fail", "--mode", "strict");
 
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.RegistryUnavailable), run.ToString());
         var report = Report();
@@ -154,7 +154,7 @@ public class DriftCommandTests
         _server.Registry.Add("v1", "telemetry.FeedbackEvent", "1.1.3", Schemas.FeedbackV1);
         File.WriteAllText(Path.Combine(SchemaDir, "md.Retired.json"), Schemas.Bar);
 
-        var run = await DriftAsync();
+        var run = await DriftAsync("--fail-on", "drift");
 
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Finding), run.ToString());
         Assert.That(Report().Schemas.Select(s => (s.Schema, s.Status)), Is.EquivalentTo(new[]
@@ -186,7 +186,7 @@ public class DriftCommandTests
 
         var run = await CliHost.RunAsync(
             new Dictionary<string, string> { ["REGISTRY_TOKEN"] = RegistryFixture.Token },
-            "drift", "--registry-url", _server.Url(), "--schema-dir", SchemaDir, "--output", ReportPath, "--emit-telemetry", "--repo", "store");
+            "drift", "--registry-url", _server.Url(), "--schema-dir", SchemaDir, "--output", ReportPath, "--emit-telemetry", "--repo", "store", "--fail-on", "drift");
 
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Finding), run.ToString());
         var posted = _server.Registry.TelemetryEvents.Single();
@@ -203,7 +203,7 @@ public class DriftCommandTests
         await FetchAsync();
         _server.Registry.Add("v1", "telemetry.FeedbackEvent", "1.2.0", Schemas.FeedbackV1Breaking);
 
-        var run = await DriftAsync("--emit-telemetry", "--token", "wrong-token-value");
+        var run = await DriftAsync("--emit-telemetry", "--token", "wrong-token-value", "--fail-on", "drift");
 
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Finding), run.ToString());
         Assert.That(_server.Registry.TelemetryEvents, Is.Empty);
@@ -214,6 +214,8 @@ public class DriftCommandTests
 
     [TestCase("--canonical", "sorted")]
     [TestCase("--fail-on", "sometimes")]
+    [TestCase("--mode", "lenient")]
+    [TestCase("--registry-down", "ignore")]
     public async Task Bad_option_values_are_usage_errors(string option, string value)
     {
         await FetchAsync();
