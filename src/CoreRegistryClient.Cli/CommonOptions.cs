@@ -19,7 +19,7 @@ internal sealed class CommonOptions
     public CommonOptions(CliContext context)
     {
         _context = context;
-        RegistryUrl = new Option<string?>("--registry-url")
+        RegistryUrl = new Option<string?>("--registry-url", "--registry")
         {
             Description = $"The registry base URL, with any path prefix such as /api/v1 [default: ${UrlVariable}]",
             Recursive = true,
@@ -93,9 +93,11 @@ internal sealed class CommonOptions
             throw new UsageException($"The registry URL '{url}' is not an absolute http or https URL.");
         }
 
-        var token = NonEmpty(parse.GetValue(Token)) ?? NonEmpty(_context.GetEnvironmentVariable(TokenVariable));
-        return new RegistrySettings(uri, token, ResolveTimeout(parse));
+        return new RegistrySettings(uri, ResolveToken(parse), ResolveTimeout(parse));
     }
+
+    /// <summary>The token asked for (option, then environment), or null.</summary>
+    public string? ResolveToken(ParseResult parse) => NonEmpty(parse.GetValue(Token)) ?? NonEmpty(_context.GetEnvironmentVariable(TokenVariable));
 
     private TimeSpan ResolveTimeout(ParseResult parse)
     {
