@@ -20,6 +20,7 @@ internal static class CoreRegistryCli
         root.Subcommands.Add(IndexCommand.Create(context, common));
         root.Subcommands.Add(VersionsCommand.Create(context, common));
         root.Subcommands.Add(CompatCommand.Create(context, common));
+        root.Subcommands.Add(DrillCommand.Create(context, common));
         root.Subcommands.Add(ServeTestRegistryCommand.Create(context, common));
 
         // The common options are declared once on the root, but what --track defaults to depends on the command:
