@@ -1,14 +1,15 @@
 using System.Text.Json;
+using CoreRegistryClient.TestData;
 
 namespace CoreRegistryClient.JsonSchema.Tests.Formats;
 
-/// <summary>Reads the official JSON-Schema-Test-Suite from <c>../shared</c> beside the repository root.</summary>
+/// <summary>Reads the optional files of the official JSON-Schema-Test-Suite (located by <see cref="SharedFolder"/>).</summary>
 internal static class OptionalSuiteFiles
 {
     public static readonly string[] Drafts = ["draft4", "draft6", "draft7", "draft2019-09", "draft2020-12"];
 
     /// <summary>The suite's <c>tests</c> folder.</summary>
-    public static string TestsRoot { get; } = Path.Combine(FindRepositoryRoot(), "..", "shared", "json-schema-test-suite", "tests");
+    public static string TestsRoot { get; } = SharedFolder.Path("json-schema-test-suite", "tests");
 
     /// <summary>Every optional/format file of every draft, as (draft, file name, parsed document).</summary>
     public static IEnumerable<(string Draft, string File, JsonElement Groups)> FormatFiles()
@@ -40,21 +41,5 @@ internal static class OptionalSuiteFiles
     {
         using var document = JsonDocument.Parse(File.ReadAllBytes(path));
         return document.RootElement.Clone();
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        foreach (var start in new[] { TestContext.CurrentContext.TestDirectory, AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "CoreRegistryClient.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-        }
-
-        throw new InvalidOperationException("CoreRegistryClient.sln was not found above the test directory.");
     }
 }

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using CoreRegistryClient.TestData;
+
+namespace CoreRegistryClient.Cli.Tests.Repository;
+
+/// <summary>A fresh clone of this repository as someone gets it from a forge, in a folder of its own: whether a project
+/// is shipped depends on where it sits in the repository, not on the clone's path (a clone under <c>~/latests/</c> still
+/// packs), and the tests that need the shared test data find it through <c>CRC_SHARED_DIR</c> or stop once saying what
+/// is missing.</summary>
+[NonParallelizable]
+public class FreshCloneTests
+{
+    private TempDirectory _dir = null!;
+    private string _clone = "";
+
+    [OneTimeSetUp]
+    public async Task CloneAsync()
+    {
+        _dir = new TempDirectory();
+        _clone = Path.Combine(_dir.Path, "latests", "samples-and-benchmarks", "CoreRegistryClient");
+        var cloned = await RunAsync("git", _dir.Path, null, "clone", "--quiet", "--no-hardlinks", RepositoryRoot.Path, _clone);
+        Assert.That(cloned.ExitCode, Is.Zero, cloned.Output);
+    }
+
+    [OneTimeTearDown]
+    public void RemoveClone() => _dir.Dispose();
+
+    [Test]
+    public async Task A_clone_under_a_path_containing_tests_samples_and_benchmarks_still_packs_its_packages()
+    {
+        var clone = _clone;
+
+        foreach (var (project, shipped) in new[]
+        {
+            ("src/CoreRegistryClient.JsonSchema", true), ("src/CoreRegistryClient", true), ("src/CoreRegistryClient.Cli", true), ("src/CoreRegistryClient.Testing", true),
+            ("tests/CoreRegistryClient.Cli.Tests", false), ("samples/Pipeline.Sample", false), ("benchmarks/CoreRegistryClient.Benchmarks", false),
+        })
+        {
+            var evaluated = await RunAsync("dotnet", clone, null, "msbuild", project, "-getProperty:IsPackable", "-nodeReuse:false");
+            Assert.That(evaluated.Output.Trim(), Is.EqualTo(shipped ? "true" : "false"), $"{project} IsPackable in {clone}: {evaluated.Output}");
+        }
+
+        var packed = await RunAsync("dotnet", clone, null, "pack", "src/CoreRegistryClient.JsonSchema", "-c", "Release", "-o", Path.Combine(clone, "out"), "-nodeReuse:false");
+
+        Assert.That(packed.ExitCode, Is.Zero, packed.Output);
+        Assert.That(Directory.GetFiles(Path.Combine(clone, "out"), "CoreRegistryClient.JsonSchema.*.nupkg"), Is.Not.Empty, packed.Output);
+    }
+
+    [Test]
+    public async Task Tests_find_the_shared_data_through_CRC_SHARED_DIR_and_stop_once_naming_what_is_missing()
+    {
+        // The data somewhere that is not ../shared beside the clone.
+        var elsewhere = Path.Combine(_dir.Path, "data", "crc-shared");
+        foreach (var folder in new[] { "canonical-json-vectors", "bench-corpus" })
+        {
+            CopyDirectory(SharedFolder.Path(folder), Path.Combine(elsewhere, folder));
+        }
+
+        string[] test = ["test", "tests/CoreRegistryClient.Tests", "-c", "Release", "--filter", "FullyQualifiedName~CanonicalJsonVectorTests", "-nodeReuse:false"];
+        var found = await RunAsync("dotnet", _clone, new Dictionary<string, string> { ["CRC_SHARED_DIR"] = elsewhere }, test);
+        var missing = await RunAsync("dotnet", _clone, new Dictionary<string, string> { ["CRC_SHARED_DIR"] = Path.Combine(_dir.Path, "nowhere") }, test);
+
+        Assert.That(found.ExitCode, Is.Zero, found.Output);
+        Assert.That(found.Output, Does.Match(@"Passed!\s+-\s+Failed:\s+0, Passed:\s+[1-9]"), found.Output);
+        Assert.That(missing.ExitCode, Is.Not.Zero, missing.Output);
+        var errors = missing.Output.Split('\n').Where(l => l.Contains("needs shared test data that is not there", StringComparison.Ordinal)).Distinct().ToList();
+        Assert.That(errors, Has.Count.EqualTo(1), missing.Output);
+        Assert.That(errors[0], Does.Contain("canonical-json-vectors").And.Contain("CRC_SHARED_DIR").And.Contain("nowhere"));
+        Assert.That(missing.Output, Does.Not.Contain("Passed!").And.Not.Contain("Failed!"), "no test ran");
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(string program, string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(program) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // The test host runs inside an MSBuild/VSTest environment; the nested build must start from a clean one.
+        foreach (var name in Environment.GetEnvironmentVariables().Keys.Cast<string>().Where(n => n.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || n.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)))
+        {
+            start.Environment.Remove(name);
+        }
+
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment.Remove("CRC_SHARED_DIR");
+        start.Environment.Remove("JSON_SCHEMA_TEST_SUITE");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}
