@@ -1,3 +1,4 @@
+using CoreRegistryClient.Samples.Tests.Support;
 using System.Text.RegularExpressions;
 using YamlDotNet.RepresentationModel;
 
@@ -19,7 +20,7 @@ internal sealed partial class Workflow
 
     public string FileName => System.IO.Path.GetFileName(Path);
 
-    public static string Directory => System.IO.Path.Combine(RepositoryRoot.Path, "samples", "ci", "github-actions");
+    public static string Directory => System.IO.Path.Combine(RepoPaths.Root, "samples", "ci", "github-actions");
 
     public static IEnumerable<string> Files() => System.IO.Directory.EnumerateFiles(Directory, "*.yml").Order(StringComparer.Ordinal);
 

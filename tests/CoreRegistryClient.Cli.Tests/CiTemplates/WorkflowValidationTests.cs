@@ -13,7 +13,7 @@ public class WorkflowValidationTests
     /// <summary><c>action-validator</c> from PATH, or where <c>./test.sh</c> installs it with npm.</summary>
     private static string Validator()
     {
-        var local = Path.Combine(RepositoryRoot.Path, "artifacts", "tools", "node_modules", ".bin", "action-validator");
+        var local = Path.Combine(RepoPaths.Root, "artifacts", "tools", "node_modules", ".bin", "action-validator");
         if (File.Exists(local))
         {
             return local;

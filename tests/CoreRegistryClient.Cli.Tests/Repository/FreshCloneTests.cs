@@ -1,3 +1,4 @@
+using CoreRegistryClient.Samples.Tests.Support;
 using System.Diagnostics;
 using CoreRegistryClient.TestData;
 
@@ -18,7 +19,7 @@ public class FreshCloneTests
     {
         _dir = new TempDirectory();
         _clone = Path.Combine(_dir.Path, "latests", "samples-and-benchmarks", "CoreRegistryClient");
-        var cloned = await RunAsync("git", _dir.Path, null, "clone", "--quiet", "--no-hardlinks", RepositoryRoot.Path, _clone);
+        var cloned = await RunAsync("git", _dir.Path, null, "clone", "--quiet", "--no-hardlinks", RepoPaths.Root, _clone);
         Assert.That(cloned.ExitCode, Is.Zero, cloned.Output);
     }
 
