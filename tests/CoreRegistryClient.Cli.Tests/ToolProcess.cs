@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using CoreRegistryClient.Samples.Tests.Support;
 
 namespace CoreRegistryClient.Cli.Tests;
 
@@ -6,52 +6,31 @@ namespace CoreRegistryClient.Cli.Tests;
 /// stderr redirected to pipes, or (with <c>terminal</c>) inside a pseudo-terminal made by util-linux <c>script</c>.</summary>
 internal static class ToolProcess
 {
+    /// <summary>Variables of the machine that would change what the tool does; a test sets the ones it wants.</summary>
+    public static readonly string[] ToolVariables = ["REGISTRY_URL", "REGISTRY_TOKEN", "REGISTRY_TRACK", "REGISTRY_TIMEOUT", "REGISTRY_ENFORCEMENT", "NO_COLOR", "GITHUB_ACTIONS", "TERM"];
+
     /// <summary>The apphost the build copies beside the tests.</summary>
     public static string Program { get; } = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "core-registry.exe" : "core-registry");
 
     public static async Task<CliRun> RunAsync(IReadOnlyDictionary<string, string?> environment, bool terminal, params string[] args)
     {
-        var start = terminal
-            ? new ProcessStartInfo("script") { ArgumentList = { "-qec", string.Join(' ', new[] { Program }.Concat(args).Select(Quote)), "/dev/null" } }
-            : new ProcessStartInfo(Program);
-        if (!terminal)
-        {
-            foreach (var arg in args)
-            {
-                start.ArgumentList.Add(arg);
-            }
-        }
+        var (program, arguments) = terminal
+            ? ("script", new[] { "-qec", string.Join(' ', new[] { Program }.Concat(args).Select(Quote)), "/dev/null" })
+            : (Program, args);
+        var (exitCode, output, error) = await ExternalTool.RunAsync(program, arguments, new ProgramOptions { Environment = Clean(environment) });
+        return new CliRun(exitCode, output, error);
+    }
 
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
-        start.RedirectStandardInput = true;
-        start.UseShellExecute = false;
-        foreach (var name in new[] { "REGISTRY_URL", "REGISTRY_TOKEN", "REGISTRY_TRACK", "REGISTRY_TIMEOUT", "REGISTRY_ENFORCEMENT", "NO_COLOR", "GITHUB_ACTIONS", "TERM" })
-        {
-            start.Environment.Remove(name);
-        }
-
+    /// <summary><paramref name="environment"/> over an environment without the machine's <see cref="ToolVariables"/>.</summary>
+    public static Dictionary<string, string?> Clean(IReadOnlyDictionary<string, string?> environment)
+    {
+        var clean = ToolVariables.ToDictionary(name => name, _ => (string?)null);
         foreach (var (name, value) in environment)
         {
-            start.Environment[name] = value;
+            clean[name] = value;
         }
 
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return new CliRun(process.ExitCode, await output, await error);
+        return clean;
     }
 
     private static string Quote(string arg) => "'" + arg.Replace("'", "'\\''", StringComparison.Ordinal) + "'";

@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using CoreRegistryClient.Samples.Tests.Support;
 using CoreRegistryClient.Testing;
 
 namespace CoreRegistryClient.Cli.Tests.CiTemplates;
@@ -168,33 +168,22 @@ public class WorkflowCommandTests
     private async Task<(int ExitCode, string Output)> RunBashAsync(string script, IReadOnlyDictionary<string, string> environment)
     {
         var scriptFile = _repo.Write($".runner/step-{Guid.NewGuid():N}.sh", script);
-        var start = new ProcessStartInfo("bash") { WorkingDirectory = _repo.Path, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { "--noprofile", "--norc", "-e", "-o", "pipefail", scriptFile })
+        var runner = new Dictionary<string, string?>
         {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var name in new[] { "REGISTRY_URL", "REGISTRY_TOKEN", "REGISTRY_TRACK", "REGISTRY_TIMEOUT", "REGISTRY_ENFORCEMENT", "NO_COLOR", "TERM" })
-        {
-            start.Environment.Remove(name);
-        }
-
-        start.Environment["PATH"] = Path.GetDirectoryName(ToolProcess.Program) + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
-        start.Environment["GITHUB_ACTIONS"] = "true";
-        start.Environment["GITHUB_REPOSITORY"] = "acme/store";
-        start.Environment["GITHUB_PATH"] = _repo.File(".runner/path");
-        start.Environment["REGISTRY_TIMEOUT"] = "5";
+            ["PATH"] = Path.GetDirectoryName(ToolProcess.Program) + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH"),
+            ["GITHUB_ACTIONS"] = "true",
+            ["GITHUB_REPOSITORY"] = "acme/store",
+            ["GITHUB_PATH"] = _repo.File(".runner/path"),
+            ["REGISTRY_TIMEOUT"] = "5",
+        };
         foreach (var (name, value) in environment)
         {
-            start.Environment[name] = value;
+            runner[name] = value;
         }
 
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, $"$ {script}\n{await stdout}{await stderr}");
+        var (exitCode, output, error) = await ExternalTool.RunAsync("bash", ["--noprofile", "--norc", "-e", "-o", "pipefail", scriptFile],
+            new ProgramOptions { WorkingDirectory = _repo.Path, Environment = ToolProcess.Clean(runner), Timeout = TimeSpan.FromMinutes(3) });
+        return (exitCode, $"$ {script}\n{output}{error}");
     }
 
     private sealed record StepRun(string Name, bool Ran, int ExitCode, string Output);

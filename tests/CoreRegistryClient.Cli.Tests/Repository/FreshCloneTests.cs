@@ -1,5 +1,4 @@
 using CoreRegistryClient.Samples.Tests.Support;
-using System.Diagnostics;
 using CoreRegistryClient.TestData;
 
 namespace CoreRegistryClient.Cli.Tests.Repository;
@@ -82,33 +81,21 @@ public class FreshCloneTests
 
     private static async Task<(int ExitCode, string Output)> RunAsync(string program, string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
-        var start = new ProcessStartInfo(program) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // The test host runs inside an MSBuild/VSTest environment; the nested build must start from a clean one.
-        foreach (var name in Environment.GetEnvironmentVariables().Keys.Cast<string>().Where(n => n.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || n.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)))
-        {
-            start.Environment.Remove(name);
-        }
-
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment.Remove("CRC_SHARED_DIR");
-        start.Environment.Remove("JSON_SCHEMA_TEST_SUITE");
+        // The test host runs inside an MSBuild/VSTest environment; the nested build starts from a clean one.
+        var clean = Environment.GetEnvironmentVariables().Keys.Cast<string>()
+            .Where(n => n.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || n.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase))
+            .Concat(["CRC_SHARED_DIR", "JSON_SCHEMA_TEST_SUITE"])
+            .ToDictionary(n => n, _ => (string?)null);
+        clean["MSBUILDDISABLENODEREUSE"] = "1";
+        clean["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        clean["DOTNET_NOLOGO"] = "1";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
-            start.Environment[name] = value;
+            clean[name] = value;
         }
 
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
+        var (exitCode, output, error) = await ExternalTool.RunAsync(program, arguments,
+            new ProgramOptions { WorkingDirectory = workingDirectory, Environment = clean, Timeout = TimeSpan.FromMinutes(10) });
+        return (exitCode, output + error);
     }
 }

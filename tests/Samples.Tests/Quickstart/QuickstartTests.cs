@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using CoreRegistryClient.Samples.Tests.Support;
 using CoreRegistryClient.Testing;
@@ -47,25 +46,20 @@ public partial class QuickstartTests
     {
         // The quickstart's own build output (the project reference builds it in the tests' configuration), as
         // `dotnet run --project samples/Quickstart` would run it.
-        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var directory = Path.Combine(RepoPaths.Root, "samples", "Quickstart", "bin", output.Parent!.Name, output.Name);
-        var start = new ProcessStartInfo(Path.Combine(directory, OperatingSystem.IsWindows() ? "Quickstart.exe" : "Quickstart"))
+        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var directory = Path.Combine(RepoPaths.Root, "samples", "Quickstart", "bin", testOutput.Parent!.Name, testOutput.Name);
+        var (exitCode, output, error) = await ExternalTool.RunAsync(Path.Combine(directory, OperatingSystem.IsWindows() ? "Quickstart.exe" : "Quickstart"), [], new ProgramOptions
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
             WorkingDirectory = directory,
-        };
-        start.Environment["REGISTRY_ENABLED"] = "true";
-        start.Environment["REGISTRY_URL"] = registry.BaseUri.ToString();
-        start.Environment["REGISTRY_ENFORCEMENT"] = mode;
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
+            Environment = new Dictionary<string, string?>
+            {
+                ["REGISTRY_ENABLED"] = "true",
+                ["REGISTRY_URL"] = registry.BaseUri.ToString(),
+                ["REGISTRY_ENFORCEMENT"] = mode,
+                ["Logging__LogLevel__Default"] = "Warning",
+            },
+        });
+        return (exitCode, output + error);
     }
 
     [GeneratedRegex(@"```csharp\n(.*?)```", RegexOptions.Singleline)]

@@ -24,28 +24,54 @@ internal static class ExternalTool
     /// <summary>Runs a program to completion and returns its exit code and combined output.</summary>
     public static async Task<(int ExitCode, string Output)> RunAsync(string path, IEnumerable<string> arguments, string? standardInput = null, TimeSpan? timeout = null)
     {
+        var (exitCode, stdout, stderr) = await RunAsync(path, arguments, new ProgramOptions { StandardInput = standardInput, Timeout = timeout });
+        return (exitCode, stdout + stderr);
+    }
+
+    /// <summary>Runs a program to completion in the given directory and environment (a null value removes a
+    /// variable); returns its exit code, stdout and stderr. A program still running at the timeout is killed.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string path, IEnumerable<string> arguments, ProgramOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
         var start = new ProcessStartInfo(path)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            RedirectStandardInput = standardInput is not null,
+            RedirectStandardInput = true,
             UseShellExecute = false,
         };
+        if (options.WorkingDirectory is not null)
+        {
+            start.WorkingDirectory = options.WorkingDirectory;
+        }
+
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
 
+        foreach (var (name, value) in options.Environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
+
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {path}.");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (standardInput is not null)
+        if (options.StandardInput is not null)
         {
-            await process.StandardInput.WriteAsync(standardInput);
-            process.StandardInput.Close();
+            await process.StandardInput.WriteAsync(options.StandardInput);
         }
 
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(2));
+        process.StandardInput.Close();
+        using var cts = new CancellationTokenSource(options.Timeout ?? TimeSpan.FromMinutes(2));
         try
         {
             await process.WaitForExitAsync(cts.Token);
@@ -56,6 +82,6 @@ internal static class ExternalTool
             throw new TimeoutException($"{Path.GetFileName(path)} did not finish in time.");
         }
 
-        return (process.ExitCode, (await stdout) + (await stderr));
+        return (process.ExitCode, await stdout, await stderr);
     }
 }
