@@ -1,38 +1,21 @@
 using System.Text.Json;
 using CoreRegistryClient.Drift;
 using CoreRegistryClient.Registry;
-using CoreRegistryClient.Testing;
 
 namespace CoreRegistryClient.Cli.Tests.Commands;
 
-public class DriftCommandTests
+public class DriftCommandTests : RegistryWorkspaceTest
 {
-    private LoopbackRegistryServer _server = null!;
-    private TempDirectory _dir = null!;
 
-    [SetUp]
-    public async Task SetUp()
-    {
-        _server = await RegistryFixture.StartAsync();
-        _dir = new TempDirectory();
-    }
+    private string SchemaDir => Path.Combine(Dir.Path, "schemas");
 
-    [TearDown]
-    public async Task TearDown()
-    {
-        _dir.Dispose();
-        await _server.DisposeAsync();
-    }
-
-    private string SchemaDir => Path.Combine(_dir.Path, "schemas");
-
-    private string ReportPath => _dir.File("drift_report.json");
+    private string ReportPath => Dir.File("drift_report.json");
 
     private Task<CliRun> FetchAsync(params string[] extra) =>
-        CliHost.RunAsync(["fetch", "--registry-url", _server.Url(), "--track", "v1", "--output", SchemaDir, .. extra]);
+        CliHost.RunAsync(["fetch", "--registry-url", Server.Url(), "--track", "v1", "--output", SchemaDir, .. extra]);
 
     private Task<CliRun> DriftAsync(params string[] extra) =>
-        CliHost.RunAsync(["drift", "--registry-url", _server.Url(), "--schema-dir", SchemaDir, "--output", ReportPath, "--timeout", "5", .. extra]);
+        CliHost.RunAsync(["drift", "--registry-url", Server.Url(), "--schema-dir", SchemaDir, "--output", ReportPath, "--timeout", "5", .. extra]);
 
     private DriftReport Report() => DriftReportJson.Deserialize(File.ReadAllBytes(ReportPath));
 
@@ -53,7 +36,7 @@ public class DriftCommandTests
         }));
         Assert.That(report.CanonicalForm, Is.EqualTo(canonical));
         Assert.That(report.Track, Is.EqualTo("v1"));
-        Assert.That(report.RegistryUrl, Is.EqualTo(_server.Url()));
+        Assert.That(report.RegistryUrl, Is.EqualTo(Server.Url()));
         Assert.That(run.Out, Does.Contain("2 synced, 0 drifted"));
     }
 
@@ -72,8 +55,8 @@ public class DriftCommandTests
     public async Task Breaking_registry_update_in_strict_mode_is_drift_exit_1_with_changes_and_pointers()
     {
         await FetchAsync();
-        _server.Registry.Add("v1", "telemetry.FeedbackEvent", "1.2.0", Schemas.FeedbackV1Breaking);
-        _server.Registry.SetCompatibility("telemetry.FeedbackEvent", new CompatibilityResult(false, ["region is required"], ["bump the major version"], null));
+        Server.Registry.Add("v1", "telemetry.FeedbackEvent", "1.2.0", Schemas.FeedbackV1Breaking);
+        Server.Registry.SetCompatibility("telemetry.FeedbackEvent", new CompatibilityResult(false, ["region is required"], ["bump the major version"], null));
 
         var run = await DriftAsync("--mode", "strict");
 
@@ -95,7 +78,7 @@ public class DriftCommandTests
     public async Task Benign_drift_fails_with_fail_on_drift_but_not_with_fail_on_breaking()
     {
         await FetchAsync();
-        _server.Registry.Add("v1", "telemetry.FeedbackEvent", "1.2.0", Schemas.FeedbackV1OptionalAdded);
+        Server.Registry.Add("v1", "telemetry.FeedbackEvent", "1.2.0", Schemas.FeedbackV1OptionalAdded);
 
         var onDrift = await DriftAsync("--fail-on", "drift");
         var onBreaking = await DriftAsync("--fail-on", "breaking");
@@ -109,7 +92,7 @@ public class DriftCommandTests
     public async Task Content_changed_under_the_same_version_is_classified_by_the_structural_diff()
     {
         await FetchAsync();
-        _server.Registry.Add("v1", "telemetry.FeedbackEvent", "1.1.2", Schemas.FeedbackV1Breaking); // replaced in place
+        Server.Registry.Add("v1", "telemetry.FeedbackEvent", "1.1.2", Schemas.FeedbackV1Breaking); // replaced in place
 
         var run = await DriftAsync("--fail-on", "breaking");
 
@@ -123,7 +106,7 @@ public class DriftCommandTests
     public async Task Fail_on_never_exits_0_despite_drift()
     {
         await FetchAsync();
-        _server.Registry.Add("v1", "telemetry.FeedbackEvent", "1.2.0", Schemas.FeedbackV1Breaking);
+        Server.Registry.Add("v1", "telemetry.FeedbackEvent", "1.2.0", Schemas.FeedbackV1Breaking);
 
         var run = await DriftAsync("--fail-on", "never");
 
@@ -135,7 +118,7 @@ public class DriftCommandTests
     public async Task Registry_down_with_registry_down_fail_exits_3_and_still_writes_a_report_with_unknown_statuses()
     {
         await FetchAsync();
-        _server.Down = true;
+        Server.Down = true;
 
         var run = await DriftAsync("--registry-down", "fail", "--mode", "strict");
 
@@ -151,7 +134,7 @@ public class DriftCommandTests
     public async Task Version_mismatch_and_missing_statuses_reach_the_report()
     {
         await FetchAsync("--schemas", "telemetry.FeedbackEvent");
-        _server.Registry.Add("v1", "telemetry.FeedbackEvent", "1.1.3", Schemas.FeedbackV1);
+        Server.Registry.Add("v1", "telemetry.FeedbackEvent", "1.1.3", Schemas.FeedbackV1);
         File.WriteAllText(Path.Combine(SchemaDir, "md.Retired.json"), Schemas.Bar);
 
         var run = await DriftAsync("--fail-on", "drift");
@@ -182,14 +165,14 @@ public class DriftCommandTests
     public async Task Emit_telemetry_posts_one_event_per_drifted_schema_with_the_token()
     {
         await FetchAsync();
-        _server.Registry.Add("v1", "telemetry.FeedbackEvent", "1.2.0", Schemas.FeedbackV1Breaking);
+        Server.Registry.Add("v1", "telemetry.FeedbackEvent", "1.2.0", Schemas.FeedbackV1Breaking);
 
         var run = await CliHost.RunAsync(
             new Dictionary<string, string> { ["REGISTRY_TOKEN"] = RegistryFixture.Token },
-            "drift", "--registry-url", _server.Url(), "--schema-dir", SchemaDir, "--output", ReportPath, "--emit-telemetry", "--repo", "store", "--fail-on", "drift");
+            "drift", "--registry-url", Server.Url(), "--schema-dir", SchemaDir, "--output", ReportPath, "--emit-telemetry", "--repo", "store", "--fail-on", "drift");
 
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Finding), run.ToString());
-        var posted = _server.Registry.TelemetryEvents.Single();
+        var posted = Server.Registry.TelemetryEvents.Single();
         Assert.That(posted.EventType, Is.EqualTo("telemetry.schema_drift"));
         Assert.That(posted.Payload.GetProperty("schema").GetString(), Is.EqualTo("telemetry.FeedbackEvent"));
         Assert.That(posted.Payload.GetProperty("repo").GetString(), Is.EqualTo("store"));
@@ -201,13 +184,13 @@ public class DriftCommandTests
     public async Task Refused_telemetry_does_not_change_the_outcome()
     {
         await FetchAsync();
-        _server.Registry.Add("v1", "telemetry.FeedbackEvent", "1.2.0", Schemas.FeedbackV1Breaking);
+        Server.Registry.Add("v1", "telemetry.FeedbackEvent", "1.2.0", Schemas.FeedbackV1Breaking);
 
         var run = await DriftAsync("--emit-telemetry", "--token", "wrong-token-value", "--fail-on", "drift");
 
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Finding), run.ToString());
-        Assert.That(_server.Registry.TelemetryEvents, Is.Empty);
-        Assert.That(_server.Requests.Count(r => r.Path == "/admin/telemetry"), Is.EqualTo(1));
+        Assert.That(Server.Registry.TelemetryEvents, Is.Empty);
+        Assert.That(Server.Requests.Count(r => r.Path == "/admin/telemetry"), Is.EqualTo(1));
         Assert.That(Report().Drifted, Is.EqualTo(1));
         Assert.That(run.Out + run.Error, Does.Not.Contain("wrong-token-value"));
     }
@@ -227,16 +210,16 @@ public class DriftCommandTests
     }
 
     [Test]
-    public async Task Missing_schema_dir_option_is_a_usage_error()
+    public async Task Missing_schemaDir_option_is_a_usage_error()
     {
-        var run = await CliHost.RunAsync("drift", "--registry-url", _server.Url());
+        var run = await CliHost.RunAsync("drift", "--registry-url", Server.Url());
 
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Usage));
         Assert.That(run.Error, Does.Contain("--schema-dir"));
     }
 
     [Test]
-    public async Task Nonexistent_schema_dir_is_a_usage_error()
+    public async Task Nonexistent_schemaDir_is_a_usage_error()
     {
         var run = await DriftAsync();
 

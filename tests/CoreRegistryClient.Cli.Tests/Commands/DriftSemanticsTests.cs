@@ -1,43 +1,30 @@
 using CoreRegistryClient.Drift;
-using CoreRegistryClient.Testing;
 
 namespace CoreRegistryClient.Cli.Tests.Commands;
 
 /// <summary><c>drift</c>'s exit code follows the rollout: warn (and off) report and never fail, strict fails on
 /// breaking drift, <c>--fail-on</c> overrides the mode, and an unreachable registry is its own outcome (a warning
 /// by default, exit 3 with <c>--registry-down fail</c>). The report is written every time.</summary>
-public class DriftSemanticsTests
+public class DriftSemanticsTests : RegistryWorkspaceTest
 {
-    private LoopbackRegistryServer _server = null!;
-    private TempDirectory _dir = null!;
-
     [SetUp]
-    public async Task SetUp()
+    public async Task FetchTheTrackAsync()
     {
-        _server = await RegistryFixture.StartAsync();
-        _dir = new TempDirectory();
-        var fetch = await CliHost.RunAsync("fetch", "--registry-url", _server.Url(), "--track", "v1", "--output", SchemaDir);
+        var fetch = await CliHost.RunAsync("fetch", "--registry-url", Server.Url(), "--track", "v1", "--output", SchemaDir);
         Assert.That(fetch.ExitCode, Is.Zero, fetch.ToString());
     }
 
-    [TearDown]
-    public async Task TearDown()
-    {
-        _dir.Dispose();
-        await _server.DisposeAsync();
-    }
+    private string SchemaDir => Path.Combine(Dir.Path, "schemas");
 
-    private string SchemaDir => Path.Combine(_dir.Path, "schemas");
-
-    private string ReportPath => _dir.File("drift_report.json");
+    private string ReportPath => Dir.File("drift_report.json");
 
     private Task<CliRun> DriftAsync(IReadOnlyDictionary<string, string> environment, params string[] extra) =>
-        CliHost.RunAsync(environment, ["drift", "--registry-url", _server.Url(), "--schema-dir", SchemaDir, "--output", ReportPath, "--timeout", "5", .. extra]);
+        CliHost.RunAsync(environment, ["drift", "--registry-url", Server.Url(), "--schema-dir", SchemaDir, "--output", ReportPath, "--timeout", "5", .. extra]);
 
-    private void PublishBreaking() => _server.Registry.Add("v1", "telemetry.FeedbackEvent", "1.2.0", Schemas.FeedbackV1Breaking)
+    private void PublishBreaking() => Server.Registry.Add("v1", "telemetry.FeedbackEvent", "1.2.0", Schemas.FeedbackV1Breaking)
         .SetCompatibility("telemetry.FeedbackEvent", new Registry.CompatibilityResult(false, ["region is required"], [], null));
 
-    private void PublishBenign() => _server.Registry.Add("v1", "telemetry.FeedbackEvent", "1.2.0", Schemas.FeedbackV1OptionalAdded);
+    private void PublishBenign() => Server.Registry.Add("v1", "telemetry.FeedbackEvent", "1.2.0", Schemas.FeedbackV1OptionalAdded);
 
     // environment REGISTRY_ENFORCEMENT, --mode, --fail-on, drift kind -> exit code
     [TestCase(null, null, null, "breaking", 0, TestName = "No mode anywhere is warn: breaking drift is reported, exit 0")]
@@ -85,7 +72,7 @@ public class DriftSemanticsTests
     [Test]
     public async Task Registry_down_by_default_warns_exits_0_writes_the_report_and_annotates_a_GitHub_run()
     {
-        _server.Down = true;
+        Server.Down = true;
 
         var run = await DriftAsync(new Dictionary<string, string> { ["REGISTRY_ENFORCEMENT"] = "strict", ["GITHUB_ACTIONS"] = "true" });
 
@@ -101,7 +88,7 @@ public class DriftSemanticsTests
     public async Task Breaking_drift_takes_precedence_over_a_schema_the_registry_could_not_serve()
     {
         PublishBreaking();
-        _server.ForceStatus(System.Net.HttpStatusCode.NotImplemented, "/schemas/v1/md.BarBatch");
+        Server.ForceStatus(System.Net.HttpStatusCode.NotImplemented, "/schemas/v1/md.BarBatch");
 
         var run = await DriftAsync(new Dictionary<string, string>(), "--mode", "strict", "--registry-down", "fail");
 
@@ -114,7 +101,7 @@ public class DriftSemanticsTests
     [Test]
     public async Task A_schema_the_registry_could_not_serve_exits_3_with_registry_down_fail()
     {
-        _server.ForceStatus(System.Net.HttpStatusCode.NotImplemented, "/schemas/v1/md.BarBatch");
+        Server.ForceStatus(System.Net.HttpStatusCode.NotImplemented, "/schemas/v1/md.BarBatch");
 
         var run = await DriftAsync(new Dictionary<string, string>(), "--registry-down", "fail");
 

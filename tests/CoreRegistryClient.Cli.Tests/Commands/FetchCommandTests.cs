@@ -1,32 +1,15 @@
 using System.Net;
 using System.Text.Json;
-using CoreRegistryClient.Testing;
 
 namespace CoreRegistryClient.Cli.Tests.Commands;
 
-public class FetchCommandTests
+public class FetchCommandTests : RegistryWorkspaceTest
 {
-    private LoopbackRegistryServer _server = null!;
-    private TempDirectory _dir = null!;
-
-    [SetUp]
-    public async Task SetUp()
-    {
-        _server = await RegistryFixture.StartAsync();
-        _dir = new TempDirectory();
-    }
-
-    [TearDown]
-    public async Task TearDown()
-    {
-        _dir.Dispose();
-        await _server.DisposeAsync();
-    }
 
     private Task<CliRun> FetchAsync(params string[] extra) =>
-        CliHost.RunAsync(["fetch", "--registry-url", _server.Url(), "--output", _dir.Path, "--timeout", "5", .. extra]);
+        CliHost.RunAsync(["fetch", "--registry-url", Server.Url(), "--output", Dir.Path, "--timeout", "5", .. extra]);
 
-    private JsonElement Metadata() => JsonDocument.Parse(File.ReadAllBytes(_dir.File("_metadata.json"))).RootElement;
+    private JsonElement Metadata() => JsonDocument.Parse(File.ReadAllBytes(Dir.File("_metadata.json"))).RootElement;
 
     [Test]
     public async Task Fetch_writes_every_schema_of_the_track_and_the_metadata()
@@ -34,13 +17,13 @@ public class FetchCommandTests
         var run = await FetchAsync("--track", "v1");
 
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success), run.ToString());
-        Assert.That(Directory.GetFiles(_dir.Path).Select(Path.GetFileName), Is.EquivalentTo(new[] { "_metadata.json", "md.BarBatch.json", "telemetry.FeedbackEvent.json" }));
-        using var written = JsonDocument.Parse(File.ReadAllBytes(_dir.File("telemetry.FeedbackEvent.json")));
+        Assert.That(Directory.GetFiles(Dir.Path).Select(Path.GetFileName), Is.EquivalentTo(new[] { "_metadata.json", "md.BarBatch.json", "telemetry.FeedbackEvent.json" }));
+        using var written = JsonDocument.Parse(File.ReadAllBytes(Dir.File("telemetry.FeedbackEvent.json")));
         using var expected = JsonDocument.Parse(Schemas.FeedbackV1);
         Assert.That(JsonElement.DeepEquals(written.RootElement, expected.RootElement), Is.True);
 
         var metadata = Metadata();
-        Assert.That(metadata.GetProperty("registry_url").GetString(), Is.EqualTo(_server.Url()));
+        Assert.That(metadata.GetProperty("registry_url").GetString(), Is.EqualTo(Server.Url()));
         Assert.That(metadata.GetProperty("track").GetString(), Is.EqualTo("v1"));
         Assert.That(metadata.GetProperty("fetched_at").GetDateTimeOffset(), Is.EqualTo(DateTimeOffset.UtcNow).Within(TimeSpan.FromMinutes(5)));
         Assert.That(metadata.GetProperty("schemas_fetched").GetInt32(), Is.EqualTo(2));
@@ -54,8 +37,8 @@ public class FetchCommandTests
     public async Task Track_comes_from_the_environment_when_not_given()
     {
         var run = await CliHost.RunAsync(
-            new Dictionary<string, string> { ["REGISTRY_URL"] = _server.Url(), ["REGISTRY_TRACK"] = "v2" },
-            "fetch", "--output", _dir.Path);
+            new Dictionary<string, string> { ["REGISTRY_URL"] = Server.Url(), ["REGISTRY_TRACK"] = "v2" },
+            "fetch", "--output", Dir.Path);
 
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success), run.ToString());
         Assert.That(Metadata().GetProperty("track").GetString(), Is.EqualTo("v2"));
@@ -65,13 +48,13 @@ public class FetchCommandTests
     [Test]
     public async Task A_single_failing_schema_is_reported_and_does_not_fail_the_run()
     {
-        _server.ForceStatus(HttpStatusCode.Forbidden, "/schemas/v1/md.BarBatch");
+        Server.ForceStatus(HttpStatusCode.Forbidden, "/schemas/v1/md.BarBatch");
 
         var run = await FetchAsync("--track", "v1", "--schemas", "telemetry.FeedbackEvent", "md.BarBatch", "no.Such");
 
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success), run.ToString());
-        Assert.That(File.Exists(_dir.File("telemetry.FeedbackEvent.json")), Is.True);
-        Assert.That(File.Exists(_dir.File("md.BarBatch.json")), Is.False);
+        Assert.That(File.Exists(Dir.File("telemetry.FeedbackEvent.json")), Is.True);
+        Assert.That(File.Exists(Dir.File("md.BarBatch.json")), Is.False);
         var metadata = Metadata();
         Assert.That(metadata.GetProperty("schemas_fetched").GetInt32(), Is.EqualTo(1));
         Assert.That(metadata.GetProperty("schemas_failed").GetInt32(), Is.EqualTo(2));
@@ -86,13 +69,13 @@ public class FetchCommandTests
 
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Finding), run.ToString());
         Assert.That(run.Error, Does.Contain("v9").And.Contain("v1, v2"));
-        Assert.That(File.Exists(_dir.File("_metadata.json")), Is.False);
+        Assert.That(File.Exists(Dir.File("_metadata.json")), Is.False);
     }
 
     [Test]
     public async Task A_missing_index_fails_the_run()
     {
-        _server.ForceStatus(HttpStatusCode.NotFound, "/index");
+        Server.ForceStatus(HttpStatusCode.NotFound, "/index");
 
         var run = await FetchAsync();
 
@@ -103,7 +86,7 @@ public class FetchCommandTests
     [Test]
     public async Task Registry_down_exits_3()
     {
-        _server.Down = true;
+        Server.Down = true;
 
         var run = await FetchAsync();
 
@@ -111,13 +94,13 @@ public class FetchCommandTests
     }
 
     [Test]
-    public async Task A_schema_name_that_is_not_a_file_name_is_refused_not_written_outside_the_directory()
+    public async Task A_schema_name_that_is_not_a_file_name_is_refused_not_written_outside_theDirectory()
     {
         var run = await FetchAsync("--schemas", "../escape");
 
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success), run.ToString());
         Assert.That(Metadata().GetProperty("failed_schemas")[0].GetString(), Is.EqualTo("../escape"));
-        Assert.That(File.Exists(Path.Combine(Path.GetDirectoryName(_dir.Path)!, "escape.json")), Is.False);
+        Assert.That(File.Exists(Path.Combine(Path.GetDirectoryName(Dir.Path)!, "escape.json")), Is.False);
     }
 
     [Test]

@@ -1,36 +1,23 @@
 using CoreRegistryClient.Samples.Tests.Support;
-using CoreRegistryClient.Testing;
 
 namespace CoreRegistryClient.Cli.Tests.DriftCheck;
 
 /// <summary><c>drift --metrics-file</c> writes the SDK's drift metrics in the Prometheus text format that node-exporter's
 /// textfile collector and a Pushgateway read; the real <c>promtool check metrics</c> accepts it.</summary>
-public class DriftMetricsFileTests
+public class DriftMetricsFileTests : RegistryWorkspaceTest
 {
-    private LoopbackRegistryServer _server = null!;
-    private TempDirectory _dir = null!;
-
     [SetUp]
-    public async Task SetUp()
+    public async Task FetchTheTrackAsync()
     {
-        _server = await RegistryFixture.StartAsync();
-        _dir = new TempDirectory();
-        Assert.That((await CliHost.RunAsync("fetch", "--registry-url", _server.Url(), "--output", SchemaDir)).ExitCode, Is.Zero);
+        Assert.That((await CliHost.RunAsync("fetch", "--registry-url", Server.Url(), "--output", SchemaDir)).ExitCode, Is.Zero);
     }
 
-    [TearDown]
-    public async Task TearDown()
-    {
-        _dir.Dispose();
-        await _server.DisposeAsync();
-    }
+    private string SchemaDir => Path.Combine(Dir.Path, "schemas");
 
-    private string SchemaDir => Path.Combine(_dir.Path, "schemas");
-
-    private string MetricsPath => Path.Combine(_dir.Path, "textfile", "drift_v1.prom");
+    private string MetricsPath => Path.Combine(Dir.Path, "textfile", "drift_v1.prom");
 
     private Task<CliRun> DriftAsync() => CliHost.RunAsync(
-        "drift", "--registry-url", _server.Url(), "--timeout", "5", "--schema-dir", SchemaDir, "--output", _dir.File("report.json"),
+        "drift", "--registry-url", Server.Url(), "--timeout", "5", "--schema-dir", SchemaDir, "--output", Dir.File("report.json"),
         "--repo", "acme/store", "--metrics-file", MetricsPath);
 
     private static async Task AssertPromtoolAcceptsAsync(string text)
@@ -42,7 +29,7 @@ public class DriftMetricsFileTests
     [Test]
     public async Task Drift_writes_the_sdk_drift_series_with_repo_track_and_schema_labels_that_promtool_accepts()
     {
-        _server.Registry.Add("v1", "telemetry.FeedbackEvent", "1.2.0", Schemas.FeedbackV1Breaking);
+        Server.Registry.Add("v1", "telemetry.FeedbackEvent", "1.2.0", Schemas.FeedbackV1Breaking);
 
         var run = await DriftAsync();
 
@@ -63,10 +50,10 @@ public class DriftMetricsFileTests
     [Test]
     public async Task The_counter_carries_on_across_runs_and_an_outage_keeps_it_while_marking_the_registry_unavailable()
     {
-        _server.Registry.Add("v1", "telemetry.FeedbackEvent", "1.2.0", Schemas.FeedbackV1Breaking);
+        Server.Registry.Add("v1", "telemetry.FeedbackEvent", "1.2.0", Schemas.FeedbackV1Breaking);
         await DriftAsync();
         await DriftAsync();
-        _server.Down = true;
+        Server.Down = true;
 
         var down = await DriftAsync();
 
