@@ -92,8 +92,7 @@ public class SchemaRegistryHealthCheckTests
 
     private static Task<HealthReport> CheckAsync(SchemaManagerHarness harness, HealthStatus? failureStatus = null)
     {
-        var services = new ServiceCollection().AddSingleton(harness.Cache).AddSingleton(harness.Get<CoreRegistryClient.Enforcement.EnforcementPolicy>())
-            .AddSingleton(harness.Get<CoreRegistryClient.Caching.CacheClock>()).AddLogging();
+        var services = new ServiceCollection().AddSingleton(harness.Cache).AddSingleton(harness.Get<CoreRegistryClient.Enforcement.EnforcementPolicy>()).AddLogging();
         services.AddHealthChecks().AddSchemaRegistry(failureStatus: failureStatus);
         return services.BuildServiceProvider().GetRequiredService<HealthCheckService>().CheckHealthAsync();
     }

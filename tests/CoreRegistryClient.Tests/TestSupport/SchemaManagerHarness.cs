@@ -9,12 +9,12 @@ using Microsoft.Extensions.Logging;
 namespace CoreRegistryClient.Tests.TestSupport;
 
 /// <summary>The SDK wired exactly as <c>AddSchemaEnforcement</c> wires it, over in-memory configuration (reloadable),
-/// a registry of the test's choosing, a manual clock and captured logs. Hosted services are not started: tests
+/// a registry of the test's choosing, a fake clock (its timers fire on <c>Advance</c>) and captured logs. Hosted services are not started: tests
 /// drive the poller and the preloader directly.</summary>
 internal sealed class SchemaManagerHarness : IDisposable
 {
     private SchemaManagerHarness(IConfigurationRoot configuration, ISchemaRegistryClient registry, ServiceProvider services,
-        ManualTimeProvider time, CapturingLoggerProvider logs)
+        FakeTimeProvider time, FakeLogCollector logs)
     {
         Configuration = configuration;
         RegistryClient = registry;
@@ -31,9 +31,9 @@ internal sealed class SchemaManagerHarness : IDisposable
 
     public ServiceProvider Services { get; }
 
-    public ManualTimeProvider Time { get; }
+    public FakeTimeProvider Time { get; }
 
-    public CapturingLoggerProvider Logs { get; }
+    public FakeLogCollector Logs { get; }
 
     public ISchemaManager Manager => Services.GetRequiredService<ISchemaManager>();
 
@@ -89,10 +89,10 @@ internal sealed class SchemaManagerHarness : IDisposable
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(merged).Build();
-        var time = new ManualTimeProvider();
-        var logs = new CapturingLoggerProvider();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var logs = new FakeLogCollector();
         var collection = new ServiceCollection()
-            .AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace))
+            .AddLogging(logging => logging.AddProvider(new FakeLoggerProvider(logs)).SetMinimumLevel(LogLevel.Trace))
             .AddSingleton<TimeProvider>(time)
             .AddSchemaEnforcement(configuration);
         configure(collection);
