@@ -36,6 +36,9 @@ namespace CoreRegistryClient.Testing;
 /// </remarks>
 public sealed class LoopbackRegistryServer : IAsyncDisposable
 {
+    /// <summary>Marks a redirected request, so a redirect to this same server is answered, not redirected again.</summary>
+    private const string RedirectedMarker = "redirected";
+
     private readonly WebApplication _app;
     private readonly RegistryFaults _faults = new();
     private readonly RequestJournal _journal = new();
@@ -117,8 +120,8 @@ public sealed class LoopbackRegistryServer : IAsyncDisposable
     }
 
     /// <summary>When set, schema requests (<c>/schemas/...</c>) are answered <c>302 Found</c> pointing at the same path
-    /// and query below this base URL, e.g. another server's <see cref="BaseUri"/> (a cross-origin redirect) or this
-    /// server's own (same origin). Default: none.</summary>
+    /// and query below this base URL (plus a <c>redirected=1</c> marker), e.g. another server's <see cref="BaseUri"/> (a
+    /// cross-origin redirect) or this server's own (same origin: the marked request is then served). Default: none.</summary>
     public Uri? RedirectSchemasTo
     {
         get => _faults.RedirectTo;
@@ -314,10 +317,11 @@ public sealed class LoopbackRegistryServer : IAsyncDisposable
             return;
         }
 
-        if (_faults.RedirectTo is { } redirect && path.StartsWith("/schemas/", StringComparison.Ordinal))
+        if (_faults.RedirectTo is { } redirect && path.StartsWith("/schemas/", StringComparison.Ordinal) && !context.Request.Query.ContainsKey(RedirectedMarker))
         {
+            var query = context.Request.QueryString.Add(RedirectedMarker, "1");
             context.Response.StatusCode = StatusCodes.Status302Found;
-            context.Response.Headers.Location = redirect.GetLeftPart(UriPartial.Path).TrimEnd('/') + path + context.Request.QueryString.Value;
+            context.Response.Headers.Location = redirect.GetLeftPart(UriPartial.Path).TrimEnd('/') + path + query.Value;
             return;
         }
 

@@ -25,7 +25,7 @@ namespace CoreRegistryClient.Caching;
 internal sealed class SchemaCache : IDisposable
 {
     /// <summary>The most names without a validator (unknown, failing or loading) kept at once.</summary>
-    public const int MaxUnknownNames = 1000;
+    public const int MaxUnknownNames = 10_000;
 
     /// <summary>LRU use is recorded at most once a second per entry.</summary>
     private const long TouchGranularity = 1000;

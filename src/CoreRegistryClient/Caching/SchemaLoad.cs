@@ -44,9 +44,21 @@ internal sealed class SchemaLoad : IDisposable
     public void Complete(CompiledSchema? result) => _completion.TrySetResult(result);
 
     /// <summary>Blocks until the load completes or its deadline passes; true when it completed.</summary>
-    /// <remarks>Blocking here never starves the load: it runs on a dedicated thread with synchronous I/O and needs no
-    /// thread-pool thread to finish.</remarks>
-    public bool Wait() => _completion.Task.IsCompleted || _completion.Task.Wait(Remaining + Grace);
+    /// <remarks>The load runs on a dedicated thread with synchronous I/O; a thread-pool caller waiting here is reported
+    /// to the pool (<see cref="PoolBlockingScope"/>) so the one pool hop the HTTP stack still makes is not starved.</remarks>
+    public bool Wait()
+    {
+        if (_completion.Task.IsCompleted) return true;
+        var reported = PoolBlockingScope.Enter();
+        try
+        {
+            return _completion.Task.Wait(Remaining + Grace);
+        }
+        finally
+        {
+            if (reported) PoolBlockingScope.Exit();
+        }
+    }
 
     /// <summary>Awaits the load until it completes or its deadline passes.</summary>
     public async ValueTask<bool> WaitAsync(CancellationToken cancellationToken)

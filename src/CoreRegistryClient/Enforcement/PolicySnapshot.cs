@@ -53,10 +53,11 @@ internal sealed class PolicySnapshot
 
     /// <summary>The mode for one message: off when disabled, else the schema's override or the default, and a
     /// warn mode turns strict for keys in the canary.</summary>
-    /// <param name="canonicalName">The schema name without a <c>.schema</c> suffix.</param>
+    /// <param name="schemaName">The schema name, in either spelling.</param>
     /// <param name="key">The message key.</param>
-    public EnforcementMode ModeFor(ReadOnlySpan<char> canonicalName, string? key)
+    public EnforcementMode ModeFor(ReadOnlySpan<char> schemaName, string? key)
     {
+        var canonicalName = SchemaNames.Trim(schemaName);
         if (!Enabled) return EnforcementMode.Off;
         var mode = Mode;
         if (_overrides is { } overrides && overrides.TryGetValue(canonicalName, out var overridden)) mode = overridden;

@@ -57,7 +57,8 @@ internal sealed class SchemaManagerHarness : IDisposable
     }
 
     /// <summary>The real HTTP registry client against a loopback server, with short retry delays.</summary>
-    public static SchemaManagerHarness CreateOverHttp(LoopbackRegistryServer server, IDictionary<string, string?>? settings = null)
+    public static SchemaManagerHarness CreateOverHttp(LoopbackRegistryServer server, IDictionary<string, string?>? settings = null,
+        Action<RegistryResilienceOptions>? resilience = null)
     {
         var merged = new Dictionary<string, string?> { ["REGISTRY_URL"] = server.BaseUri.ToString(), ["REGISTRY_TIMEOUT"] = "10" };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -65,14 +66,14 @@ internal sealed class SchemaManagerHarness : IDisposable
             merged[key] = value;
         }
 
-        return Build(merged, services => services.Configure<RegistryResilienceOptions>(resilience =>
+        return Build(merged, services => services.Configure<RegistryResilienceOptions>(defaults =>
         {
-            resilience.MaxRetryAttempts = 1;
-            resilience.BaseDelay = TimeSpan.FromMilliseconds(10);
-            resilience.MaxDelay = TimeSpan.FromMilliseconds(50);
-            resilience.AttemptTimeout = TimeSpan.FromSeconds(5);
-            resilience.CircuitMinimumThroughput = 10_000; // drills test the cache through outages; the breaker has its own tests
-        }));
+            defaults.MaxRetryAttempts = 1;
+            defaults.BaseDelay = TimeSpan.FromMilliseconds(10);
+            defaults.MaxDelay = TimeSpan.FromMilliseconds(50);
+            defaults.AttemptTimeout = TimeSpan.FromSeconds(5);
+            defaults.CircuitMinimumThroughput = 10_000; // drills test the cache through outages; the breaker has its own tests
+        }).Configure<RegistryResilienceOptions>(options => resilience?.Invoke(options)));
     }
 
     private static SchemaManagerHarness Build(IDictionary<string, string?>? settings, Action<IServiceCollection> configure)
