@@ -6,6 +6,9 @@ namespace CoreRegistryClient.Cli;
 /// <param name="Timeout">Total time budget of one registry call, retries included.</param>
 internal sealed record RegistrySettings(Uri Url, string? Token, TimeSpan Timeout)
 {
+    /// <summary>The URL to print or write into reports and metadata: without any user-info part (credentials).</summary>
+    public string DisplayUrl { get; } = DependencyInjection.SchemaEnforcementOptions.RedactedUrl(Url.ToString())!;
+
     /// <summary>Redacts the token from the generated ToString, which a debugger or a log might show.</summary>
-    public override string ToString() => $"RegistrySettings {{ Url = {Url}, Token = {(Token is null ? "none" : "***")}, Timeout = {Timeout} }}";
+    public override string ToString() => $"RegistrySettings {{ Url = {DisplayUrl}, Token = {(Token is null ? "none" : "***")}, Timeout = {Timeout} }}";
 }

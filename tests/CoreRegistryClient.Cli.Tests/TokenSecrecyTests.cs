@@ -44,4 +44,28 @@ public class TokenSecrecyTests
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success));
         Assert.That(run.Out, Does.Contain("REGISTRY_TOKEN").And.Not.Contain(Secret));
     }
+
+    [Test]
+    public async Task Credentials_in_the_registry_url_never_reach_output_reports_or_metadata()
+    {
+        await using var server = await RegistryFixture.StartAsync();
+        using var dir = new TempDirectory();
+        var url = new UriBuilder(server.BaseUri) { UserName = "ci", Password = Secret }.Uri.ToString();
+
+        var runs = new List<CliRun>
+        {
+            await CliHost.RunAsync("fetch", "--registry-url", url, "--output", dir.Path),
+            await CliHost.RunAsync("drift", "--registry-url", url, "--schema-dir", dir.Path, "--output", dir.File("r.json"), "--metrics-file", dir.File("m.prom")),
+            await CliHost.RunAsync("drill", "benign", "--registry-url", url, "--token", RegistryFixture.Token, "--timeout", "5", "--wait", "30"),
+            await CliHost.RunAsync("drill", "outage", "--registry-url", url, "--token", RegistryFixture.Token, "--timeout", "5", "--wait", "30", "--json"),
+        };
+
+        Assert.That(runs.Select(r => r.ExitCode), Is.All.Zero, string.Join("\n", runs));
+        foreach (var text in runs.Select(r => r.Out + r.Error).Concat(new[] { "r.json", "m.prom", "_metadata.json" }.Select(f => File.ReadAllText(dir.File(f)))))
+        {
+            Assert.That(text, Does.Not.Contain(Secret));
+        }
+
+        Assert.That(File.ReadAllText(dir.File("_metadata.json")), Does.Contain(server.BaseUri.ToString()), "the URL itself is kept, without its user-info");
+    }
 }

@@ -68,7 +68,7 @@ internal static class DriftCommand
             {
                 Track = common.ResolveTrack(parse, metadata?.Track ?? CommonOptions.DefaultTrack),
                 CanonicalForm = form,
-                RegistryUrl = settings.Url.ToString(),
+                RegistryUrl = settings.DisplayUrl,
                 Repository = parse.GetValue(repo) ?? context.GetEnvironmentVariable("GITHUB_REPOSITORY") ?? new DirectoryInfo(Environment.CurrentDirectory).Name,
                 MissingLocallyCountsAsDrift = parse.GetValue(countMissingLocally),
                 PublishEvents = parse.GetValue(emitTelemetry),

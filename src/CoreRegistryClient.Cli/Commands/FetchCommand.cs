@@ -38,7 +38,7 @@ internal static class FetchCommand
             }
             catch (SchemaNotFoundException ex)
             {
-                throw new FindingException($"The registry has no index at {settings.Url}: {ex.Message}", ex);
+                throw new FindingException($"The registry has no index at {settings.DisplayUrl}: {ex.Message}", ex);
             }
 
             if (!index.Tracks.TryGetValue(track, out var trackIndex))
@@ -50,7 +50,7 @@ internal static class FetchCommand
             var result = await FetchAllAsync(session.Client, track, trackIndex, requested, directory, cancellationToken).ConfigureAwait(false);
             var metadata = new SchemaDirectoryMetadata
             {
-                RegistryUrl = settings.Url.ToString(),
+                RegistryUrl = settings.DisplayUrl,
                 Track = track,
                 FetchedAt = context.Time.GetUtcNow(),
                 SchemasFetched = result.Versions.Count,

@@ -66,7 +66,7 @@ internal sealed class DrillRunner(RegistrySettings settings, string schema, stri
             }
         }
 
-        return (new DrillReport(kind, settings.Url.ToString(), schema, track, [.. _published], [.. _steps], cleanedUp), unavailable);
+        return (new DrillReport(kind, settings.DisplayUrl, schema, track, [.. _published], [.. _steps], cleanedUp), unavailable);
     }
 
     private async Task PublishAsync(IRegistrySession admin, string version, string content, string what, CancellationToken cancellationToken)
@@ -125,7 +125,7 @@ internal sealed class DrillRunner(RegistrySettings settings, string schema, stri
         {
             Directory.CreateDirectory(directory);
             await File.WriteAllTextAsync(Path.Combine(directory, schema + ".json"), DrillSchemas.Baseline, cancellationToken).ConfigureAwait(false);
-            new SchemaDirectoryMetadata { RegistryUrl = settings.Url.ToString(), Track = track, Versions = new Dictionary<string, string> { [schema] = baseline } }.Write(directory);
+            new SchemaDirectoryMetadata { RegistryUrl = settings.DisplayUrl, Track = track, Versions = new Dictionary<string, string> { [schema] = baseline } }.Write(directory);
             var session = RegistrySession.Create(settings);
             await using var sessionScope = session.ConfigureAwait(false);
             var report = await new DriftReporter(session.Client).CompareAsync(directory, new DriftReporterOptions { Track = track, Repository = "core-registry-drill" }, null, cancellationToken).ConfigureAwait(false);
