@@ -6,7 +6,7 @@ namespace CoreRegistryClient.Telemetry;
 internal static class RegistryActivitySource
 {
     /// <summary>The source name to subscribe to (e.g. <c>AddSource("CoreRegistryClient")</c> in OpenTelemetry).</summary>
-    public const string Name = "CoreRegistryClient";
+    public const string Name = SchemaEnforcementInstrumentation.ActivitySourceName;
 
     public static readonly ActivitySource Source = new(Name, typeof(RegistryActivitySource).Assembly.GetName().Version?.ToString());
 }

@@ -26,7 +26,7 @@ namespace CoreRegistryClient.Telemetry;
 /// </remarks>
 internal sealed class SchemaMetrics
 {
-    public const string MeterName = "CoreRegistryClient";
+    public const string MeterName = SchemaEnforcementInstrumentation.MeterName;
 
     private static readonly KeyValuePair<string, object?> OutcomeSuccess = new("outcome", "success");
     private static readonly KeyValuePair<string, object?> OutcomeFailure = new("outcome", "failure");
