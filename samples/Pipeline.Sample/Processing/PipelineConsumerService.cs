@@ -32,15 +32,22 @@ internal sealed class PipelineConsumerService(
                 var outcome = await processor.HandleAsync(message, ct);
                 if (settings.Count is { } count && counters.Received >= count)
                 {
-                    // Let this message be acknowledged first: the loop ends at its next read.
+                    // Let this batch be completed first: the loop ends at its next read.
                     await finished.CancelAsync();
                 }
 
                 return outcome;
             },
-            new AtLeastOnceConsumerOptions { ReadWait = TimeSpan.FromMilliseconds(500), ReclaimMinIdle = TimeSpan.FromSeconds(30), ReclaimInterval = TimeSpan.FromSeconds(15) },
+            new AtLeastOnceConsumerOptions
+            {
+                ReadWait = TimeSpan.FromMilliseconds(500),
+                ReclaimMinIdle = settings.ReclaimAfter,
+                ReclaimInterval = settings.ReclaimAfter / 2,
+                IdempotencyWindow = settings.IdempotencyWindow,
+            },
             consumerLogger,
-            time);
+            time,
+            counters.CountCompleted);
 
         await consumer.RunAsync(finished.Token);
         if (!stoppingToken.IsCancellationRequested)
