@@ -1,7 +1,7 @@
-using System.Net.Sockets;
 using CoreRegistryClient.Samples.Messaging;
 using CoreRegistryClient.Telemetry;
 using CoreRegistryClient.Testing;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -45,7 +45,7 @@ internal static class SampleHostBuilder
         {
             await app.StartAsync(cancellationToken);
         }
-        catch (IOException e) when (e.InnerException is SocketException or null && e.Message.Contains("address", StringComparison.OrdinalIgnoreCase))
+        catch (IOException e) when (e.InnerException is AddressInUseException)
         {
             await error.WriteLineAsync($"{settings.SampleName}: cannot listen on {settings.Listen}: the port is already in use (another {settings.SampleName} running?). Pick another with --port N (--port 0 picks a free one) or --listen URL.");
             await StopQuietlyAsync(app);

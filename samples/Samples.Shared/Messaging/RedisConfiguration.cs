@@ -42,6 +42,10 @@ internal static class RedisConfiguration
         }
 
         options.AbortOnConnectFail = false;
+
+        // While the connection is down a command fails at once instead of waiting in a backlog for its timeout:
+        // the store counts the event as failed and goes on, the consumer pauses and retries.
+        options.BacklogPolicy = BacklogPolicy.FailFast;
         options.ConnectTimeout = 2000;
         options.ClientName ??= "samples";
         return options;

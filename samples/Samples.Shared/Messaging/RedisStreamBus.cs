@@ -265,6 +265,10 @@ internal sealed class RedisStreamBus : IMessageBus
             options.AsyncTimeout += (int)TimeSpan.FromSeconds(30).TotalMilliseconds;
             options.CommandMap = CommandMap.Create(new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "SUBSCRIBE", "PSUBSCRIBE", "SSUBSCRIBE" }, available: false);
             options.ClientName = (options.ClientName ?? "samples") + "-reader";
+
+            // ExecuteAsync hands back the raw reply; RESP2 keeps XREADGROUP's reply the nested arrays StreamReply reads
+            // (RESP3 would make the outer level a map).
+            options.Protocol = RedisProtocol.Resp2;
         }
 
         return await ConnectionMultiplexer.ConnectAsync(options);
