@@ -23,22 +23,31 @@ internal static class PipelineCommand
         var invalid = CommonSampleOptions.InvalidShare("Share of synthetic messages made invalid, 0..1.", defaults.InvalidShare);
         var rate = CommonSampleOptions.Rate("Synthetic messages per second.", defaults.Rate);
         var reclaimAfter = CommonSampleOptions.Interval("--reclaim-after", "Take over messages another consumer left pending this long (checked every half of it).", defaults.ReclaimAfter);
+        var prefill = CommonSampleOptions.Switch("--prefill", "With --produce and --count: publish the whole backlog first, then consume it (measures consuming alone).");
         var feedbackTtl = CommonSampleOptions.Interval("--feedback-ttl", "A store's backpressure reading stops counting this long after it arrived.", defaults.FeedbackTtl);
 
         var root = new RootCommand("CoreRegistryClient pipeline sample: consumes telemetry.FeedbackEvent messages, validates each through ISchemaManager, dead-letters rejects and tracks backpressure.")
         {
             common.Bus, common.Redis, common.Namespace, common.Mode, common.RegistryUrl, common.Count, common.Duration, produce, invalid, rate,
-            reclaimAfter, feedbackTtl, common.Port, common.Listen, common.SummaryInterval, common.ConfigFile, common.Verbose,
+            reclaimAfter, feedbackTtl, prefill, common.Port, common.Listen, common.SummaryInterval, common.ConfigFile, common.Verbose,
         };
+        root.Validators.Add(r =>
+        {
+            if (r.GetValue(prefill) && r.GetValue(common.Count) is null)
+            {
+                r.AddError("--prefill needs --count: the size of the backlog to publish before consuming.");
+            }
+        });
         root.SetAction((result, cancellationToken) =>
         {
             var settings = common.Apply(result, defaults with
             {
-                Produce = result.GetValue(produce),
                 InvalidShare = result.GetValue(invalid),
                 Rate = result.GetValue(rate),
                 ReclaimAfter = result.GetValue(reclaimAfter),
                 FeedbackTtl = result.GetValue(feedbackTtl),
+                Prefill = result.GetValue(prefill),
+                Produce = result.GetValue(prefill) ? true : result.GetValue(produce),
             });
             return run(settings, cancellationToken);
         });

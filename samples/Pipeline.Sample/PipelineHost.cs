@@ -40,6 +40,7 @@ internal static class PipelineHost
         services.AddSingleton<FeedbackProcessor>();
         services.AddSingleton<DeadLetterDepthMonitor>();
         services.AddSingleton<PipelineMetrics>();
+        services.AddSingleton<BacklogGate>();
 
         // Hosted services stop in reverse order: the reporter, registered first, prints the last line after the rest stopped.
         services.AddHostedService<PipelineSummaryReporter>();

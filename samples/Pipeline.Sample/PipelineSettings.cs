@@ -30,6 +30,9 @@ internal sealed record PipelineSettings : SampleSettings
     /// <summary>How long a completed envelope id is remembered to recognise duplicates.</summary>
     public TimeSpan IdempotencyWindow { get; init; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>Publish all <see cref="SampleSettings.Count"/> messages before consuming starts (a backlog to drain).</summary>
+    public bool Prefill { get; init; }
+
     public TimeSpan DeadLetterPollInterval { get; init; } = TimeSpan.FromSeconds(5);
 
     public string ConsumerName { get; init; } = $"{Environment.MachineName}-{Environment.ProcessId}";

@@ -1,4 +1,5 @@
 using CoreRegistryClient.Samples.Messaging;
+using CoreRegistryClient.Samples.Pipeline.Producing;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -13,10 +14,20 @@ internal sealed class PipelineConsumerService(
     PipelineSettings settings,
     IHostApplicationLifetime lifetime,
     TimeProvider time,
+    BacklogGate backlog,
     ILogger<AtLeastOnceConsumer> consumerLogger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            await backlog.Open.WaitAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
         using var finished = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         if (settings.Duration is { } duration)
         {

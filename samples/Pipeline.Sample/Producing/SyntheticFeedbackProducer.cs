@@ -8,7 +8,7 @@ namespace CoreRegistryClient.Samples.Pipeline.Producing;
 /// <summary>Publishes generated FeedbackEvents to the feedback stream at <c>--rate</c> per second (stopping
 /// after <c>--count</c>), standing in for the stores when the sample runs alone. Each 100 ms tick is one
 /// pipelined batch; a batch the bus refuses is published again after a pause (with backoff), never dropped.</summary>
-internal sealed partial class SyntheticFeedbackProducer(IMessageBus bus, PipelineSettings settings, TimeProvider time, ILogger<SyntheticFeedbackProducer> logger) : BackgroundService
+internal sealed partial class SyntheticFeedbackProducer(IMessageBus bus, PipelineSettings settings, BacklogGate backlog, TimeProvider time, ILogger<SyntheticFeedbackProducer> logger) : BackgroundService
 {
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(10);
@@ -18,7 +18,8 @@ internal sealed partial class SyntheticFeedbackProducer(IMessageBus bus, Pipelin
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var generator = new FeedbackGenerator(settings.InvalidShare, timeProvider: time);
-        var perTick = Math.Max(1, settings.Rate / 10);
+        // A backlog is published as fast as the bus takes it, in batches of a thousand.
+        var perTick = settings.Prefill ? 1000 : Math.Max(1, settings.Rate / 10);
         using var timer = new PeriodicTimer(Tick, time);
         try
         {
@@ -33,8 +34,13 @@ internal sealed partial class SyntheticFeedbackProducer(IMessageBus bus, Pipelin
 
                 await PublishAsync(batch, stoppingToken);
                 Published += size;
-                await timer.WaitForNextTickAsync(stoppingToken);
+                if (!settings.Prefill)
+                {
+                    await timer.WaitForNextTickAsync(stoppingToken);
+                }
             }
+
+            backlog.Filled();
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

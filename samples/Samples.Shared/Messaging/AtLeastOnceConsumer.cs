@@ -72,10 +72,15 @@ internal sealed partial class AtLeastOnceConsumer
 
     /// <summary>Creates the group if needed, then reads, handles and reclaims until cancelled. A broken
     /// connection to the bus is logged and retried after a pause instead of ending the loop.</summary>
+    /// <remarks>The bus is kept busy while a batch is handled: the next read is already in flight, and the previous
+    /// batch's completion runs alongside (one at a time, in order). On cancellation the batch read ahead is still
+    /// handled and completed (at most one batch, within the read wait), so a single consumer leaves nothing pending.</remarks>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var nextReclaim = _time.GetUtcNow();
         var ensured = false;
+        Task<IReadOnlyList<BusMessage>>? readAhead = null;
+        Task completing = Task.CompletedTask;
         while (!cancellationToken.IsCancellationRequested)
         {
             try
@@ -88,11 +93,16 @@ internal sealed partial class AtLeastOnceConsumer
 
                 if (_time.GetUtcNow() >= nextReclaim)
                 {
+                    await completing;
                     await ReclaimOnceAsync(cancellationToken);
                     nextReclaim = _time.GetUtcNow() + _options.ReclaimInterval;
                 }
 
-                await PollOnceAsync(cancellationToken);
+                var batch = await (readAhead ?? Read(cancellationToken));
+                readAhead = batch.Count > 0 ? Read(cancellationToken) : null;
+                var handled = await HandleAsync(batch, cancellationToken);
+                await completing;
+                completing = CompleteAsync(handled);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -101,6 +111,8 @@ internal sealed partial class AtLeastOnceConsumer
             catch (Exception e) when (e is RedisException or InvalidOperationException)
             {
                 LogBusError(_logger, Identity.Stream, e.GetType().Name, e.Message);
+                readAhead = null;
+                completing = Task.CompletedTask;
                 try
                 {
                     await Task.Delay(TimeSpan.FromSeconds(1), _time, cancellationToken);
@@ -111,6 +123,8 @@ internal sealed partial class AtLeastOnceConsumer
                 }
             }
         }
+
+        await DrainAsync(readAhead, completing);
     }
 
     /// <summary>Reads one batch of new messages (waiting up to the read wait) and finishes it; returns how many were read.</summary>
@@ -147,15 +161,36 @@ internal sealed partial class AtLeastOnceConsumer
         }
     }
 
-    private async Task FinishAsync(IReadOnlyList<BusMessage> batch, CancellationToken cancellationToken)
-    {
-        if (batch.Count == 0)
-        {
-            return;
-        }
+    private Task<IReadOnlyList<BusMessage>> Read(CancellationToken cancellationToken) =>
+        _bus.ReadAsync(Identity, _options.BatchSize, _options.ReadWait, cancellationToken);
 
-        var completions = new List<MessageCompletion>(batch.Count);
-        var outcomes = new List<MessageOutcome>(batch.Count);
+    private async Task DrainAsync(Task<IReadOnlyList<BusMessage>>? readAhead, Task completing)
+    {
+        try
+        {
+            await completing;
+            if (readAhead is not null)
+            {
+                await FinishAsync(await readAhead, CancellationToken.None);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The read ahead was cancelled before it took anything.
+        }
+        catch (Exception e) when (e is RedisException or InvalidOperationException)
+        {
+            // Whatever was not completed stays pending and is reclaimed by another consumer.
+            LogBusError(_logger, Identity.Stream, e.GetType().Name, e.Message);
+        }
+    }
+
+    private async Task FinishAsync(IReadOnlyList<BusMessage> batch, CancellationToken cancellationToken) =>
+        await CompleteAsync(await HandleAsync(batch, cancellationToken));
+
+    private async Task<List<(MessageCompletion Completion, MessageOutcome Outcome)>> HandleAsync(IReadOnlyList<BusMessage> batch, CancellationToken cancellationToken)
+    {
+        var handled = new List<(MessageCompletion, MessageOutcome)>(batch.Count);
         foreach (var message in batch)
         {
             MessageOutcome outcome;
@@ -171,7 +206,7 @@ internal sealed partial class AtLeastOnceConsumer
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {
-                    // Shutting down: what was handled is completed below; the rest stays pending for reclaim.
+                    // Shutting down: what was handled is completed; the rest stays pending for reclaim.
                     break;
                 }
                 catch (Exception e)
@@ -183,22 +218,26 @@ internal sealed partial class AtLeastOnceConsumer
                 }
             }
 
-            completions.Add(new MessageCompletion(message, outcome.Key ?? message.Id, outcome.DeadLetterReason));
-            outcomes.Add(outcome);
+            handled.Add((new MessageCompletion(message, outcome.Key ?? message.Id, outcome.DeadLetterReason), outcome));
         }
 
-        if (completions.Count == 0)
+        return handled;
+    }
+
+    private async Task CompleteAsync(List<(MessageCompletion Completion, MessageOutcome Outcome)> handled)
+    {
+        if (handled.Count == 0)
         {
             return;
         }
 
         // The work is done: finish the bookkeeping even when shutdown was requested meanwhile, or the
         // messages would be handled twice. The bus's own command timeout bounds this call.
-        var firsts = await _bus.CompleteAsync(Identity, completions, _options.IdempotencyWindow, CancellationToken.None);
-        for (var i = 0; i < completions.Count; i++)
+        var firsts = await _bus.CompleteAsync(Identity, handled.Select(h => h.Completion).ToArray(), _options.IdempotencyWindow, CancellationToken.None);
+        for (var i = 0; i < handled.Count; i++)
         {
-            var (message, outcome, first) = (completions[i].Message, outcomes[i], firsts[i]);
-            if (!first)
+            var ((message, _, _), outcome) = handled[i];
+            if (!firsts[i])
             {
                 Interlocked.Increment(ref _duplicates);
             }
@@ -212,7 +251,7 @@ internal sealed partial class AtLeastOnceConsumer
                 Interlocked.Increment(ref _processed);
             }
 
-            _observer?.Invoke(message, outcome, first);
+            _observer?.Invoke(message, outcome, firsts[i]);
         }
     }
 
