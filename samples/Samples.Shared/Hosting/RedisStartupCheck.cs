@@ -29,8 +29,7 @@ internal static class RedisStartupCheck
             }
             catch (Exception e) when (e is RedisException or TimeoutException)
             {
-                // StackExchange.Redis messages are long and multi-line; the first sentence says what happened.
-                reason = e.Message.Split('\n')[0].Split(". ")[0].TrimEnd('.');
+                reason = Reason(e.Message);
             }
 
             if (attempt == attempts)
@@ -43,5 +42,29 @@ internal static class RedisStartupCheck
             await error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{sampleName}: Redis at {bus.Endpoints} does not answer (attempt {attempt} of {attempts}: {reason}); retrying in {pause.TotalSeconds:0.#} s"));
             await Task.Delay(pause, time, cancellationToken);
         }
+    }
+
+    /// <summary>The cause in a few words: StackExchange.Redis messages name the command, then the cause, then a
+    /// long diagnostic tail (<c>No connection is active/available to service this operation: PING; Connection refused,
+    /// mc: 1/1/0, …</c>).</summary>
+    internal static string Reason(string message)
+    {
+        var text = message.Split('\n')[0];
+        var cause = text.IndexOf("; ", StringComparison.Ordinal);
+        if (cause >= 0)
+        {
+            text = text[(cause + 2)..];
+        }
+
+        foreach (var tail in new[] { ", ", " (" })
+        {
+            var at = text.IndexOf(tail, StringComparison.Ordinal);
+            if (at > 0)
+            {
+                text = text[..at];
+            }
+        }
+
+        return text.TrimEnd('.');
     }
 }

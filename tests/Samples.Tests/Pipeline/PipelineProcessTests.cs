@@ -47,7 +47,7 @@ public class PipelineProcessTests
         Assert.Multiple(() =>
         {
             Assert.That(exit, Is.EqualTo(3), output);
-            Assert.That(output, Does.Contain("attempt 4 of 5").And.Contain("did not answer after 5 attempts").And.Not.Contain("Exception"));
+            Assert.That(output, Does.Contain("attempt 4 of 5: Connection refused); retrying in 4 s").And.Contain("did not answer after 5 attempts (Connection refused)").And.Not.Contain("Exception").And.Not.Contain("mc: "));
             Assert.That(output, Does.Not.Contain("received="));
         });
     }
