@@ -67,6 +67,21 @@ internal sealed class SchemaManager(
             Evaluate(name, await pending.ConfigureAwait(false), m, s, p, new Utf8Payload(bytes.Span));
     }
 
+    public ValueTask<SchemaValidationOutcome> EvaluateAsync(string schemaName, ReadOnlyMemory<byte> payload, EnforcementMode mode, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(schemaName);
+        var current = policy.Current;
+        if (!current.Enabled || mode == EnforcementMode.Off) return new(Skipped(schemaName));
+        var start = DurationStart();
+        var lookup = cache.GetAsync(schemaName, clock.NowMilliseconds, cancellationToken);
+        return lookup.IsCompletedSuccessfully
+            ? new(Evaluate(schemaName, lookup.Result, mode, start, current, new Utf8Payload(payload.Span), throws: false))
+            : Awaited(lookup, schemaName, mode, start, current, payload);
+
+        async ValueTask<SchemaValidationOutcome> Awaited(ValueTask<CompiledSchema?> pending, string name, EnforcementMode m, long s, PolicySnapshot p, ReadOnlyMemory<byte> bytes) =>
+            Evaluate(name, await pending.ConfigureAwait(false), m, s, p, new Utf8Payload(bytes.Span), throws: false);
+    }
+
     public ValueTask<SchemaValidationOutcome> ValidateAsync(string schemaName, JsonElement payload, string? key = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(schemaName);
@@ -127,14 +142,16 @@ internal sealed class SchemaManager(
     private static SchemaValidationOutcome Skipped(string schemaName) =>
         new(schemaName, null, null, EnforcementMode.Off, SchemaValidationStatus.Skipped);
 
-    private SchemaValidationOutcome Evaluate<TPayload>(string schemaName, CompiledSchema? schema, EnforcementMode mode, long start, PolicySnapshot current, TPayload payload)
+    // throws: whether a Strict rejection throws SchemaValidationException (false when the caller enforces, see EvaluateAsync).
+    private SchemaValidationOutcome Evaluate<TPayload>(string schemaName, CompiledSchema? schema, EnforcementMode mode, long start, PolicySnapshot current, TPayload payload,
+        bool throws = true)
         where TPayload : IPayload, allows ref struct
     {
         if (schema is null)
         {
             return cache.TryGetEntry(schemaName, out var entry) && entry.LastError == RegistryErrorTypes.NotFound
-                ? NotFound(schemaName, mode, current)
-                : Unavailable(schemaName, mode, current);
+                ? NotFound(schemaName, mode, current, throws)
+                : Unavailable(schemaName, mode, current, throws);
         }
 
         ValidationResult? failure;
@@ -146,7 +163,7 @@ internal sealed class SchemaManager(
         {
             // An engine bug must not take a message pipeline down: the schema is as good as unavailable for this payload.
             logger.ValidatorThrew(schemaName, exception);
-            return Unavailable(schemaName, mode, current);
+            return Unavailable(schemaName, mode, current, throws);
         }
 
         if (failure is null || failure.IsValid)
@@ -156,13 +173,13 @@ internal sealed class SchemaManager(
             return new SchemaValidationOutcome(schemaName, schema, null, mode, SchemaValidationStatus.Valid);
         }
 
-        return Failed(schemaName, schema, mode, start, failure);
+        return Failed(schemaName, schema, mode, start, failure, throws);
     }
 
-    private SchemaValidationOutcome Failed(string schemaName, CompiledSchema schema, EnforcementMode mode, long start, ValidationResult failure)
+    private SchemaValidationOutcome Failed(string schemaName, CompiledSchema schema, EnforcementMode mode, long start, ValidationResult failure, bool throws)
     {
         var errors = failure.InputError == InputErrorKind.None ? failure.Errors : [InputErrorOf(failure)];
-        var outcome = new SchemaValidationOutcome(schemaName, schema, null, mode, SchemaValidationStatus.Invalid, errors);
+        var outcome = new SchemaValidationOutcome(schemaName, schema, null, mode, SchemaValidationStatus.Invalid, errors, ReadErrorOf(failure.InputError));
         counters.Failures.Increment();
         metrics.Failed(schema.SchemaTag, mode, start, time);
         metrics.Enforced(schema.SchemaTag, mode);
@@ -171,7 +188,7 @@ internal sealed class SchemaManager(
         {
             counters.Rejections.Increment();
             logger.ValidationRejected(schemaName, schema.Track, schema.Version, errors.Count, first?.Keyword, first?.InstanceLocation, first?.KeywordLocation);
-            throw new SchemaValidationException(outcome);
+            return throws ? throw new SchemaValidationException(outcome) : outcome;
         }
 
         counters.Warnings.Increment();
@@ -181,7 +198,7 @@ internal sealed class SchemaManager(
 
     /// <summary>A reachable registry said "no such schema": a caller's mistake, not an outage, so OnUnavailable
     /// does not apply and the payload is never let through as valid.</summary>
-    private SchemaValidationOutcome NotFound(string schemaName, EnforcementMode mode, PolicySnapshot current)
+    private SchemaValidationOutcome NotFound(string schemaName, EnforcementMode mode, PolicySnapshot current, bool throws)
     {
         var tag = SchemaMetrics.SchemaTag(schemaName);
         metrics.Errored(tag);
@@ -194,14 +211,14 @@ internal sealed class SchemaManager(
         if (mode == EnforcementMode.Strict)
         {
             counters.Rejections.Increment();
-            throw new SchemaValidationException(outcome);
+            return throws ? throw new SchemaValidationException(outcome) : outcome;
         }
 
         counters.Warnings.Increment();
         return outcome;
     }
 
-    private SchemaValidationOutcome Unavailable(string schemaName, EnforcementMode mode, PolicySnapshot current)
+    private SchemaValidationOutcome Unavailable(string schemaName, EnforcementMode mode, PolicySnapshot current, bool throws)
     {
         var tag = SchemaMetrics.SchemaTag(schemaName);
         metrics.Errored(tag);
@@ -218,12 +235,20 @@ internal sealed class SchemaManager(
         if (mode == EnforcementMode.Strict)
         {
             counters.Rejections.Increment();
-            throw new SchemaValidationException(outcome);
+            return throws ? throw new SchemaValidationException(outcome) : outcome;
         }
 
         counters.Warnings.Increment();
         return outcome;
     }
+
+    private static PayloadReadError ReadErrorOf(InputErrorKind kind) => kind switch
+    {
+        InputErrorKind.None => PayloadReadError.None,
+        InputErrorKind.InvalidUtf8 => PayloadReadError.InvalidUtf8,
+        InputErrorKind.DepthExceeded => PayloadReadError.TooDeep,
+        _ => PayloadReadError.MalformedJson,
+    };
 
     /// <summary>A fixed description per kind: the engine's own message could quote the offending bytes.</summary>
     private static ValidationError InputErrorOf(ValidationResult failure)

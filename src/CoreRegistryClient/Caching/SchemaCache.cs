@@ -233,7 +233,7 @@ internal sealed class SchemaCache : IDisposable
             activity?.SetTag("schema.track", fetched.Track);
             activity?.SetTag("schema.version", fetched.CoreVersion);
             MarkRefreshed();
-            if (previous is not null && previous.Matches(policy.TrackPolicy.Requested, fetched.Track, fetched.Sha256))
+            if (previous is not null && previous.Matches(policy.TrackPolicy.Requested, fetched.Track, fetched.Sha256, (fetched.Deprecated, fetched.DeprecationNote)))
             {
                 entry.Succeeded();
                 entry.ExtendTo(expiresAt);
@@ -241,7 +241,8 @@ internal sealed class SchemaCache : IDisposable
             }
 
             var compiled = new CompiledSchema(entry.Name, policy.TrackPolicy.Requested, fetched.Track, fetched.CoreVersion, fetched.Sha256,
-                SchemaLoader.Compile(fetched.Content, options.FormatAssertion), _time.GetUtcNow(), fromSnapshot: false);
+                SchemaLoader.Compile(fetched.Content, options.FormatAssertion), _time.GetUtcNow(), fromSnapshot: false,
+                fetched.SchemaId, fetched.Deprecated, fetched.DeprecationNote);
             entry.Install(compiled, expiresAt);
             entry.Succeeded();
             if (previous is null)
