@@ -1,6 +1,6 @@
 namespace CoreRegistryClient.AspNetCore.OpenApi;
 
-/// <summary>The published JSON Schemas of the two validation problems, embedded from <c>ProblemSchemas/</c>: the
+/// <summary>The published JSON Schemas of the two validation problems, embedded from <c>docs/http-validation/</c>: the
 /// OpenAPI document serves these very files, so the docs, the document and the responses cannot drift apart.</summary>
 internal static class ProblemSchemaDocuments
 {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using CoreRegistryClient.AspNetCore.Validation;
 using CoreRegistryClient.Enforcement;
@@ -7,10 +8,13 @@ using Microsoft.AspNetCore.Http;
 namespace CoreRegistryClient.AspNetCore.Responses;
 
 /// <summary>Writes the RFC 9457 problem responses (<c>application/problem+json</c>). The shapes are those of
-/// <c>ProblemSchemas/*.json</c>; messages name locations and keywords, never a value from the body.</summary>
+/// <c>docs/http-validation/*.schema.json</c>; messages name locations and keywords, never a value from the body.</summary>
 internal static class ProblemResponses
 {
     public const string ContentType = "application/problem+json";
+
+    // A JSON API response, never embedded in HTML: quotes and apostrophes in messages stay readable.
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static int StatusOf(HttpValidationResult result) => result switch
     {
@@ -34,7 +38,7 @@ internal static class ProblemResponses
         response.Headers.CacheControl = "no-store";
         try
         {
-            using (var json = new Utf8JsonWriter(response.BodyWriter, new JsonWriterOptions { SkipValidation = false }))
+            using (var json = new Utf8JsonWriter(response.BodyWriter, WriterOptions))
             {
                 json.WriteStartObject();
                 var (type, title, detail) = Describe(result, schemaName, outcome, errors, maxBodySize);
