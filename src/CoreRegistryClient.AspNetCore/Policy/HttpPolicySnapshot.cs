@@ -15,6 +15,7 @@ internal sealed class HttpPolicySnapshot
     private readonly ConcurrentDictionary<Endpoint, EndpointRule> _rules = new();
     private readonly HttpValidationOptions _options;
     private readonly HttpValidationMetrics _metrics;
+    private readonly Dictionary<string, HttpEndpointValidationOptions> _byPattern = new(StringComparer.OrdinalIgnoreCase);
 
     public HttpPolicySnapshot(HttpValidationOptions options, SchemaEnforcementOptions sdk, HttpValidationMetrics metrics)
     {
@@ -27,6 +28,7 @@ internal sealed class HttpPolicySnapshot
         CanaryKeyHeader = options.CanaryKeyHeader;
         MaxErrors = options.MaxErrors;
         OnUnavailable = sdk.OnUnavailable;
+        foreach (var (key, settings) in options.Endpoints) _byPattern[key.Trim('/')] = settings;
     }
 
     /// <summary>The SDK's <c>Enabled</c>: when false no endpoint validates.</summary>
@@ -76,12 +78,7 @@ internal sealed class HttpPolicySnapshot
             _metrics.For(endpoint));
     }
 
-    /// <summary>The settings for a route pattern, written with or without the leading or a trailing slash.</summary>
-    private HttpEndpointValidationOptions? Lookup(string pattern)
-    {
-        if (_options.Endpoints.TryGetValue(pattern, out var exact)) return exact;
-        var trimmed = pattern.Trim('/');
-        return _options.Endpoints.TryGetValue(trimmed, out var bare) ? bare
-            : _options.Endpoints.TryGetValue("/" + trimmed, out var rooted) ? rooted : null;
-    }
+    /// <summary>The settings for a route pattern, however its key is written (leading or trailing slashes, case).</summary>
+    private HttpEndpointValidationOptions? Lookup(string pattern) =>
+        _byPattern.TryGetValue(pattern.Trim('/'), out var settings) ? settings : null;
 }

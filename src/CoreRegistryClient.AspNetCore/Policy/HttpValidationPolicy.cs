@@ -20,6 +20,7 @@ internal sealed class HttpValidationPolicy : IDisposable
     private readonly IDisposable? _sdkSubscription;
     private readonly Lock _gate = new();
     private HttpValidationOptions _lastValid;
+    private string? _lastRefusal;
     private volatile HttpPolicySnapshot _current;
 
     public HttpValidationPolicy(IOptionsMonitor<HttpValidationOptions> http, IOptionsMonitor<SchemaEnforcementOptions> sdk,
@@ -50,14 +51,18 @@ internal sealed class HttpValidationPolicy : IDisposable
     {
         if (name is not null && name != Options.DefaultName) return;
         var failures = HttpValidationOptionsValidator.Validate(options);
-        if (failures.Count > 0)
-        {
-            _logger.ConfigurationReloadRefused(string.Join(" ", failures));
-            return;
-        }
-
         lock (_gate)
         {
+            if (failures.Count > 0)
+            {
+                // One reload can notify more than once; the same refusal is logged once.
+                var refusal = string.Join(" ", failures);
+                if (!string.Equals(refusal, _lastRefusal, StringComparison.Ordinal)) _logger.ConfigurationReloadRefused(refusal);
+                _lastRefusal = refusal;
+                return;
+            }
+
+            _lastRefusal = null;
             _lastValid = options;
             Swap(new HttpPolicySnapshot(options, _sdk.CurrentValue, _metrics));
         }
