@@ -45,6 +45,8 @@ internal sealed class TestApp : IAsyncDisposable
         registry ??= new InMemorySchemaRegistry().Add("v1", Schemas.Order, "1.0.0", Schemas.OrderSchema, schemaId: "urn:orders:placed:1");
         var server = await LoopbackRegistryServer.StartAsync(registry);
         var builder = WebApplication.CreateSlimBuilder();
+        // Only what the test says: no appsettings.json from the output folder (the sample's is there), no environment.
+        builder.Configuration.Sources.Clear();
         var defaults = new Dictionary<string, string?>
         {
             ["REGISTRY_ENABLED"] = "true",
@@ -85,6 +87,19 @@ internal sealed class TestApp : IAsyncDisposable
         InMemorySchemaRegistry? registry = null) =>
         StartAsync(app => app.MapPost("/orders", (Order order) => Microsoft.AspNetCore.Http.Results.Ok(order)).WithName("PlaceOrder").ValidateSchema(Schemas.Order),
             settings, kestrel, configure, registry);
+
+    /// <summary>Waits (generously: the machine is shared) until <paramref name="condition"/> holds; false if it never does.</summary>
+    public static async Task<bool> EventuallyAsync(Func<bool> condition, TimeSpan? within = null)
+    {
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(30));
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) return false;
+            await Task.Delay(20);
+        }
+
+        return true;
+    }
 
     /// <summary>Changes configuration and raises the reload, as a changed file or ConfigMap would.</summary>
     public void Reconfigure(string key, string? value)
