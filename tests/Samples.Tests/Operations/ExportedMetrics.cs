@@ -15,6 +15,9 @@ internal static class ExportedMetrics
         "schema_cache_misses_total",
         "schema_registry_errors_total",
         "schema_drift_total",
+        "schema_http_validation_total",
+        "schema_http_validation_errors_total",
+        "schema_http_warn_headers_total",
     };
 
     public static readonly IReadOnlySet<string> Gauges = new HashSet<string>(StringComparer.Ordinal)
@@ -31,6 +34,7 @@ internal static class ExportedMetrics
     {
         "schema_validation_duration_seconds",
         "schema_registry_request_duration_seconds",
+        "schema_http_validation_duration_seconds",
     };
 
     /// <summary>True if <paramref name="series"/> is a series name one of the families produces
