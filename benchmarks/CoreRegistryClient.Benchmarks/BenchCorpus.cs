@@ -17,9 +17,14 @@ internal static class BenchCorpus
     public static byte[] Payload(string name, bool valid) =>
         File.ReadAllBytes(Path.Combine(Root.Value, "payloads", $"{name}.{(valid ? "valid" : "invalid")}.json"));
 
+    /// <summary>The folder holding CoreRegistryClient.sln (benchmarks also read the samples' files).</summary>
+    public static string RepositoryRoot => Repository.Value;
+
+    private static readonly Lazy<string> Repository = new(FindRepository);
+
     private static readonly Lazy<string> Root = new(FindCorpus);
 
-    private static string FindCorpus()
+    private static string FindRepository()
     {
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {
@@ -27,15 +32,19 @@ internal static class BenchCorpus
             {
                 if (File.Exists(Path.Combine(dir.FullName, "CoreRegistryClient.sln")))
                 {
-                    var corpus = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "bench-corpus"));
-                    if (Directory.Exists(corpus))
-                    {
-                        return corpus;
-                    }
+                    return dir.FullName;
                 }
             }
         }
 
-        throw new DirectoryNotFoundException("../shared/bench-corpus was not found beside the folder holding CoreRegistryClient.sln.");
+        throw new DirectoryNotFoundException("No folder holding CoreRegistryClient.sln above the working or the output directory.");
+    }
+
+    private static string FindCorpus()
+    {
+        var corpus = Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "bench-corpus"));
+        return Directory.Exists(corpus)
+            ? corpus
+            : throw new DirectoryNotFoundException("../shared/bench-corpus was not found beside the folder holding CoreRegistryClient.sln.");
     }
 }
