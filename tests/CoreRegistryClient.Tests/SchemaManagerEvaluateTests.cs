@@ -132,7 +132,7 @@ public class SchemaManagerEvaluateTests
         var before = await harness.Manager.EvaluateAsync(TestSchemas.Name, Valid, EnforcementMode.Warn);
         registry.Deprecate("v1", TestSchemas.Name, "Moving to v2");
         Assert.That(harness.Cache.TryGetEntry(TestSchemas.Name, out var entry), Is.True);
-        await harness.Cache.RefreshAsync(entry, null);
+        await harness.Cache.RefreshAsync(entry, "v1", TestSchemas.Name);
         var after = await harness.Manager.EvaluateAsync(TestSchemas.Name, Valid, EnforcementMode.Warn);
         Assert.Multiple(() =>
         {

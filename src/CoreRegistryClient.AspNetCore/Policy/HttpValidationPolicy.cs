@@ -80,6 +80,6 @@ internal sealed class HttpValidationPolicy : IDisposable
     {
         var previous = _current;
         _current = next;
-        if (!previous.DescribesSameModes(next)) _logger.PolicyChanged(next.Describe());
+        if (!previous.DescribesSameModes(next) && _logger.IsEnabled(LogLevel.Information)) _logger.PolicyChanged(next.Describe());
     }
 }

@@ -136,15 +136,23 @@ internal sealed class RequestSchemaValidator(
 
         if (mode == EnforcementMode.Strict && result != HttpValidationResult.Valid && result != HttpValidationResult.NotValidated)
         {
-            var first = errors.Count > 0 ? errors[0] : null;
-            logger.RequestRejected(rule.Telemetry.Label, ProblemResponses.StatusOf(result), rule.SchemaName, HttpValidationResults.Label(result), errors.Count,
-                first?.Keyword, first?.InstanceLocation, canary);
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                var first = errors.Count > 0 ? errors[0] : null;
+                logger.RequestRejected(rule.Telemetry.Label, ProblemResponses.StatusOf(result), rule.SchemaName, HttpValidationResults.Label(result), errors.Count,
+                    first?.Keyword, first?.InstanceLocation, canary);
+            }
+
             body.Dispose();
             await ProblemResponses.WriteAsync(context, result, rule.SchemaName, outcome, errors, policy.Current.MaxErrors, rule.MaxBodySize).ConfigureAwait(false);
             return false;
         }
 
-        logger.RequestValidated(rule.Telemetry.Label, rule.SchemaName, EnforcementModeText.Name(mode), HttpValidationResults.Label(result), errors.Count, canary);
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            logger.RequestValidated(rule.Telemetry.Label, rule.SchemaName, EnforcementModeText.Name(mode), HttpValidationResults.Label(result), errors.Count, canary);
+        }
+
         body.ReplaceRequestBody(context);
         return true;
     }
@@ -158,12 +166,16 @@ internal sealed class RequestSchemaValidator(
         if (mode == EnforcementMode.Strict)
         {
             body?.Dispose();
-            logger.RequestRejected(rule.Telemetry.Label, ProblemResponses.StatusOf(result), rule.SchemaName, HttpValidationResults.Label(result), 0, null, null, canary);
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                logger.RequestRejected(rule.Telemetry.Label, ProblemResponses.StatusOf(result), rule.SchemaName, HttpValidationResults.Label(result), 0, null, null, canary);
+            }
+
             await ProblemResponses.WriteAsync(context, result, rule.SchemaName, default, [], policy.Current.MaxErrors, rule.MaxBodySize).ConfigureAwait(false);
             return false;
         }
 
-        logger.RequestNotValidated(rule.Telemetry.Label, HttpValidationResults.Label(result));
+        if (logger.IsEnabled(LogLevel.Debug)) logger.RequestNotValidated(rule.Telemetry.Label, HttpValidationResults.Label(result));
         body?.ReplaceRequestBody(context);
         return true;
     }
