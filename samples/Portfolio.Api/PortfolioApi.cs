@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CoreRegistryClient.Telemetry;
 using Microsoft.Extensions.Configuration.Memory;
 using OpenTelemetry.Metrics;
 
@@ -35,8 +36,8 @@ public static class PortfolioApi
         services.AddSchemaEnforcement(builder.Configuration).AddHttpValidation();
         services.AddHealthChecks().AddSchemaRegistry();
         services.AddOpenApi();
-        // The SDK's meter, HTTP validation included; to become AddSchemaEnforcementInstrumentation().
-        services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter("CoreRegistryClient").AddPrometheusExporter());
+        // The SDK's meter, HTTP validation's four families included.
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddSchemaEnforcementInstrumentation().AddPrometheusExporter());
         configure?.Invoke(builder);
 
         var app = builder.Build();

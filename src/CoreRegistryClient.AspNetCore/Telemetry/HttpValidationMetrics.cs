@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using CoreRegistryClient.AspNetCore.Validation;
 using CoreRegistryClient.Enforcement;
+using CoreRegistryClient.Telemetry;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
@@ -47,7 +48,7 @@ internal sealed class HttpValidationMetrics
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
         // The SDK's meter (same name and version: the factory hands back the same Meter).
-        var meter = meterFactory.Create(new MeterOptions("CoreRegistryClient") { Version = typeof(ISchemaManager).Assembly.GetName().Version?.ToString() });
+        var meter = meterFactory.Create(new MeterOptions(SchemaEnforcementInstrumentation.MeterName) { Version = typeof(ISchemaManager).Assembly.GetName().Version?.ToString() });
         _validations = meter.CreateCounter<long>("schema_http_validation", null, "HTTP requests whose body was subject to validation, by endpoint, mode, outcome and canary slice.");
         _errors = meter.CreateCounter<long>("schema_http_validation_errors", null, "HTTP requests whose body failed validation, by endpoint, mode and error-count bucket.");
         _duration = meter.CreateHistogram("schema_http_validation_duration", "s", "Time to validate one buffered HTTP request body, schema lookup included.",
