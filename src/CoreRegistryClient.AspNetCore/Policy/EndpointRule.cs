@@ -47,6 +47,26 @@ internal sealed class EndpointRule(IValidateSchemaMetadata metadata, string sche
         return value;
     }
 
+    private volatile CachedDeprecation? _deprecation;
+
+    /// <summary>The deprecation headers of the schema version in use, built once (not per request) until the
+    /// version or its note changes.</summary>
+    public DeprecationHeaders DeprecationHeaders(in SchemaValidationOutcome outcome, HttpPolicySnapshot policy, DeprecationDates dates)
+    {
+        var cached = _deprecation;
+        if (cached is not null && ReferenceEquals(cached.Version, outcome.Version) && ReferenceEquals(cached.Track, outcome.NegotiatedTrack)
+            && ReferenceEquals(cached.Note, outcome.DeprecationNote))
+        {
+            return cached.Headers;
+        }
+
+        var headers = ValidationHeaders.DeprecationValues(outcome, policy.DeprecationOf(SchemaName), dates.FirstSeen(SchemaName, outcome.NegotiatedTrack, outcome.Version));
+        _deprecation = new CachedDeprecation(outcome.Version, outcome.NegotiatedTrack, outcome.DeprecationNote, headers);
+        return headers;
+    }
+
+    private sealed record CachedDeprecation(string? Version, string? Track, string? Note, DeprecationHeaders Headers);
+
     private sealed record CachedHeader(string? Version, string? Track, string? Id, string? Note, bool Deprecated, EnforcementMode Mode, bool Canary, string Value)
     {
         // The strings of one cached schema are the same instances on every outcome.

@@ -60,22 +60,36 @@ internal static class ValidationHeaders
         return text.ToString();
     }
 
-    /// <summary>Adds <c>Deprecation</c>, and <c>Sunset</c> and <c>Link</c> when configured, for a deprecated schema.</summary>
-    public static void AddDeprecation(IHeaderDictionary headers, in SchemaValidationOutcome outcome, SchemaDeprecationOptions? configured, DateTimeOffset firstSeen)
+    /// <summary>The <c>Deprecation</c>, and (when configured) <c>Sunset</c> and <c>Link</c> values for a deprecated schema.</summary>
+    public static DeprecationHeaders DeprecationValues(in SchemaValidationOutcome outcome, SchemaDeprecationOptions? configured, DateTimeOffset firstSeen)
     {
         var date = configured?.Date ?? firstSeen;
-        headers[Deprecation] = "@" + date.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        if (configured?.Sunset is { } sunset) headers[Sunset] = sunset.ToUniversalTime().ToString("r", CultureInfo.InvariantCulture);
-        if (configured?.Link is { } link)
+        var deprecation = "@" + date.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var sunset = configured?.Sunset is { } at ? at.ToUniversalTime().ToString("r", CultureInfo.InvariantCulture) : null;
+        string? link = null;
+        if (configured?.Link is { } uri)
         {
-            var value = new StringBuilder().Append('<').Append(link.AbsoluteUri).Append(">; rel=\"deprecation\"; type=\"text/html\"");
+            var value = new StringBuilder().Append('<').Append(uri.AbsoluteUri).Append(">; rel=\"deprecation\"; type=\"text/html\"");
             if (outcome.DeprecationNote is { Length: > 0 } note)
             {
                 value.Append("; title=");
                 StructuredFieldText.AppendString(value, note);
             }
 
-            headers.Append("Link", value.ToString());
+            link = value.ToString();
         }
+
+        return new DeprecationHeaders(deprecation, sunset, link);
+    }
+}
+
+/// <summary>The deprecation header values of one schema version, built once per endpoint rule.</summary>
+internal sealed record DeprecationHeaders(string Deprecation, string? Sunset, string? Link)
+{
+    public void AddTo(IHeaderDictionary headers)
+    {
+        headers[ValidationHeaders.Deprecation] = Deprecation;
+        if (Sunset is not null) headers[ValidationHeaders.Sunset] = Sunset;
+        if (Link is not null) headers.Append("Link", Link);
     }
 }

@@ -123,8 +123,7 @@ internal sealed class RequestSchemaValidator(
             : ValidationHeaders.Describe(result, rule.SchemaName, outcome, mode, canary, errors.Count);
         if (outcome.IsDeprecated)
         {
-            ValidationHeaders.AddDeprecation(headers, outcome, policy.Current.DeprecationOf(rule.SchemaName),
-                deprecations.FirstSeen(rule.SchemaName, outcome.NegotiatedTrack, outcome.Version));
+            rule.DeprecationHeaders(outcome, policy.Current, deprecations).AddTo(headers);
         }
 
         Record(rule, mode, canary, result, errors.Count);

@@ -138,4 +138,23 @@ public class RegistryFailureTests
             Assert.That(first.Headers.Contains("Link"), Is.False);
         });
     }
+
+    [Test]
+    public async Task A_reloaded_sunset_reaches_the_next_response()
+    {
+        var registry = new InMemorySchemaRegistry().Add("v1", Schemas.Order, "1.0.0", Schemas.OrderSchema, deprecated: true);
+        await using var app = await TestApp.WithOrdersAsync(new Dictionary<string, string?>
+        {
+            [$"SchemaEnforcement:Http:Deprecations:{Schemas.Order}:Sunset"] = "2027-03-31T00:00:00Z",
+        }, registry: registry);
+        using var before = await app.PostAsync("/orders", Schemas.Valid);
+        app.Reconfigure($"SchemaEnforcement:Http:Deprecations:{Schemas.Order}:Sunset", "2027-06-30T00:00:00Z");
+        using var after = await app.PostAsync("/orders", Schemas.Valid);
+        Assert.Multiple(() =>
+        {
+            Assert.That(before.Headers.GetValues("Sunset").Single(), Is.EqualTo("Wed, 31 Mar 2027 00:00:00 GMT"));
+            Assert.That(after.Headers.GetValues("Sunset").Single(), Is.EqualTo("Wed, 30 Jun 2027 00:00:00 GMT"));
+            Assert.That(after.Headers.GetValues("Deprecation").Single(), Is.EqualTo(before.Headers.GetValues("Deprecation").Single()));
+        });
+    }
 }
