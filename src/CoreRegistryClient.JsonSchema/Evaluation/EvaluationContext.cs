@@ -17,6 +17,7 @@ internal ref struct EvaluationContext
         Settings = settings;
         Collect = collect;
         TrackScope = settings.TrackScope;
+        ProbeStack = state.InstanceDepth > ValidatorSettings.UnprobedInstanceDepth;
     }
 
     public readonly ReadOnlySpan<byte> Json;
@@ -29,6 +30,10 @@ internal ref struct EvaluationContext
 
     /// <summary>Whether the dynamic scope is kept (the graph uses <c>$dynamicRef</c>/<c>$recursiveRef</c>).</summary>
     public readonly bool TrackScope;
+
+    /// <summary>Whether the instance nests deeply enough (a raised <see cref="JsonSchemaOptions.MaxDepth"/>) that
+    /// descending into it must probe the stack.</summary>
+    public readonly bool ProbeStack;
 
     /// <summary>Whether errors are recorded (list output) rather than stopping at the first failure.</summary>
     public bool Collect;
@@ -87,17 +92,6 @@ internal ref struct EvaluationContext
             node.ParentKeyword,
             "The schema does not allow this value."));
         return false;
-    }
-
-    public readonly int ErrorCount => State.Errors?.Count ?? 0;
-
-    public readonly void TruncateErrors(int count)
-    {
-        var errors = State.Errors;
-        if (errors is not null && errors.Count > count)
-        {
-            errors.RemoveRange(count, errors.Count - count);
-        }
     }
 
     /// <summary>The JSON Pointer of <paramref name="token"/>, found by walking down from the root.</summary>

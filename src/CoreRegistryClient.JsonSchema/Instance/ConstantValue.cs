@@ -34,7 +34,7 @@ internal sealed class ConstantValue
         var json = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(element).ToArray();
         var tape = Array.Empty<JsonToken>();
         var containers = new int[16];
-        var error = InstanceTape.Parse(json, ref tape, ref containers, int.MaxValue - 2, out var count, out _, out _);
+        var error = InstanceTape.Parse(json, ref tape, ref containers, int.MaxValue - 2, out var count, out _, out _, out _);
         if (error != InputErrorKind.None)
         {
             throw new InvalidOperationException("A schema constant could not be re-read.");

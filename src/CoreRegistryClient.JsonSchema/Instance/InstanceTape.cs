@@ -18,10 +18,12 @@ internal static class InstanceTape
         ref int[] containers,
         int maxDepth,
         out int tokenCount,
+        out int deepest,
         out long errorPosition,
         out string? errorMessage)
     {
         tokenCount = 0;
+        deepest = 0;
         errorPosition = -1;
         errorMessage = null;
 
@@ -69,6 +71,7 @@ internal static class InstanceTape
                         }
 
                         containers[depth++] = n;
+                        deepest = Math.Max(deepest, depth);
                         t.Kind = reader.TokenType == JsonTokenType.StartObject ? JsonTokenKind.Object : JsonTokenKind.Array;
                         parentIsArray = t.Kind == JsonTokenKind.Array;
                         t.Start = (int)reader.TokenStartIndex;

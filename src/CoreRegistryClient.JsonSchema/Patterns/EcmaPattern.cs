@@ -1,24 +1,35 @@
+using System.Diagnostics;
 using System.Text.RegularExpressions;
 
 namespace CoreRegistryClient.JsonSchema.Patterns;
 
 /// <summary>An ECMA-262 pattern (as JSON Schema's <c>pattern</c> and <c>patternProperties</c> use) compiled once
-/// for .NET, with the non-backtracking engine where the pattern allows and a match timeout otherwise.</summary>
+/// for .NET: on the linear-time non-backtracking engine where the pattern allows (no time limit needed), otherwise
+/// on the backtracking engine, whose matches draw on a validation's regex budget.</summary>
 internal sealed class EcmaPattern
 {
     /// <summary>Beyond this many surrogate-pair alternatives (e.g. the astral half of <c>\p{L}</c>) the
     /// non-backtracking engine takes hundreds of milliseconds to build, so such patterns use the backtracking engine,
-    /// which the match timeout guards.</summary>
+    /// which the regex budget guards.</summary>
     private const int MaxAstralAlternativesForNonBacktracking = 16;
+
+    /// <summary>Backtracking matches run with a timeout of the budget halved up to this many times, the largest
+    /// that fits what is left, so the matches of one validation never take more than the budget together.</summary>
+    private const int BudgetSteps = 6;
 
     private readonly Regex _regex;
     private readonly SimplePattern? _simple;
+    private readonly string _dotNetPattern;
+    private readonly Regex?[] _budgeted = new Regex?[BudgetSteps];
 
-    private EcmaPattern(string source, Regex regex, SimplePattern? simple)
+    private EcmaPattern(string source, string dotNetPattern, Regex regex, TranslatedPattern translated)
     {
         Source = source;
+        _dotNetPattern = dotNetPattern;
         _regex = regex;
-        _simple = simple;
+        _simple = translated.Simple;
+        HasNestedQuantifiers = translated.NestedQuantifiers;
+        BacktrackingReason = translated.BacktrackingReason ?? (IsNonBacktracking ? null : "a class too large for the linear-time engine");
     }
 
     /// <summary>The original ECMA-262 source.</summary>
@@ -28,9 +39,15 @@ internal sealed class EcmaPattern
     /// word boundaries or large astral property classes), so catastrophic backtracking cannot happen.</summary>
     public bool IsNonBacktracking => (_regex.Options & RegexOptions.NonBacktracking) != 0;
 
-    /// <summary>Compiles <paramref name="ecmaPattern"/>.</summary>
+    /// <summary>Whether a repeated group repeats something itself (<c>(a+)+</c>): catastrophic on the backtracking engine.</summary>
+    public bool HasNestedQuantifiers { get; }
+
+    /// <summary>Why the pattern runs on the backtracking engine, or <see langword="null"/> when it does not.</summary>
+    public string? BacktrackingReason { get; }
+
+    /// <summary>Compiles <paramref name="ecmaPattern"/>; backtracking matches time out after <paramref name="budget"/>.</summary>
     /// <exception cref="ArgumentException">The pattern is not a valid ECMA-262 regular expression or has no .NET equivalent.</exception>
-    public static EcmaPattern Create(string ecmaPattern, TimeSpan matchTimeout)
+    public static EcmaPattern Create(string ecmaPattern, TimeSpan budget)
     {
         ArgumentNullException.ThrowIfNull(ecmaPattern);
         var translated = EcmaPatternTranslator.Translate(ecmaPattern);
@@ -49,17 +66,19 @@ internal sealed class EcmaPattern
         {
             try
             {
-                return new EcmaPattern(ecmaPattern, new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, matchTimeout), translated.Simple);
+                // Linear-time matching cannot run away, and a wall-clock limit would fail valid payloads whenever the
+                // process is starved of CPU: no timeout.
+                return new EcmaPattern(ecmaPattern, pattern, new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, Regex.InfiniteMatchTimeout), translated);
             }
             catch (NotSupportedException)
             {
-                // Some valid patterns exceed the non-backtracking engine's size limits; the timeout protects us instead.
+                // Some valid patterns exceed the non-backtracking engine's size limits; the budget protects us instead.
             }
         }
 
         try
         {
-            return new EcmaPattern(ecmaPattern, new Regex(pattern, RegexOptions.CultureInvariant, matchTimeout), translated.Simple);
+            return new EcmaPattern(ecmaPattern, pattern, new Regex(pattern, RegexOptions.CultureInvariant, budget), translated);
         }
         catch (ArgumentException e)
         {
@@ -80,9 +99,75 @@ internal sealed class EcmaPattern
     public bool HasSimpleMatcher => _simple is not null;
 
     /// <summary>Whether the pattern matches anywhere in <paramref name="input"/> (patterns are not anchored).</summary>
-    /// <exception cref="RegexMatchTimeoutException">The match ran past the timeout.</exception>
+    /// <exception cref="RegexMatchTimeoutException">A backtracking match ran past the whole budget.</exception>
     public bool IsMatch(ReadOnlySpan<char> input) =>
         _simple is not null && input.Length <= SimplePattern.MaxInputLength ? _simple.IsMatch(input) : _regex.IsMatch(input);
+
+    /// <summary>Matches within what is left of a validation's regex budget (<paramref name="ticksLeft"/>, in
+    /// <see cref="Stopwatch"/> ticks, is reduced by the time a backtracking match took).</summary>
+    /// <returns>Whether it matched; false with <paramref name="outOfBudget"/> set when the budget ran out first.</returns>
+    public bool IsMatch(ReadOnlySpan<char> input, ref long ticksLeft, out bool outOfBudget)
+    {
+        outOfBudget = false;
+        if ((_simple is not null && input.Length <= SimplePattern.MaxInputLength) || IsNonBacktracking || ticksLeft == long.MaxValue)
+        {
+            return IsMatch(input);
+        }
+
+        var regex = Budgeted(ticksLeft);
+        if (regex is null)
+        {
+            outOfBudget = true;
+            return false;
+        }
+
+        var start = Stopwatch.GetTimestamp();
+        try
+        {
+            return regex.IsMatch(input);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            outOfBudget = true;
+            ticksLeft = 0;
+            return false;
+        }
+        finally
+        {
+            if (!outOfBudget)
+            {
+                ticksLeft = Math.Max(0, ticksLeft - (Stopwatch.GetTimestamp() - start));
+            }
+        }
+    }
+
+    /// <summary>The regex whose timeout is the largest step of the budget that fits <paramref name="ticksLeft"/>,
+    /// or null when even the smallest does not.</summary>
+    private Regex? Budgeted(long ticksLeft)
+    {
+        var budget = _regex.MatchTimeout;
+        var budgetTicks = (long)(budget.TotalSeconds * Stopwatch.Frequency);
+        for (var step = 0; step < BudgetSteps; step++)
+        {
+            if ((budgetTicks >> step) <= ticksLeft)
+            {
+                if (step == 0)
+                {
+                    return _regex;
+                }
+
+                return _budgeted[step] ?? CreateStep(step, budget);
+            }
+        }
+
+        return null;
+    }
+
+    private Regex CreateStep(int step, TimeSpan budget)
+    {
+        var regex = new Regex(_dotNetPattern, RegexOptions.CultureInvariant, budget / (1 << step));
+        return Interlocked.CompareExchange(ref _budgeted[step], regex, null) ?? regex;
+    }
 
     /// <summary>Matches with the .NET regex even where the simple matcher would serve (to cross-check the two).</summary>
     internal bool IsMatchWithRegex(ReadOnlySpan<char> input) => _regex.IsMatch(input);

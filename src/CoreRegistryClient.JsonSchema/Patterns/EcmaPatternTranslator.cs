@@ -44,6 +44,13 @@ internal sealed class EcmaPatternTranslator
     private bool _multiline;
     private bool _dotAll;
     private bool _needsBacktracking;
+    private string? _backtrackingReason;
+
+    // Nested quantifiers: whether the terms read so far in the current group repeat something, and whether the
+    // atom just read (a group) does.
+    private bool _repeatsHere;
+    private bool _atomRepeats;
+    private bool _nestedQuantifiers;
     private int _astralAlternatives;
 
     // Whether the pattern is a plain sequence of quantified single-unit sets that SimplePattern can match.
@@ -76,6 +83,8 @@ internal sealed class EcmaPatternTranslator
                 : new TranslatedPattern(null, null, second._output.ToString(), second._needsBacktracking, second._astralAlternatives)
                 {
                     Simple = second._simple ? new SimplePattern(second._simpleItems, second._anchoredStart, second._anchoredEnd) : null,
+                    NestedQuantifiers = second._nestedQuantifiers,
+                    BacktrackingReason = second._backtrackingReason,
                 };
         }
         catch (FormatException e)
@@ -136,7 +145,7 @@ internal sealed class EcmaPatternTranslator
                 _anchoredStart = true;
                 _position++;
                 _output.Append(_multiline ? $"(?:^|(?<={LineTerminatorClass}))" : "^");
-                _needsBacktracking |= _multiline;
+                NeedBacktracking(_multiline, "a multiline '^'");
                 RejectQuantifier();
                 return;
             case '$':
@@ -144,7 +153,7 @@ internal sealed class EcmaPatternTranslator
                 _anchoredEnd = true;
                 _position++;
                 _output.Append(_multiline ? $"(?:\\z|(?={LineTerminatorClass}))" : @"\z");
-                _needsBacktracking |= _multiline;
+                NeedBacktracking(_multiline, "a multiline '$'");
                 RejectQuantifier();
                 return;
             case '\\' when Peek(1) is 'b' or 'B':
@@ -153,7 +162,7 @@ internal sealed class EcmaPatternTranslator
                 _output.Append(boundary
                     ? $"(?:(?<={WordClass})(?!{WordClass})|(?<!{WordClass})(?={WordClass}))"
                     : $"(?:(?<={WordClass})(?={WordClass})|(?<!{WordClass})(?!{WordClass}))");
-                _needsBacktracking = true;
+                NeedBacktracking(true, "a word boundary");
                 _simple = false;
                 RejectQuantifier();
                 return;
@@ -163,17 +172,24 @@ internal sealed class EcmaPatternTranslator
                 _simple = false;
                 _position += opener.Length;
                 _output.Append(opener);
-                _needsBacktracking = true;
-                ParseDisjunction(depth + 1);
-                ExpectGroupEnd();
+                NeedBacktracking(true, "a lookaround");
+                ParseGroupBody(depth);
                 RejectQuantifier();
                 return;
         }
 
         _lastAtomSet = null;
+        _atomRepeats = false;
         ParseAtom(depth);
         var atomSet = _lastAtomSet;
+        var atomRepeats = _atomRepeats;
         var (min, max) = ParseQuantifier();
+        if (max > 1 && atomRepeats)
+        {
+            _nestedQuantifiers = true;
+        }
+
+        _repeatsHere |= max > 1 || atomRepeats;
         if (depth == 0 && atomSet is not null)
         {
             _simpleItems.Add((atomSet, min, max));
@@ -250,8 +266,28 @@ internal sealed class EcmaPatternTranslator
             Fail("invalid group: '(?' must be followed by ':', '=', '!', '<=', '<!', '<name>' or modifiers");
         }
 
+        ParseGroupBody(depth);
+    }
+
+    /// <summary>Reads a group's disjunction and its ')'; afterwards <see cref="_atomRepeats"/> says whether the
+    /// group repeats anything inside (so repeating the group nests quantifiers).</summary>
+    private void ParseGroupBody(int depth)
+    {
+        var outer = _repeatsHere;
+        _repeatsHere = false;
         ParseDisjunction(depth + 1);
         ExpectGroupEnd();
+        _atomRepeats = _repeatsHere;
+        _repeatsHere = outer;
+    }
+
+    private void NeedBacktracking(bool needed, string reason)
+    {
+        if (needed)
+        {
+            _needsBacktracking = true;
+            _backtrackingReason ??= reason;
+        }
     }
 
     private void ParseModifierGroup(int depth)
@@ -282,8 +318,7 @@ internal sealed class EcmaPatternTranslator
         _multiline = Apply(_multiline, 'm');
         _dotAll = Apply(_dotAll, 's');
         _output.Append(_ignoreCase == savedI ? "(?:" : _ignoreCase ? "(?i:" : "(?-i:");
-        ParseDisjunction(depth + 1);
-        ExpectGroupEnd();
+        ParseGroupBody(depth);
         (_ignoreCase, _multiline, _dotAll) = (savedI, savedM, savedS);
 
         bool Apply(bool current, char flag) => add.Contains(flag, StringComparison.Ordinal) || (!remove.Contains(flag, StringComparison.Ordinal) && current);
@@ -512,7 +547,7 @@ internal sealed class EcmaPatternTranslator
     /// participated (the .NET construct alone would fail there).</summary>
     private void WriteBackreference(List<int> indexes)
     {
-        _needsBacktracking = true;
+        NeedBacktracking(true, "a backreference");
         _simple = false;
         foreach (var index in indexes)
         {
