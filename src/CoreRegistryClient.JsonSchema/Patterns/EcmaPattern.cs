@@ -163,6 +163,10 @@ internal sealed class EcmaPattern
         return null;
     }
 
+    /// <summary>The match timeout a backtracking match gets with <paramref name="ticksLeft"/> of the budget left, or
+    /// null when that is too little to try.</summary>
+    internal TimeSpan? TimeoutFor(long ticksLeft) => Budgeted(ticksLeft)?.MatchTimeout;
+
     private Regex CreateStep(int step, TimeSpan budget)
     {
         var regex = new Regex(_dotNetPattern, RegexOptions.CultureInvariant, budget / (1 << step));
