@@ -14,7 +14,7 @@ internal sealed class EvaluationState
     private const int MaxRetainedChars = 1 << 16;
 
     [ThreadStatic]
-    private static EvaluationState? t_cached;
+    private static EvaluationState? s_cached;
 
     private JsonToken[] _tape = [];
     private int[] _containers = new int[32];
@@ -62,20 +62,20 @@ internal sealed class EvaluationState
 
     public static EvaluationState Rent()
     {
-        var state = t_cached;
+        var state = s_cached;
         if (state is null)
         {
             return new EvaluationState();
         }
 
-        t_cached = null;
+        s_cached = null;
         return state;
     }
 
     public static void Return(EvaluationState state)
     {
         state.Reset();
-        t_cached = state;
+        s_cached = state;
     }
 
     public InputErrorKind Parse(ReadOnlySpan<byte> json, int maxDepth, out long errorPosition, out string? errorMessage)
