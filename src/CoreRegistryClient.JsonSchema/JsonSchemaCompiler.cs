@@ -17,10 +17,13 @@ namespace CoreRegistryClient.JsonSchema;
 /// meta-schema; compilation itself uses no recursion over the schema and costs time linear in its size.</remarks>
 public sealed class JsonSchemaCompiler
 {
+    private static long s_anonymousSchemas;
     private static readonly ConcurrentDictionary<string, JsonSchemaValidator> s_embeddedMetaValidators = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, RegisteredDocument> _registered = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, JsonSchemaValidator> _customMetaValidators = new(StringComparer.Ordinal);
     private readonly DocumentSource _source;
+
+    // Most compilers compile one schema and register nothing: these are created on first use.
+    private ConcurrentDictionary<string, RegisteredDocument>? _registered;
+    private ConcurrentDictionary<string, JsonSchemaValidator>? _customMetaValidators;
 
     /// <summary>Creates a compiler with the given options (or <see cref="JsonSchemaOptions.Default"/>).</summary>
     /// <exception cref="ArgumentOutOfRangeException"><see cref="JsonSchemaOptions.MaxDepth"/>,
@@ -51,7 +54,7 @@ public sealed class JsonSchemaCompiler
     {
         ArgumentNullException.ThrowIfNull(json);
         var key = RegistrationKey(uri);
-        _registered[key] = new RegisteredDocument(SchemaText.Parse(json, Options.MaxSchemaDepth, key, $"The document registered as '{key}'"));
+        Registrations[key] = new RegisteredDocument(SchemaText.Parse(json, Options.MaxSchemaDepth, key, $"The document registered as '{key}'"));
     }
 
     /// <summary>Registers a schema document under <paramref name="uri"/> so <c>$ref</c>s can reach it (see
@@ -61,7 +64,7 @@ public sealed class JsonSchemaCompiler
     {
         var key = RegistrationKey(uri);
         SchemaText.ThrowIfTooDeep(document, Options.MaxSchemaDepth, key);
-        _registered[key] = new RegisteredDocument(document.Clone());
+        Registrations[key] = new RegisteredDocument(document.Clone());
     }
 
     /// <summary>Compiles schema JSON text.</summary>
@@ -97,7 +100,7 @@ public sealed class JsonSchemaCompiler
         CheckSchema(root, Options.DefaultDraft, null);
         var retrieval = baseUri is { IsAbsoluteUri: true }
             ? UriTools.Normalize(UriTools.StripFragment(baseUri.OriginalString))
-            : "https://schema.invalid/" + Guid.NewGuid().ToString("N") + "/schema.json";
+            : "https://schema.invalid/" + Interlocked.Increment(ref s_anonymousSchemas).ToString(CultureInfo.InvariantCulture) + "/schema.json";
         var builder = new SchemaGraphBuilder(Options, _source);
         var (node, location) = builder.CompileRoot(root, retrieval);
         var settings = new ValidatorSettings
@@ -125,10 +128,13 @@ public sealed class JsonSchemaCompiler
         return UriTools.Normalize(UriTools.StripFragment(uri.OriginalString));
     }
 
+    private ConcurrentDictionary<string, RegisteredDocument> Registrations
+        => LazyInitializer.EnsureInitialized(ref _registered, static () => new ConcurrentDictionary<string, RegisteredDocument>(StringComparer.Ordinal));
+
     /// <summary>The registered document at <paramref name="uri"/>, checked once per draft it is read as.</summary>
     private JsonElement? Registered(string uri, SchemaDraft fallbackDraft)
     {
-        if (!_registered.TryGetValue(uri, out var registered))
+        if (_registered is null || !_registered.TryGetValue(uri, out var registered))
         {
             return null;
         }
@@ -207,12 +213,12 @@ public sealed class JsonSchemaCompiler
                 new JsonSchemaCompiler(new JsonSchemaOptions { ValidateSchema = false }).Compile(document, new Uri(uri)), embedded);
         }
 
-        if (_customMetaValidators.TryGetValue(metaUri, out var cached))
+        if (_customMetaValidators is not null && _customMetaValidators.TryGetValue(metaUri, out var cached))
         {
             return cached;
         }
 
-        JsonElement? document = _registered.TryGetValue(metaUri, out var registered) ? registered.Root : null;
+        JsonElement? document = _registered is not null && _registered.TryGetValue(metaUri, out var registered) ? registered.Root : null;
         if (document is null && Options.DocumentResolver?.Resolve(new Uri(metaUri)) is { } text)
         {
             document = SchemaText.Parse(text, Options.MaxSchemaDepth, metaUri, $"The meta-schema resolved for '{metaUri}'");
@@ -230,13 +236,13 @@ public sealed class JsonSchemaCompiler
             DefaultDraft = Options.DefaultDraft,
             MaxSchemaDepth = Options.MaxSchemaDepth,
         });
-        foreach (var (uri, other) in _registered)
+        foreach (var (uri, other) in _registered ?? [])
         {
-            compiler._registered[uri] = other;
+            compiler.Registrations[uri] = other;
         }
 
         var validator = compiler.Compile(document.Value, new Uri(metaUri));
-        _customMetaValidators[metaUri] = validator;
+        LazyInitializer.EnsureInitialized(ref _customMetaValidators, static () => new ConcurrentDictionary<string, JsonSchemaValidator>(StringComparer.Ordinal))[metaUri] = validator;
         return validator;
     }
 

@@ -6,108 +6,108 @@ namespace CoreRegistryClient.JsonSchema.Compilation;
 /// evaluation from the root must enter is refused at compile time; any other one (a dead definition whose
 /// <c>allOf</c> points at itself) compiles, and the references on it are guarded so that evaluation reports the
 /// cycle when, and only when, it actually enters it.</summary>
+/// <remarks>Both walks use explicit stacks over arrays indexed by <see cref="SchemaNode.Id"/>: linear in the size of
+/// the graph, at any depth.</remarks>
 internal static class ReferenceCycles
 {
     public static void Analyse(SchemaNode root, IReadOnlyList<SchemaNode> nodes)
     {
-        ThrowIfUnavoidable(root);
-        GuardCycles(nodes);
+        ThrowIfUnavoidable(root, Edges(nodes, must: true));
+        GuardCycles(nodes, Edges(nodes, must: false));
     }
 
     /// <summary>Depth-first from the root over the subschemas every evaluation of a schema applies in place
     /// (<c>$ref</c>, <c>allOf</c>, <c>not</c>, <c>if</c>, a one-branch <c>anyOf</c>/<c>oneOf</c>): a cycle there
     /// recurses for every instance.</summary>
-    private static void ThrowIfUnavoidable(SchemaNode root)
+    private static void ThrowIfUnavoidable(SchemaNode root, Graph graph)
     {
-        var done = new Dictionary<SchemaNode, bool>(ReferenceEqualityComparer.Instance) { [root] = false };
-        var path = new Stack<(SchemaNode Node, IEnumerator<SchemaNode> Next)>();
-        path.Push((root, Must(root).GetEnumerator()));
-        while (path.Count > 0)
+        // 0: not seen, 1: on the current path, 2: done.
+        var state = new byte[graph.Nodes.Count];
+        var path = new Stack<(int Node, int Next)>();
+        state[root.Id] = 1;
+        path.Push((root.Id, graph.Start[root.Id]));
+        while (path.TryPop(out var frame))
         {
-            var (current, next) = path.Peek();
-            if (!next.MoveNext())
+            if (frame.Next == graph.Start[frame.Node + 1])
             {
-                next.Dispose();
-                done[current] = true;
-                path.Pop();
+                state[frame.Node] = 2;
                 continue;
             }
 
-            var child = next.Current;
-            if (done.TryGetValue(child, out var finished))
+            path.Push((frame.Node, frame.Next + 1));
+            var child = graph.Targets[frame.Next];
+            if (state[child] == 1)
             {
-                if (!finished)
-                {
-                    throw new InvalidSchemaException(
-                        "The schema has a reference cycle that every evaluation enters and that never reaches into the instance (it would recurse forever).",
-                        child.AbsoluteLocation);
-                }
-
-                continue;
+                throw new InvalidSchemaException(
+                    "The schema has a reference cycle that every evaluation enters and that never reaches into the instance (it would recurse forever).",
+                    graph.Nodes[child].AbsoluteLocation);
             }
 
-            done[child] = false;
-            path.Push((child, Must(child).GetEnumerator()));
+            if (state[child] == 0)
+            {
+                state[child] = 1;
+                path.Push((child, graph.Start[child]));
+            }
         }
     }
 
     /// <summary>Marks every reference whose target lies in the same strongly connected component of in-place
     /// edges as its own schema (Tarjan's algorithm, iterative): only those can lead evaluation back to where it
     /// started without consuming the instance.</summary>
-    private static void GuardCycles(IReadOnlyList<SchemaNode> nodes)
+    private static void GuardCycles(IReadOnlyList<SchemaNode> nodes, Graph graph)
     {
-        var index = new Dictionary<SchemaNode, int>(ReferenceEqualityComparer.Instance);
-        var low = new Dictionary<SchemaNode, int>(ReferenceEqualityComparer.Instance);
-        var component = new Dictionary<SchemaNode, int>(ReferenceEqualityComparer.Instance);
-        var stack = new Stack<SchemaNode>();
-        var onStack = new HashSet<SchemaNode>(ReferenceEqualityComparer.Instance);
-        var calls = new Stack<(SchemaNode Node, IEnumerator<SchemaNode> Next)>();
+        var count = nodes.Count;
+        var index = new int[count];
+        var low = new int[count];
+        var component = new int[count];
+        var onStack = new bool[count];
+        Array.Fill(index, -1);
+        var stack = new Stack<int>();
+        var calls = new Stack<(int Node, int Next)>();
         var counter = 0;
         var components = 0;
-        foreach (var start in nodes)
+        for (var start = 0; start < count; start++)
         {
-            if (index.ContainsKey(start))
+            if (index[start] >= 0)
             {
                 continue;
             }
 
             Enter(start);
-            while (calls.Count > 0)
+            while (calls.TryPop(out var frame))
             {
-                var (node, next) = calls.Peek();
-                if (next.MoveNext())
+                var node = frame.Node;
+                if (frame.Next < graph.Start[node + 1])
                 {
-                    var child = next.Current;
-                    if (!index.TryGetValue(child, out var childIndex))
+                    calls.Push((node, frame.Next + 1));
+                    var child = graph.Targets[frame.Next];
+                    if (index[child] < 0)
                     {
                         Enter(child);
                     }
-                    else if (onStack.Contains(child))
+                    else if (onStack[child])
                     {
-                        low[node] = Math.Min(low[node], childIndex);
+                        low[node] = Math.Min(low[node], index[child]);
                     }
 
                     continue;
                 }
 
-                next.Dispose();
-                calls.Pop();
-                if (calls.Count > 0)
+                if (calls.TryPeek(out var parent))
                 {
-                    var parent = calls.Peek().Node;
-                    low[parent] = Math.Min(low[parent], low[node]);
+                    low[parent.Node] = Math.Min(low[parent.Node], low[node]);
                 }
 
                 if (low[node] == index[node])
                 {
-                    SchemaNode member;
+                    int member;
                     do
                     {
                         member = stack.Pop();
-                        onStack.Remove(member);
+                        onStack[member] = false;
                         component[member] = components;
                     }
-                    while (!ReferenceEquals(member, node));
+                    while (member != node);
                     components++;
                 }
             }
@@ -117,42 +117,43 @@ internal static class ReferenceCycles
         {
             foreach (var keyword in node.Keywords)
             {
-                if (keyword is ReferenceKeyword reference && reference.StaticTarget is { } target
-                    && component.TryGetValue(target, out var targetComponent) && targetComponent == component[node])
+                if (keyword is ReferenceKeyword reference && component[reference.StaticTarget.Id] == component[node.Id])
                 {
                     reference.Guarded = true;
                 }
             }
         }
 
-        void Enter(SchemaNode node)
+        void Enter(int node)
         {
             index[node] = low[node] = counter++;
             stack.Push(node);
-            onStack.Add(node);
-            calls.Push((node, InPlace(node).GetEnumerator()));
+            onStack[node] = true;
+            calls.Push((node, graph.Start[node]));
         }
     }
 
-    private static IEnumerable<SchemaNode> InPlace(SchemaNode node)
+    /// <summary>The in-place edges (or only those every evaluation takes) as adjacency arrays: the targets of node
+    /// <c>n</c> are <c>Targets[Start[n]..Start[n + 1]]</c>.</summary>
+    private static Graph Edges(IReadOnlyList<SchemaNode> nodes, bool must)
     {
-        foreach (var keyword in node.Keywords)
+        var start = new int[nodes.Count + 1];
+        var targets = new List<int>();
+        for (var n = 0; n < nodes.Count; n++)
         {
-            foreach (var child in keyword.InPlaceSubschemas)
+            start[n] = targets.Count;
+            foreach (var keyword in nodes[n].Keywords)
             {
-                yield return child;
+                foreach (var child in must ? keyword.MustSubschemas : keyword.InPlaceSubschemas)
+                {
+                    targets.Add(child.Id);
+                }
             }
         }
+
+        start[nodes.Count] = targets.Count;
+        return new Graph(nodes, start, [.. targets]);
     }
 
-    private static IEnumerable<SchemaNode> Must(SchemaNode node)
-    {
-        foreach (var keyword in node.Keywords)
-        {
-            foreach (var child in keyword.MustSubschemas)
-            {
-                yield return child;
-            }
-        }
-    }
+    private sealed record Graph(IReadOnlyList<SchemaNode> Nodes, int[] Start, int[] Targets);
 }

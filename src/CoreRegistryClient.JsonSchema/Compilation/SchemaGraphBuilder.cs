@@ -70,7 +70,7 @@ internal sealed class SchemaGraphBuilder
         {
             var regex = EcmaPattern.Create(source, Options.RegexBudget);
             pattern = new SchemaPattern(source, regex);
-            if (!regex.IsNonBacktracking)
+            if (regex.BacktrackingReason is not null)
             {
                 Diagnose(regex, owner.AbsoluteLocation + "/" + JsonPointer.EscapeForUri(keyword));
             }
@@ -98,7 +98,7 @@ internal sealed class SchemaGraphBuilder
             return node;
         }
 
-        node = new SchemaNode(location, parentKeyword);
+        node = new SchemaNode(location, parentKeyword, _nodes.Count);
         location.Node = node;
         _nodes.Add(node);
         _pending.Enqueue((node, location));

@@ -14,8 +14,7 @@ internal static class SchemaText
     {
         try
         {
-            using var document = JsonDocument.Parse(json, Options(maxDepth));
-            return document.RootElement.Clone();
+            return JsonElement.Parse(json, Options(maxDepth));
         }
         catch (JsonException e)
         {
@@ -37,9 +36,7 @@ internal static class SchemaText
     {
         try
         {
-            var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = maxDepth });
-            using var document = JsonDocument.ParseValue(ref reader);
-            return document.RootElement.Clone();
+            return JsonElement.Parse(utf8Json, Options(maxDepth));
         }
         catch (JsonException e)
         {

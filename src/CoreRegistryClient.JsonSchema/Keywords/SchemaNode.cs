@@ -10,9 +10,10 @@ internal sealed class SchemaNode
 {
     private readonly SchemaLocation _location;
 
-    public SchemaNode(SchemaLocation location, string parentKeyword)
+    public SchemaNode(SchemaLocation location, string parentKeyword, int id)
     {
         _location = location;
+        Id = id;
         Resource = location.Resource;
         ParentKeyword = parentKeyword;
     }
@@ -24,6 +25,9 @@ internal sealed class SchemaNode
     public string AbsoluteLocation => _location.AbsoluteLocation;
 
     public SchemaResource Resource { get; }
+
+    /// <summary>The node's index among the nodes of its compilation (for graph analyses).</summary>
+    public int Id { get; }
 
     /// <summary>The keyword holding this subschema, reported when a <c>false</c> schema fails.</summary>
     public string ParentKeyword { get; }

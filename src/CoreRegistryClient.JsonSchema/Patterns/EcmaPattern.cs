@@ -17,19 +17,22 @@ internal sealed class EcmaPattern
     /// that fits what is left, so the matches of one validation never take more than the budget together.</summary>
     private const int BudgetSteps = 6;
 
-    private readonly Regex _regex;
     private readonly SimplePattern? _simple;
     private readonly string _dotNetPattern;
+    private readonly TimeSpan _budget;
+    private readonly bool _linearTime;
     private readonly Regex?[] _budgeted = new Regex?[BudgetSteps];
+    private Regex? _regex;
 
-    private EcmaPattern(string source, string dotNetPattern, Regex regex, TranslatedPattern translated)
+    private EcmaPattern(string source, string dotNetPattern, TranslatedPattern translated, TimeSpan budget)
     {
         Source = source;
         _dotNetPattern = dotNetPattern;
-        _regex = regex;
         _simple = translated.Simple;
+        _budget = budget;
+        _linearTime = !translated.NeedsBacktracking && translated.AstralAlternatives <= MaxAstralAlternativesForNonBacktracking;
         HasNestedQuantifiers = translated.NestedQuantifiers;
-        BacktrackingReason = translated.BacktrackingReason ?? (IsNonBacktracking ? null : "a class too large for the linear-time engine");
+        BacktrackingReason = translated.BacktrackingReason ?? (_linearTime ? null : "a class too large for the linear-time engine");
     }
 
     /// <summary>The original ECMA-262 source.</summary>
@@ -37,13 +40,17 @@ internal sealed class EcmaPattern
 
     /// <summary>Whether the pattern runs on the linear-time non-backtracking engine (no backreferences, lookarounds,
     /// word boundaries or large astral property classes), so catastrophic backtracking cannot happen.</summary>
-    public bool IsNonBacktracking => (_regex.Options & RegexOptions.NonBacktracking) != 0;
+    public bool IsNonBacktracking => (Regex.Options & RegexOptions.NonBacktracking) != 0;
 
     /// <summary>Whether a repeated group repeats something itself (<c>(a+)+</c>): catastrophic on the backtracking engine.</summary>
     public bool HasNestedQuantifiers { get; }
 
     /// <summary>Why the pattern runs on the backtracking engine, or <see langword="null"/> when it does not.</summary>
-    public string? BacktrackingReason { get; }
+    public string? BacktrackingReason { get; private set; }
+
+    /// <summary>The .NET regex, built on first use when a simple matcher usually serves instead (building the
+    /// linear-time engine's automaton costs far more than the rest of a schema's compilation).</summary>
+    private Regex Regex => _regex ?? BuildRegex();
 
     /// <summary>Compiles <paramref name="ecmaPattern"/>; backtracking matches time out after <paramref name="budget"/>.</summary>
     /// <exception cref="ArgumentException">The pattern is not a valid ECMA-262 regular expression or has no .NET equivalent.</exception>
@@ -61,29 +68,46 @@ internal sealed class EcmaPattern
             throw new ArgumentException($"The ECMA-262 pattern has no .NET equivalent: {unsupported}.", nameof(ecmaPattern));
         }
 
-        var pattern = translated.DotNetPattern!;
-        if (!translated.NeedsBacktracking && translated.AstralAlternatives <= MaxAstralAlternativesForNonBacktracking)
+        var pattern = new EcmaPattern(ecmaPattern, translated.DotNetPattern!, translated, budget);
+        if (pattern._simple is null)
+        {
+            // Built now, so a pattern .NET cannot run is refused at compile time. A simple pattern (quantified
+            // character sets only) always has a .NET form.
+            pattern.BuildRegex();
+        }
+
+        return pattern;
+    }
+
+    private Regex BuildRegex()
+    {
+        Regex regex;
+        if (_linearTime)
         {
             try
             {
                 // Linear-time matching cannot run away, and a wall-clock limit would fail valid payloads whenever the
                 // process is starved of CPU: no timeout.
-                return new EcmaPattern(ecmaPattern, pattern, new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, Regex.InfiniteMatchTimeout), translated);
+                regex = new Regex(_dotNetPattern, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, Regex.InfiniteMatchTimeout);
+                return Interlocked.CompareExchange(ref _regex, regex, null) ?? regex;
             }
             catch (NotSupportedException)
             {
                 // Some valid patterns exceed the non-backtracking engine's size limits; the budget protects us instead.
+                BacktrackingReason = "too large for the linear-time engine";
             }
         }
 
         try
         {
-            return new EcmaPattern(ecmaPattern, pattern, new Regex(pattern, RegexOptions.CultureInvariant, budget), translated);
+            regex = new Regex(_dotNetPattern, RegexOptions.CultureInvariant, _budget);
         }
         catch (ArgumentException e)
         {
-            throw new ArgumentException($"The ECMA-262 pattern has no .NET equivalent: {e.Message}", nameof(ecmaPattern), e);
+            throw new ArgumentException($"The ECMA-262 pattern has no .NET equivalent: {e.Message}", "ecmaPattern", e);
         }
+
+        return Interlocked.CompareExchange(ref _regex, regex, null) ?? regex;
     }
 
     /// <summary>Whether <paramref name="ecmaPattern"/> is a valid ECMA-262 (unicode-mode) regular expression,
@@ -101,7 +125,7 @@ internal sealed class EcmaPattern
     /// <summary>Whether the pattern matches anywhere in <paramref name="input"/> (patterns are not anchored).</summary>
     /// <exception cref="RegexMatchTimeoutException">A backtracking match ran past the whole budget.</exception>
     public bool IsMatch(ReadOnlySpan<char> input) =>
-        _simple is not null && input.Length <= SimplePattern.MaxInputLength ? _simple.IsMatch(input) : _regex.IsMatch(input);
+        _simple is not null && input.Length <= SimplePattern.MaxInputLength ? _simple.IsMatch(input) : Regex.IsMatch(input);
 
     /// <summary>Matches within what is left of a validation's regex budget (<paramref name="ticksLeft"/>, in
     /// <see cref="Stopwatch"/> ticks, is reduced by the time a backtracking match took).</summary>
@@ -109,7 +133,7 @@ internal sealed class EcmaPattern
     public bool IsMatch(ReadOnlySpan<char> input, ref long ticksLeft, out bool outOfBudget)
     {
         outOfBudget = false;
-        if ((_simple is not null && input.Length <= SimplePattern.MaxInputLength) || IsNonBacktracking || ticksLeft == long.MaxValue)
+        if ((_simple is not null && input.Length <= SimplePattern.MaxInputLength) || ticksLeft == long.MaxValue || IsNonBacktracking)
         {
             return IsMatch(input);
         }
@@ -145,7 +169,8 @@ internal sealed class EcmaPattern
     /// or null when even the smallest does not.</summary>
     private Regex? Budgeted(long ticksLeft)
     {
-        var budget = _regex.MatchTimeout;
+        var regex = Regex;
+        var budget = regex.MatchTimeout;
         var budgetTicks = (long)(budget.TotalSeconds * Stopwatch.Frequency);
         for (var step = 0; step < BudgetSteps; step++)
         {
@@ -153,7 +178,7 @@ internal sealed class EcmaPattern
             {
                 if (step == 0)
                 {
-                    return _regex;
+                    return regex;
                 }
 
                 return _budgeted[step] ?? CreateStep(step, budget);
@@ -174,8 +199,8 @@ internal sealed class EcmaPattern
     }
 
     /// <summary>Matches with the .NET regex even where the simple matcher would serve (to cross-check the two).</summary>
-    internal bool IsMatchWithRegex(ReadOnlySpan<char> input) => _regex.IsMatch(input);
+    internal bool IsMatchWithRegex(ReadOnlySpan<char> input) => Regex.IsMatch(input);
 
     /// <summary>The .NET pattern the source was translated to (for diagnostics and tests).</summary>
-    public override string ToString() => _regex.ToString();
+    public override string ToString() => Regex.ToString();
 }
