@@ -171,9 +171,24 @@ internal ref struct EvaluationContext
     {
         ref var t = ref Tape[token];
         var start = t.Kind == JsonTokenKind.String ? t.Start - 1 : t.Start;
-        var length = t.Kind == JsonTokenKind.String ? t.Length + 2 : t.Length;
+        var length = t.Kind switch
+        {
+            JsonTokenKind.String => t.Length + 2,
+            JsonTokenKind.Object or JsonTokenKind.Array => ContainerLength(Json[t.Start..]),
+            _ => t.Length,
+        };
         var text = Encoding.UTF8.GetString(Json.Slice(start, Math.Min(length, 200)));
         return length > 200 ? text + "..." : text;
+    }
+
+    /// <summary>The byte length of the object or array at the start of <paramref name="json"/> (containers do not keep
+    /// theirs on the tape; only messages that quote values need it).</summary>
+    private static int ContainerLength(ReadOnlySpan<byte> json)
+    {
+        var reader = new System.Text.Json.Utf8JsonReader(json, new System.Text.Json.JsonReaderOptions { MaxDepth = int.MaxValue });
+        reader.Read();
+        reader.Skip();
+        return (int)reader.BytesConsumed;
     }
 
     private static void AppendEscaped(StringBuilder sb, ReadOnlySpan<char> segment)

@@ -1,4 +1,3 @@
-using System.Buffers;
 using CoreRegistryClient.JsonSchema.Compilation;
 using CoreRegistryClient.JsonSchema.Instance;
 using CoreRegistryClient.JsonSchema.Keywords;
@@ -10,7 +9,6 @@ namespace CoreRegistryClient.JsonSchema.Evaluation;
 internal sealed class EvaluationState
 {
     // Buffers grown by one huge payload are not kept per thread beyond these sizes.
-    private const int MaxRetainedTokens = 1 << 16;
     private const int MaxRetainedChars = 1 << 16;
 
     [ThreadStatic]
@@ -281,9 +279,9 @@ internal sealed class EvaluationState
             _chars = new char[256];
         }
 
-        if (_tape.Length > MaxRetainedTokens)
+        if (_tape.Length > InstanceTape.MaxPooledTokens)
         {
-            ArrayPool<JsonToken>.Shared.Return(_tape);
+            // Allocated for one huge payload, not pooled: let it go.
             _tape = [];
         }
     }

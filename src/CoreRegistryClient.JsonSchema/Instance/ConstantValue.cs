@@ -56,7 +56,7 @@ internal sealed class ConstantValue
         }
 
         var exact = tape.AsSpan(0, count).ToArray();
-        System.Buffers.ArrayPool<JsonToken>.Shared.Return(tape);
+        InstanceTape.Release(tape);
         return new ConstantValue(json, exact);
     }
 
