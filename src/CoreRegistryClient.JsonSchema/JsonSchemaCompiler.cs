@@ -15,12 +15,10 @@ namespace CoreRegistryClient.JsonSchema;
 /// compilation reads (the schema, a registered or a resolved one) is held to
 /// <see cref="JsonSchemaOptions.MaxSchemaDepth"/> and, with <see cref="JsonSchemaOptions.ValidateSchema"/>, to its
 /// meta-schema; compilation itself uses no recursion over the schema and costs time linear in its size.</remarks>
-public sealed class JsonSchemaCompiler
+public sealed class JsonSchemaCompiler : IDocumentSource
 {
     private static long s_anonymousSchemas;
     private static readonly ConcurrentDictionary<string, JsonSchemaValidator> s_embeddedMetaValidators = new(StringComparer.Ordinal);
-    private readonly DocumentSource _source;
-
     // Most compilers compile one schema and register nothing: these are created on first use.
     private ConcurrentDictionary<string, RegisteredDocument>? _registered;
     private ConcurrentDictionary<string, JsonSchemaValidator>? _customMetaValidators;
@@ -39,8 +37,6 @@ public sealed class JsonSchemaCompiler
         {
             throw new ArgumentOutOfRangeException("options.RegexBudget", Options.RegexBudget, "The regex budget must be positive or Regex.InfiniteMatchTimeout.");
         }
-
-        _source = new DocumentSource(Registered, (uri, root, draft) => CheckSchema(root, draft, uri));
     }
 
     /// <summary>The options every schema compiled here uses.</summary>
@@ -101,20 +97,19 @@ public sealed class JsonSchemaCompiler
         var retrieval = baseUri is { IsAbsoluteUri: true }
             ? UriTools.Normalize(UriTools.StripFragment(baseUri.OriginalString))
             : "https://schema.invalid/" + Interlocked.Increment(ref s_anonymousSchemas).ToString(CultureInfo.InvariantCulture) + "/schema.json";
-        var builder = new SchemaGraphBuilder(Options, _source);
+        var builder = new SchemaGraphBuilder(Options, this);
         var (node, location) = builder.CompileRoot(root, retrieval);
         var settings = new ValidatorSettings
         {
             IncludeValuesInMessages = Options.IncludeValuesInMessages,
             TrackScope = builder.UsesDynamicScope,
-            RootPointerLength = 0,
             MaxRefDepth = Options.MaxReferenceDepth,
             RegexBudgetTicks = Options.RegexBudget == Regex.InfiniteMatchTimeout
                 ? long.MaxValue
                 : (long)Math.Min(long.MaxValue / 2, Options.RegexBudget.TotalSeconds * Stopwatch.Frequency),
         };
         var canonical = Uri.TryCreate(location.Resource.BaseUri, UriKind.Absolute, out var u) ? u : new Uri(retrieval);
-        return new JsonSchemaValidator(node, settings, location.Draft, canonical, Options, builder.Diagnostics.ToArray());
+        return new JsonSchemaValidator(node, settings, location.Draft, canonical, Options, builder.Diagnostics?.ToArray() ?? []);
     }
 
     private static string RegistrationKey(Uri uri)
@@ -131,8 +126,10 @@ public sealed class JsonSchemaCompiler
     private ConcurrentDictionary<string, RegisteredDocument> Registrations
         => LazyInitializer.EnsureInitialized(ref _registered, static () => new ConcurrentDictionary<string, RegisteredDocument>(StringComparer.Ordinal));
 
+    void IDocumentSource.Check(string uri, JsonElement root, SchemaDraft fallbackDraft) => CheckSchema(root, fallbackDraft, uri);
+
     /// <summary>The registered document at <paramref name="uri"/>, checked once per draft it is read as.</summary>
-    private JsonElement? Registered(string uri, SchemaDraft fallbackDraft)
+    JsonElement? IDocumentSource.Registered(string uri, SchemaDraft fallbackDraft)
     {
         if (_registered is null || !_registered.TryGetValue(uri, out var registered))
         {

@@ -14,7 +14,7 @@ internal sealed class SchemaDocumentSet
 {
     private const int MaxMetaSchemaChain = 32;
 
-    private readonly DocumentSource _source;
+    private readonly IDocumentSource _source;
     private readonly Dictionary<string, SchemaResource> _resources = new(StringComparer.Ordinal);
     private readonly List<SchemaResource> _allResources = [];
     private readonly Dictionary<(int Document, int Offset), SchemaLocation> _locations = [];
@@ -23,7 +23,7 @@ internal sealed class SchemaDocumentSet
     private int _nextDocumentId;
     private int _metaSchemaChain;
 
-    public SchemaDocumentSet(JsonSchemaOptions options, DocumentSource source)
+    public SchemaDocumentSet(JsonSchemaOptions options, IDocumentSource source)
     {
         Options = options;
         _source = source;

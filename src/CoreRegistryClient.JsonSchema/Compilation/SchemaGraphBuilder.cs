@@ -11,9 +11,9 @@ internal sealed class SchemaGraphBuilder
     private readonly SchemaDocumentSet _documents;
     private readonly List<SchemaNode> _nodes = [];
     private readonly Queue<(SchemaNode Node, SchemaLocation Location)> _pending = new();
-    private readonly Dictionary<string, SchemaPattern> _patterns = new(StringComparer.Ordinal);
+    private Dictionary<string, SchemaPattern>? _patterns;
 
-    public SchemaGraphBuilder(JsonSchemaOptions options, DocumentSource source)
+    public SchemaGraphBuilder(JsonSchemaOptions options, IDocumentSource source)
     {
         Options = options;
         _documents = new SchemaDocumentSet(options, source);
@@ -42,13 +42,13 @@ internal sealed class SchemaGraphBuilder
 
     /// <summary>What compilation noticed about the schema that does not make it invalid (e.g. patterns that need the
     /// backtracking regex engine).</summary>
-    public List<SchemaDiagnostic> Diagnostics { get; } = [];
+    public List<SchemaDiagnostic>? Diagnostics { get; private set; }
 
     public void MarkDynamicScope() => UsesDynamicScope = true;
 
     private void Diagnose(EcmaPattern regex, string location)
     {
-        Diagnostics.Add(regex.HasNestedQuantifiers
+        (Diagnostics ??= []).Add(regex.HasNestedQuantifiers
             ? new SchemaDiagnostic(SchemaDiagnosticKind.CatastrophicPattern, location,
                 $"The pattern '{regex.Source}' repeats a group that repeats something itself and needs the backtracking regex engine ({regex.BacktrackingReason}): it can take exponential time, so its matches are cut off by the validation's regex budget (JsonSchemaOptions.RegexBudget) and counted as failed.")
             : new SchemaDiagnostic(SchemaDiagnosticKind.BacktrackingPattern, location,
@@ -61,6 +61,7 @@ internal sealed class SchemaGraphBuilder
     /// <param name="keyword">The keyword holding it (named in the error).</param>
     public SchemaPattern Pattern(string source, SchemaNode owner, string keyword)
     {
+        _patterns ??= new Dictionary<string, SchemaPattern>(StringComparer.Ordinal);
         if (_patterns.TryGetValue(source, out var pattern))
         {
             return pattern;

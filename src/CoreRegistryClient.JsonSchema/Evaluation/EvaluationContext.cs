@@ -151,11 +151,11 @@ internal ref struct EvaluationContext
         var refs = State.Refs;
         if (refs.Length == 0)
         {
-            return pointer[Settings.RootPointerLength..];
+            return pointer;
         }
 
         var sb = new StringBuilder();
-        var prefix = Settings.RootPointerLength;
+        var prefix = 0;
         foreach (var step in refs)
         {
             var at = step.Reference.Pointer;

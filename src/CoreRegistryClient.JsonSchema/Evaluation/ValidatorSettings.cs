@@ -8,9 +8,6 @@ internal sealed class ValidatorSettings
     /// <summary>Whether the compiled graph uses <c>$dynamicRef</c>/<c>$recursiveRef</c>, so the dynamic scope must be kept.</summary>
     public bool TrackScope { get; set; }
 
-    /// <summary>Length of the root schema's document pointer, stripped from keyword locations.</summary>
-    public int RootPointerLength { get; init; }
-
     /// <summary>Instances nesting at most this deep are evaluated without stack probes (the recursion they cause is
     /// small); deeper ones (a raised <see cref="JsonSchemaOptions.MaxDepth"/>) probe before each subschema.</summary>
     public const int UnprobedInstanceDepth = 128;
