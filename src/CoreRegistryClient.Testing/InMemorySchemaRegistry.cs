@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
-using System.Security.Cryptography;
 using System.Text;
+using CoreRegistryClient.Drift;
 using CoreRegistryClient.Registry;
 
 namespace CoreRegistryClient.Testing;
@@ -11,9 +11,9 @@ namespace CoreRegistryClient.Testing;
 /// and the store behind <see cref="LoopbackRegistryServer"/>. Thread-safe: schemas can be added, replaced and
 /// deprecated while other threads read.</summary>
 /// <remarks>
-/// <para><b>Hashes.</b> <c>sha256</c> is the lowercase hex SHA-256 of the UTF-8 bytes of the content text exactly as
-/// stored (for files: the file's text without a byte-order mark). It is not a canonical-JSON hash; reformatting a
-/// schema changes it, which is what a test of change detection wants.</para>
+/// <para><b>Hashes.</b> <c>sha256</c> is computed as the registry service computes it: the lowercase hex SHA-256 of
+/// <c>json.dumps(content, sort_keys=True)</c>, i.e. the <see cref="CanonicalForm.Python"/> canonical form. Key order and
+/// whitespace do not change it; any change to the JSON value does. Clients verify content against it.</para>
 /// <para><b>Versions.</b> A schema has any number of versions per track; the latest is the highest label, compared
 /// part by part (<c>1.10.0</c> &gt; <c>1.9.0</c>). Adding an existing version replaces it.</para>
 /// <para><b>Names.</b> Lookups through the <see cref="ISchemaRegistryClient"/> methods accept a name with or without
@@ -233,12 +233,13 @@ public sealed class InMemorySchemaRegistry : ISchemaRegistryClient
         }
     }
 
-    /// <summary>The lowercase hex SHA-256 of the UTF-8 bytes of <paramref name="contentJson"/>: the <c>sha256</c>
-    /// this registry reports for that content.</summary>
+    /// <summary>The <c>sha256</c> this registry reports for <paramref name="contentJson"/>: SHA-256 (lowercase hex) of its
+    /// Python canonical form, as the registry service computes it.</summary>
+    /// <exception cref="CanonicalJsonException">The content is not JSON, or nests too deeply.</exception>
     public static string ComputeSha256(string contentJson)
     {
         ArgumentNullException.ThrowIfNull(contentJson);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(contentJson)));
+        return SchemaHasher.ComputeSha256(Encoding.UTF8.GetBytes(contentJson), CanonicalForm.Python);
     }
 
     /// <inheritdoc />
@@ -261,7 +262,7 @@ public sealed class InMemorySchemaRegistry : ISchemaRegistryClient
         ArgumentException.ThrowIfNullOrWhiteSpace(track);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         Enter(nameof(GetSchemaAsync), cancellationToken);
-        var schema = FindSchema(track, name, version) ?? FindSchema(track, AlternateName(name), version)
+        var schema = FindSchema(track, name, version) ?? FindSchema(track, SchemaNames.Alternate(name), version)
             ?? throw new SchemaNotFoundException(version is null
                 ? $"Schema '{name}' on track '{track}' was not found in the in-memory registry."
                 : $"Version '{version}' of schema '{name}' on track '{track}' was not found in the in-memory registry.");
@@ -273,7 +274,7 @@ public sealed class InMemorySchemaRegistry : ISchemaRegistryClient
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(schemaId);
         Enter(nameof(GetSchemaByIdAsync), cancellationToken);
-        var schema = FindSchemaById(schemaId) ?? FindSchemaById(AlternateName(schemaId))
+        var schema = FindSchemaById(schemaId) ?? FindSchemaById(SchemaNames.Alternate(schemaId))
             ?? throw new SchemaNotFoundException($"Schema id '{schemaId}' was not found in the in-memory registry.");
         return Task.FromResult(schema);
     }
@@ -284,7 +285,7 @@ public sealed class InMemorySchemaRegistry : ISchemaRegistryClient
         ArgumentException.ThrowIfNullOrWhiteSpace(track);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         Enter(nameof(GetVersionsAsync), cancellationToken);
-        var versions = FindVersions(track, name) ?? FindVersions(track, AlternateName(name))
+        var versions = FindVersions(track, name) ?? FindVersions(track, SchemaNames.Alternate(name))
             ?? throw new SchemaNotFoundException($"Schema '{name}' on track '{track}' was not found in the in-memory registry.");
         return Task.FromResult(versions);
     }
@@ -407,7 +408,7 @@ public sealed class InMemorySchemaRegistry : ISchemaRegistryClient
         {
             return _compatibilityByQuery.GetValueOrDefault(query)
                 ?? _compatibilityByName.GetValueOrDefault(query.Name)
-                ?? _compatibilityByName.GetValueOrDefault(AlternateName(query.Name))
+                ?? _compatibilityByName.GetValueOrDefault(SchemaNames.Alternate(query.Name))
                 ?? Compatible;
         }
     }
@@ -448,9 +449,4 @@ public sealed class InMemorySchemaRegistry : ISchemaRegistryClient
     }
 
     private string Now() => _timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
-
-    private static string AlternateName(string name) =>
-        name.EndsWith(".schema", StringComparison.Ordinal) && name.Length > ".schema".Length
-            ? name[..^".schema".Length]
-            : name + ".schema";
 }

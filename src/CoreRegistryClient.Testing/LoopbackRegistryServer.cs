@@ -23,7 +23,9 @@ namespace CoreRegistryClient.Testing;
 /// is set). Names are matched exactly as stored, like a real registry. Changing <see cref="Registry"/> while the server
 /// runs changes what it serves, including the <c>sha256</c> values in the index.</para>
 /// <para>Faults are applied to every request in this order, and can be changed at any time from any thread:
-/// <see cref="Down"/>, <see cref="Delay"/>, <see cref="ForceStatus"/> rules, <see cref="Flapping"/>, <see cref="CorruptBody"/>.
+/// <see cref="Down"/>, <see cref="Hang"/>, <see cref="Delay"/>, <see cref="ForceStatus"/> rules, <see cref="RedirectSchemasTo"/>,
+/// <see cref="Flapping"/>, <see cref="CorruptBody"/>, then <see cref="WrongSha"/> and <see cref="CatastrophicPattern"/> on the
+/// schemas served. A flood of unknown names needs no switch: every name the registry lacks answers 404, as a real one would.
 /// Every request is counted before any fault applies (<see cref="RequestCount"/>). The server logs nothing.</para>
 /// <example><code>
 /// await using var server = await LoopbackRegistryServer.StartAsync(new LoopbackRegistryServerOptions { PathPrefix = "/api/v1" });
@@ -34,6 +36,9 @@ namespace CoreRegistryClient.Testing;
 /// </remarks>
 public sealed class LoopbackRegistryServer : IAsyncDisposable
 {
+    /// <summary>Marks a redirected request, so a redirect to this same server is answered, not redirected again.</summary>
+    private const string RedirectedMarker = "redirected";
+
     private readonly WebApplication _app;
     private readonly RegistryFaults _faults = new();
     private readonly RequestJournal _journal = new();
@@ -47,7 +52,7 @@ public sealed class LoopbackRegistryServer : IAsyncDisposable
         _app = app;
         Registry = registry;
         _pathPrefix = pathPrefix;
-        _api = new RegistryApi(registry, token);
+        _api = new RegistryApi(registry, token, _faults);
         BaseUri = null!;
     }
 
@@ -88,6 +93,46 @@ public sealed class LoopbackRegistryServer : IAsyncDisposable
         get => _faults.Flapping;
         set => _faults.Flapping = value;
     }
+
+    /// <summary>When true, every request is accepted and never answered (a registry that hangs), until the client
+    /// gives up, the switch goes off or the server stops. Default: false.</summary>
+    public bool Hang
+    {
+        get => _faults.Hang;
+        set => _faults.Hang = value;
+    }
+
+    /// <summary>When true, schema responses carry a <c>sha256</c> that does not match their content (a registry that
+    /// lies, or content altered in transit). Default: false.</summary>
+    public bool WrongSha
+    {
+        get => _faults.WrongSha;
+        set => _faults.WrongSha = value;
+    }
+
+    /// <summary>When true, every schema served is replaced by <see cref="CatastrophicPatternSchema"/> (with its true
+    /// sha256): a schema whose <c>pattern</c> backtracks catastrophically on <see cref="CatastrophicPatternPayload"/>.
+    /// Default: false.</summary>
+    public bool CatastrophicPattern
+    {
+        get => _faults.CatastrophicPattern;
+        set => _faults.CatastrophicPattern = value;
+    }
+
+    /// <summary>When set, schema requests (<c>/schemas/...</c>) are answered <c>302 Found</c> pointing at the same path
+    /// and query below this base URL (plus a <c>redirected=1</c> marker), e.g. another server's <see cref="BaseUri"/> (a
+    /// cross-origin redirect) or this server's own (same origin: the marked request is then served). Default: none.</summary>
+    public Uri? RedirectSchemasTo
+    {
+        get => _faults.RedirectTo;
+        set => _faults.RedirectTo = value;
+    }
+
+    /// <summary>A schema with a nested-quantifier <c>pattern</c> (<c>^(a+)+$</c>) on <c>id</c>.</summary>
+    public const string CatastrophicPatternSchema = """{"type":"object","properties":{"id":{"type":"string","pattern":"^(a+)+$"}}}""";
+
+    /// <summary>A payload on which <see cref="CatastrophicPatternSchema"/> backtracks: forty <c>a</c>s and a <c>!</c>.</summary>
+    public const string CatastrophicPatternPayload = """{"id":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!"}""";
 
     /// <summary>The most recent requests (up to 1000), oldest first.</summary>
     public IReadOnlyList<RecordedRequest> Requests => _journal.Recent;
@@ -222,6 +267,20 @@ public sealed class LoopbackRegistryServer : IAsyncDisposable
             return;
         }
 
+        if (_faults.Hang)
+        {
+            using var hung = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, hung.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                context.Abort();
+                return;
+            }
+        }
+
         var delay = _faults.Delay;
         if (delay > TimeSpan.Zero)
         {
@@ -255,6 +314,14 @@ public sealed class LoopbackRegistryServer : IAsyncDisposable
                 await RegistryApi.WriteDetailAsync(context, (int)forced.Status, $"Forced {(int)forced.Status} by the test").ConfigureAwait(false);
             }
 
+            return;
+        }
+
+        if (_faults.RedirectTo is { } redirect && path.StartsWith("/schemas/", StringComparison.Ordinal) && !context.Request.Query.ContainsKey(RedirectedMarker))
+        {
+            var query = context.Request.QueryString.Add(RedirectedMarker, "1");
+            context.Response.StatusCode = StatusCodes.Status302Found;
+            context.Response.Headers.Location = redirect.GetLeftPart(UriPartial.Path).TrimEnd('/') + path + query.Value;
             return;
         }
 

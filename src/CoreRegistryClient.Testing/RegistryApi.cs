@@ -8,7 +8,7 @@ namespace CoreRegistryClient.Testing;
 
 /// <summary>The registry's HTTP API over an <see cref="InMemorySchemaRegistry"/>: routes by path segments (already
 /// unescaped, so an escaped <c>/</c> inside a name stays inside the name) and writes the contract's JSON.</summary>
-internal sealed class RegistryApi(InMemorySchemaRegistry registry, string? token)
+internal sealed class RegistryApi(InMemorySchemaRegistry registry, string? token, RegistryFaults faults)
 {
     private const string RegistryVersion = "0.1.0";
 
@@ -103,10 +103,22 @@ internal sealed class RegistryApi(InMemorySchemaRegistry registry, string? token
         return WriteJsonAsync(context, StatusCodes.Status200OK, result, TestingJsonContext.Default.CompatibilityResult);
     }
 
-    private static Task WriteSchemaAsync(HttpContext context, RegistrySchema? schema, string notFound) =>
+    private Task WriteSchemaAsync(HttpContext context, RegistrySchema? schema, string notFound) =>
         schema is null
             ? WriteDetailAsync(context, StatusCodes.Status404NotFound, notFound)
-            : WriteJsonAsync(context, StatusCodes.Status200OK, schema, TestingJsonContext.Default.RegistrySchema);
+            : WriteJsonAsync(context, StatusCodes.Status200OK, Faulted(schema), TestingJsonContext.Default.RegistrySchema);
+
+    /// <summary>The schema as the content faults make the server serve it.</summary>
+    private RegistrySchema Faulted(RegistrySchema schema)
+    {
+        if (faults.CatastrophicPattern)
+        {
+            using var document = JsonDocument.Parse(LoopbackRegistryServer.CatastrophicPatternSchema);
+            schema = schema with { Content = document.RootElement.Clone(), Sha256 = InMemorySchemaRegistry.ComputeSha256(LoopbackRegistryServer.CatastrophicPatternSchema) };
+        }
+
+        return faults.WrongSha ? schema with { Sha256 = new string('0', 64) } : schema;
+    }
 
     private async Task PublishAsync(HttpContext context)
     {

@@ -10,6 +10,10 @@ internal sealed class RegistryFaults
     private volatile bool _down;
     private volatile bool _corruptBody;
     private volatile bool _flapping;
+    private volatile bool _hang;
+    private volatile bool _wrongSha;
+    private volatile bool _catastrophicPattern;
+    private volatile Uri? _redirectTo;
     private long _delayTicks;
     private long _flapCounter;
 
@@ -34,6 +38,30 @@ internal sealed class RegistryFaults
             Interlocked.Exchange(ref _flapCounter, 0);
             _flapping = value;
         }
+    }
+
+    public bool Hang
+    {
+        get => _hang;
+        set => _hang = value;
+    }
+
+    public bool WrongSha
+    {
+        get => _wrongSha;
+        set => _wrongSha = value;
+    }
+
+    public bool CatastrophicPattern
+    {
+        get => _catastrophicPattern;
+        set => _catastrophicPattern = value;
+    }
+
+    public Uri? RedirectTo
+    {
+        get => _redirectTo;
+        set => _redirectTo = value;
     }
 
     public TimeSpan Delay
@@ -101,6 +129,10 @@ internal sealed class RegistryFaults
         Down = false;
         CorruptBody = false;
         Flapping = false;
+        Hang = false;
+        WrongSha = false;
+        CatastrophicPattern = false;
+        RedirectTo = null;
         Delay = TimeSpan.Zero;
         ClearForced();
     }

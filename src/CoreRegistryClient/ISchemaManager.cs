@@ -7,11 +7,12 @@ namespace CoreRegistryClient;
 /// service a message-processing service calls, on every message.</summary>
 /// <remarks>
 /// <para>The synchronous <c>Validate</c> overloads are the hot path: on a cached schema they do no I/O and, for
-/// a valid payload, allocate nothing. The first call for a schema that is not cached blocks while it is fetched
-/// (all concurrent callers share one registry request), for at most the configured <c>Timeout</c>; if the
-/// fetch fails, the <c>OnUnavailable</c> policy applies and later calls do not block while it is retried in the
-/// background. Use <see cref="PreloadAsync"/> (or <c>CriticalSchemas</c>) or the <c>ValidateAsync</c> overloads
-/// to keep that first fetch off a synchronous thread.</para>
+/// a valid payload, allocate nothing. The first call for a schema that is not cached waits while it is loaded
+/// (all concurrent callers share one load, which runs on its own thread and never needs the caller's thread
+/// pool), for at most the configured <c>Timeout</c>, the one budget of the load; if the load fails, the
+/// <c>OnUnavailable</c> policy applies and later calls do not wait while it is retried in the background. Use
+/// <see cref="PreloadAsync"/> (or <c>CriticalSchemas</c>) or the <c>ValidateAsync</c> overloads to keep that first
+/// wait off a synchronous thread. A <c>.schema</c> suffix on a name is the same schema.</para>
 /// <para>In <see cref="EnforcementMode.Strict"/> mode an invalid payload throws
 /// <see cref="SchemaValidationException"/>; in <see cref="EnforcementMode.Warn"/> mode it is logged, counted and
 /// returned as an invalid outcome; in <see cref="EnforcementMode.Off"/> mode nothing is done.</para>

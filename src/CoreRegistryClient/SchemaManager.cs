@@ -2,20 +2,20 @@ using System.Text.Json;
 using CoreRegistryClient.Caching;
 using CoreRegistryClient.Enforcement;
 using CoreRegistryClient.JsonSchema;
+using CoreRegistryClient.Registry;
 using CoreRegistryClient.Telemetry;
-using Microsoft.Extensions.Logging;
 
 namespace CoreRegistryClient;
 
-/// <summary>The <see cref="ISchemaManager"/>: policy → cache → engine → meters → enforcement.</summary>
+/// <summary>The <see cref="ISchemaManager"/>: name → policy → cache → engine → telemetry → enforcement.</summary>
+/// <remarks>The caller's name is normalised once, here, to its canonical form (<see cref="SchemaNames.Trim"/>, a
+/// span: no allocation), so <c>x</c> and <c>x.schema</c> share one policy override, one cache entry and one series.
+/// Outcomes keep the name as the caller gave it.</remarks>
 internal sealed class SchemaManager(
     EnforcementPolicy policy,
     SchemaCache cache,
-    SchemaMetrics metrics,
-    ValidationCounters counters,
-    TimeProvider time,
-    CacheClock clock,
-    ILogger<SchemaManager> logger) : ISchemaManager
+    SchemaTelemetry telemetry,
+    CacheClock clock) : ISchemaManager
 {
     private static readonly IReadOnlyList<ValidationError> UnavailableErrors =
         [new ValidationError("", "", "", "schema", "The schema is unavailable and OnUnavailable=Reject treats the payload as invalid.")];
@@ -23,48 +23,56 @@ internal sealed class SchemaManager(
     public SchemaValidationOutcome Validate(string schemaName, ReadOnlySpan<byte> payload, string? key = null)
     {
         ArgumentNullException.ThrowIfNull(schemaName);
+        var name = SchemaNames.Trim(schemaName);
         var current = policy.Current;
-        var mode = current.ModeFor(schemaName, key);
+        var mode = current.ModeFor(name, key);
         if (mode == EnforcementMode.Off) return Skipped(schemaName);
-        var start = DurationStart();
-        return Evaluate(schemaName, cache.Get(schemaName, clock.NowMilliseconds), mode, start, current, new Utf8Payload(payload));
+        var start = telemetry.DurationStart();
+        var schema = cache.Get(name, clock.NowMilliseconds, out var entry);
+        return Evaluate(schemaName, schema, entry, mode, start, current, new Utf8Payload(payload));
     }
 
     public SchemaValidationOutcome Validate(string schemaName, JsonElement payload, string? key = null)
     {
         ArgumentNullException.ThrowIfNull(schemaName);
+        var name = SchemaNames.Trim(schemaName);
         var current = policy.Current;
-        var mode = current.ModeFor(schemaName, key);
+        var mode = current.ModeFor(name, key);
         if (mode == EnforcementMode.Off) return Skipped(schemaName);
-        var start = DurationStart();
-        return Evaluate(schemaName, cache.Get(schemaName, clock.NowMilliseconds), mode, start, current, new ElementPayload(payload));
+        var start = telemetry.DurationStart();
+        var schema = cache.Get(name, clock.NowMilliseconds, out var entry);
+        return Evaluate(schemaName, schema, entry, mode, start, current, new ElementPayload(payload));
     }
 
     public SchemaValidationOutcome Validate(string schemaName, string payload, string? key = null)
     {
         ArgumentNullException.ThrowIfNull(schemaName);
         ArgumentNullException.ThrowIfNull(payload);
+        var name = SchemaNames.Trim(schemaName);
         var current = policy.Current;
-        var mode = current.ModeFor(schemaName, key);
+        var mode = current.ModeFor(name, key);
         if (mode == EnforcementMode.Off) return Skipped(schemaName);
-        var start = DurationStart();
-        return Evaluate(schemaName, cache.Get(schemaName, clock.NowMilliseconds), mode, start, current, new TextPayload(payload));
+        var start = telemetry.DurationStart();
+        var schema = cache.Get(name, clock.NowMilliseconds, out var entry);
+        return Evaluate(schemaName, schema, entry, mode, start, current, new TextPayload(payload));
     }
 
     public ValueTask<SchemaValidationOutcome> ValidateAsync(string schemaName, ReadOnlyMemory<byte> payload, string? key = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(schemaName);
+        var name = SchemaNames.Trim(schemaName);
         var current = policy.Current;
-        var mode = current.ModeFor(schemaName, key);
+        var mode = current.ModeFor(name, key);
         if (mode == EnforcementMode.Off) return new(Skipped(schemaName));
-        var start = DurationStart();
-        var lookup = cache.GetAsync(schemaName, clock.NowMilliseconds, cancellationToken);
+        var start = telemetry.DurationStart();
+        var lookup = cache.GetAsync(name, clock.NowMilliseconds, out var entry, cancellationToken);
         return lookup.IsCompletedSuccessfully
-            ? new(Evaluate(schemaName, lookup.Result, mode, start, current, new Utf8Payload(payload.Span)))
-            : Awaited(lookup, schemaName, mode, start, current, payload);
+            ? new(Evaluate(schemaName, lookup.Result, entry, mode, start, current, new Utf8Payload(payload.Span)))
+            : Awaited(lookup, schemaName, entry, mode, start, current, payload);
 
-        async ValueTask<SchemaValidationOutcome> Awaited(ValueTask<CompiledSchema?> pending, string name, EnforcementMode m, long s, PolicySnapshot p, ReadOnlyMemory<byte> bytes) =>
-            Evaluate(name, await pending.ConfigureAwait(false), m, s, p, new Utf8Payload(bytes.Span));
+        async ValueTask<SchemaValidationOutcome> Awaited(ValueTask<CompiledSchema?> pending, string caller, SchemaCacheEntry? e, EnforcementMode m, long s, PolicySnapshot p,
+            ReadOnlyMemory<byte> bytes) =>
+            Evaluate(caller, await pending.ConfigureAwait(false), e, m, s, p, new Utf8Payload(bytes.Span));
     }
 
     public ValueTask<SchemaValidationOutcome> ValidateAsync(string schemaName, JsonElement payload, string? key = null, CancellationToken cancellationToken = default)
@@ -86,55 +94,58 @@ internal sealed class SchemaManager(
         return policy.Current.Enabled ? cache.PreloadAsync(schemaNames, cancellationToken) : Task.FromResult(false);
     }
 
-    public SchemaManagerStats GetStats() => new()
+    public SchemaManagerStats GetStats()
     {
-        Successes = counters.Successes.Value,
-        Failures = counters.Failures.Value,
-        Warnings = counters.Warnings.Value,
-        Rejections = counters.Rejections.Value,
-        FailOpens = counters.FailOpens.Value,
-        Unavailable = counters.Unavailable.Value,
-        CacheHits = counters.CacheHits.Value,
-        CacheMisses = counters.CacheMisses.Value,
-        CacheSize = cache.Count,
-        RegistryErrors = counters.RegistryErrors.Value,
-        LastRefresh = cache.LastRefresh,
-        Schemas = [.. cache.Entries.Select(Describe).OrderBy(s => s.Name, StringComparer.Ordinal)],
-    };
+        var counters = telemetry.Counters;
+        return new()
+        {
+            Successes = counters.Successes.Value,
+            Failures = counters.Failures.Value,
+            Warnings = counters.Warnings.Value,
+            Rejections = counters.Rejections.Value,
+            FailOpens = counters.FailOpens.Value,
+            Unavailable = counters.Unavailable.Value,
+            CacheHits = counters.CacheHits.Value,
+            CacheMisses = counters.CacheMisses.Value,
+            CacheSize = cache.Count,
+            RegistryErrors = counters.RegistryErrors.Value,
+            LastRefresh = cache.LastRefresh,
+            Schemas = [.. cache.Entries.Select(Describe).OrderBy(s => s.Name, StringComparer.Ordinal)],
+        };
+    }
 
     private CachedSchemaStats Describe(SchemaCacheEntry entry)
     {
         var schema = entry.Current;
         return new CachedSchemaStats(entry.Name, schema?.RequestedTrack ?? policy.Current.TrackPolicy.Requested, schema?.Track, schema?.Version,
-            schema?.Sha256, schema?.LoadedAt, schema is not null && entry.IsExpired(clock.NowMilliseconds), schema?.FromSnapshot ?? false, entry.LastError);
+            schema?.Sha256, schema?.LoadedAt, schema is not null && entry.IsExpired(clock.NowMilliseconds), schema?.FromSnapshot ?? false,
+            entry.LastError == SchemaLoadError.None ? null : RegistryErrorTypes.For(entry.LastError));
     }
 
     private async ValueTask<SchemaValidationOutcome> ValidateAsync<TPayload>(string schemaName, TPayload payload, string? key, CancellationToken cancellationToken)
         where TPayload : struct, IPayload
     {
         var current = policy.Current;
-        var mode = current.ModeFor(schemaName, key);
+        var mode = current.ModeFor(SchemaNames.Trim(schemaName), key);
         if (mode == EnforcementMode.Off) return Skipped(schemaName);
-        var start = DurationStart();
-        var schema = await cache.GetAsync(schemaName, clock.NowMilliseconds, cancellationToken).ConfigureAwait(false);
-        return Evaluate(schemaName, schema, mode, start, current, payload);
+        var start = telemetry.DurationStart();
+        var lookup = cache.GetAsync(SchemaNames.Trim(schemaName), clock.NowMilliseconds, out var entry, cancellationToken);
+        var schema = await lookup.ConfigureAwait(false);
+        return Evaluate(schemaName, schema, entry, mode, start, current, payload);
     }
-
-    /// <summary>A precise timestamp for <c>schema_validation_duration_seconds</c>, taken only while someone
-    /// listens to it (0 otherwise): reading the precise clock costs tens of nanoseconds on some machines.</summary>
-    private long DurationStart() => metrics.MeasuresDuration ? time.GetTimestamp() : 0;
 
     private static SchemaValidationOutcome Skipped(string schemaName) =>
         new(schemaName, null, null, EnforcementMode.Off, SchemaValidationStatus.Skipped);
 
-    private SchemaValidationOutcome Evaluate<TPayload>(string schemaName, CompiledSchema? schema, EnforcementMode mode, long start, PolicySnapshot current, TPayload payload)
+    private SchemaValidationOutcome Evaluate<TPayload>(string schemaName, CompiledSchema? schema, SchemaCacheEntry? entry, EnforcementMode mode, long start,
+        PolicySnapshot current, TPayload payload)
         where TPayload : IPayload, allows ref struct
     {
         if (schema is null)
         {
-            return cache.TryGetEntry(schemaName, out var entry) && entry.LastError == RegistryErrorTypes.NotFound
-                ? NotFound(schemaName, mode, current)
-                : Unavailable(schemaName, mode, current);
+            return entry is { LastError: SchemaLoadError.NotFound }
+                ? NotFound(schemaName, entry, mode, current)
+                : Unavailable(schemaName, entry, mode, current);
         }
 
         ValidationResult? failure;
@@ -146,85 +157,49 @@ internal sealed class SchemaManager(
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             // An engine bug must not take a message pipeline down: the schema is as good as unavailable for this payload.
-            logger.ValidatorThrew(schemaName, exception);
-            return Unavailable(schemaName, mode, current);
+            telemetry.ValidatorThrew(schemaName, exception);
+            return Unavailable(schemaName, entry, mode, current, schema.SchemaTag);
         }
 
         if (failure is null || failure.IsValid)
         {
-            counters.Successes.Increment();
-            metrics.Succeeded(schema.SchemaTag, start, time);
+            telemetry.Validated(schema.SchemaTag, start);
             return new SchemaValidationOutcome(schemaName, schema, null, mode, SchemaValidationStatus.Valid);
         }
 
-        return Failed(schemaName, schema, mode, start, failure);
-    }
-
-    private SchemaValidationOutcome Failed(string schemaName, CompiledSchema schema, EnforcementMode mode, long start, ValidationResult failure)
-    {
         var errors = failure.InputError == InputErrorKind.None ? failure.Errors : [InputErrorOf(failure)];
         var outcome = new SchemaValidationOutcome(schemaName, schema, null, mode, SchemaValidationStatus.Invalid, errors);
-        counters.Failures.Increment();
-        metrics.Failed(schema.SchemaTag, mode, start, time);
-        metrics.Enforced(schema.SchemaTag, mode);
-        var first = errors.Count > 0 ? errors[0] : null;
-        if (mode == EnforcementMode.Strict)
-        {
-            counters.Rejections.Increment();
-            logger.ValidationRejected(schemaName, schema.Track, schema.Version, errors.Count, first?.Keyword, first?.InstanceLocation, first?.KeywordLocation);
-            throw new SchemaValidationException(outcome);
-        }
-
-        counters.Warnings.Increment();
-        logger.ValidationFailedInWarnMode(schemaName, schema.Track, schema.Version, errors.Count, first?.Keyword, first?.InstanceLocation, first?.KeywordLocation);
-        return outcome;
+        telemetry.Invalid(schemaName, schema, mode, start, errors);
+        return mode == EnforcementMode.Strict ? throw new SchemaValidationException(outcome) : outcome;
     }
 
     /// <summary>A reachable registry said "no such schema": a caller's mistake, not an outage, so OnUnavailable
     /// does not apply and the payload is never let through as valid.</summary>
-    private SchemaValidationOutcome NotFound(string schemaName, EnforcementMode mode, PolicySnapshot current)
+    private SchemaValidationOutcome NotFound(string schemaName, SchemaCacheEntry entry, EnforcementMode mode, PolicySnapshot current)
     {
-        var tag = SchemaMetrics.SchemaTag(schemaName);
-        metrics.Errored(tag);
-        metrics.Enforced(tag, mode);
-        counters.Failures.Increment();
         var requested = current.TrackPolicy.Requested;
+        telemetry.NotFound(schemaName, entry.SchemaTag, mode, requested);
         IReadOnlyList<ValidationError> errors = [new ValidationError("", "", "", "schema", $"Schema '{schemaName}' does not exist in the registry.")];
         var outcome = new SchemaValidationOutcome(schemaName, null, requested, mode, SchemaValidationStatus.SchemaNotFound, errors);
-        logger.SchemaDoesNotExist(schemaName, requested, mode);
-        if (mode == EnforcementMode.Strict)
-        {
-            counters.Rejections.Increment();
-            throw new SchemaValidationException(outcome);
-        }
-
-        counters.Warnings.Increment();
-        return outcome;
+        return mode == EnforcementMode.Strict ? throw new SchemaValidationException(outcome) : outcome;
     }
 
-    private SchemaValidationOutcome Unavailable(string schemaName, EnforcementMode mode, PolicySnapshot current)
+    private SchemaValidationOutcome Unavailable(string schemaName, SchemaCacheEntry? entry, EnforcementMode mode, PolicySnapshot current,
+        KeyValuePair<string, object?>? tag = null)
     {
-        var tag = SchemaMetrics.SchemaTag(schemaName);
-        metrics.Errored(tag);
+        var behavior = current.Options.OnUnavailable;
+        telemetry.Unavailable(tag ?? entry?.SchemaTag ?? Overflow, mode, behavior);
         var requested = current.TrackPolicy.Requested;
-        if (current.Options.OnUnavailable == UnavailableSchemaBehavior.Allow)
+        if (behavior == UnavailableSchemaBehavior.Allow)
         {
-            counters.FailOpens.Increment();
             return new SchemaValidationOutcome(schemaName, null, requested, mode, SchemaValidationStatus.FailedOpen);
         }
 
-        counters.Unavailable.Increment();
-        metrics.Enforced(tag, mode);
         var outcome = new SchemaValidationOutcome(schemaName, null, requested, mode, SchemaValidationStatus.Unavailable, UnavailableErrors);
-        if (mode == EnforcementMode.Strict)
-        {
-            counters.Rejections.Increment();
-            throw new SchemaValidationException(outcome);
-        }
-
-        counters.Warnings.Increment();
-        return outcome;
+        return mode == EnforcementMode.Strict ? throw new SchemaValidationException(outcome) : outcome;
     }
+
+    private static readonly KeyValuePair<string, object?> Overflow = new("schema", SchemaMetrics.OverflowSchema);
 
     /// <summary>A fixed description per kind: the engine's own message could quote the offending bytes.</summary>
     private static ValidationError InputErrorOf(ValidationResult failure)

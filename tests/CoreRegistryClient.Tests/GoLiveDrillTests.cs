@@ -194,8 +194,7 @@ public class GoLiveDrillTests
 
     private static Task<HealthReport> CheckHealthAsync(SchemaManagerHarness harness)
     {
-        var services = new ServiceCollection().AddSingleton(harness.Cache).AddSingleton(harness.Get<EnforcementPolicy>())
-            .AddSingleton(harness.Get<CoreRegistryClient.Caching.CacheClock>()).AddLogging();
+        var services = new ServiceCollection().AddSingleton(harness.Cache).AddSingleton(harness.Get<EnforcementPolicy>()).AddLogging();
         services.AddHealthChecks().AddSchemaRegistry();
         return services.BuildServiceProvider().GetRequiredService<HealthCheckService>().CheckHealthAsync();
     }

@@ -75,7 +75,8 @@ public class SchemaManagerTests
         {
             Assert.That(outcome.Status, Is.EqualTo(SchemaValidationStatus.SchemaNotFound), "absent from the pinned track is not an outage");
             Assert.That(outcome.RequestedTrack, Is.EqualTo("v1"));
-            Assert.That(harness.Registry.Requests, Is.EqualTo(new[] { $"GET /schemas/v1/{TestSchemas.Name}" }));
+            Assert.That(harness.Registry.Requests, Is.EqualTo(new[] { $"GET /schemas/v1/{TestSchemas.Name}", "GET /index" }),
+                "one schema request; the index says no other spelling exists");
         });
     }
 
@@ -355,8 +356,10 @@ public class SchemaManagerTests
         Assert.That(harness.Registry.SchemaRequests, Is.EqualTo(afterFirst));
 
         harness.Registry.Failure = null;
+        harness.Registry.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously); // holds the retry
         harness.Time.Advance(TimeSpan.FromSeconds(11));
         Assert.That(harness.Manager.Validate(TestSchemas.Name, Valid).IsFailOpen, Is.True, "the retry runs in the background");
+        harness.Registry.Gate.SetResult();
         Assert.That(() => harness.Manager.Validate(TestSchemas.Name, Valid).Status, Is.EqualTo(SchemaValidationStatus.Valid).After(30_000, 20));
     }
 

@@ -52,5 +52,5 @@ public class SchemaCacheLookupBenchmarks
     public object DictionaryRead() => _plain[Target];
 
     [Benchmark]
-    public object? CacheHit() => _cache.Get(Target, _time.GetTimestamp());
+    public object? CacheHit() => _cache.Get(Target, _time.GetTimestamp(), out _);
 }

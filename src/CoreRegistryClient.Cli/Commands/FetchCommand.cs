@@ -76,13 +76,13 @@ internal static class FetchCommand
     private static async Task<FetchResult> FetchAllAsync(ISchemaRegistryClient client, string track, TrackIndex trackIndex, string[] requested, DirectoryInfo directory, CancellationToken cancellationToken)
     {
         directory.Create();
-        var byName = trackIndex.Schemas.ToDictionary(s => DriftSchemaNames.Normalize(s.Name), StringComparer.Ordinal);
+        var byName = trackIndex.Schemas.ToDictionary(s => SchemaNames.Canonical(s.Name), StringComparer.Ordinal);
         var result = new FetchResult();
         RegistryUnavailableException? lastUnavailable = null;
         var unavailable = 0;
         foreach (var name in requested)
         {
-            var local = DriftSchemaNames.Normalize(name);
+            var local = SchemaNames.Canonical(name);
             if (!IsSafeFileName(local))
             {
                 result.Failures[name] = "The name cannot be used as a file name.";

@@ -6,13 +6,15 @@ using Microsoft.Extensions.Logging;
 
 namespace CoreRegistryClient.Caching;
 
-/// <summary>At start-up: loads the configured critical schemas, and when the registry turns out to be
-/// unreachable, seeds the cache from the disk snapshot. Never fails start-up: a registry outage is reported
-/// through logs, metrics and the health check instead.</summary>
+/// <summary>At start-up: loads the configured critical schemas, and when the registry does not answer within the
+/// start-up budget (<c>PreloadTimeout</c>), seeds the cache from the disk snapshot. Never fails start-up and never
+/// holds it longer than that budget: loads still running then carry on in the background, and a registry outage is
+/// reported through logs, metrics and the health check instead.</summary>
 internal sealed class CriticalSchemaPreloader(
     SchemaCache cache,
     ISchemaRegistryClient registry,
     EnforcementPolicy policy,
+    TimeProvider time,
     ILogger<CriticalSchemaPreloader> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -34,38 +36,63 @@ internal sealed class CriticalSchemaPreloader(
     internal async Task RunAsync(PolicySnapshot current, CancellationToken cancellationToken)
     {
         var options = current.Options;
-        var critical = options.CriticalSchemas.ToList();
+        var budget = options.PreloadTimeout;
+        var critical = options.CriticalSchemas.Select(SchemaNames.Canonical).Distinct(StringComparer.Ordinal).ToList();
         if (critical.Count > 0)
         {
-            await cache.PreloadAsync(critical, cancellationToken).ConfigureAwait(false);
-            logger.Preloaded(critical.Count(name => cache.TryGetEntry(name, out var entry) && entry.Current is not null), critical.Count);
+            var loads = cache.StartPreload(critical);
+            if (!await WithinAsync(Task.WhenAll(loads.Select(l => l.Completion)), budget, cancellationToken).ConfigureAwait(false))
+            {
+                var pending = loads.Count(l => !l.Completion.IsCompleted);
+                logger.PreloadBudgetExceeded(budget.TotalSeconds, pending);
+            }
+
+            var loaded = critical.Count(name => Entry(name)?.Current is not null);
+            logger.Preloaded(loaded, critical.Count);
         }
 
-        var allFromRegistry = critical.TrueForAll(name => cache.TryGetEntry(name, out var entry) && entry.Current is { FromSnapshot: false });
+        if (options.CacheDirectory is not { } directory) return;
+        if (critical.Count > 0 && critical.TrueForAll(name => Entry(name)?.Current is { FromSnapshot: false })) return;
 
-        // Critical schemas that all loaded prove the registry is up; one that failed to reach it proves it down;
-        // otherwise ask. Only an unreachable registry warrants serving possibly outdated snapshots.
-        if (options.CacheDirectory is not { } directory || (critical.Count > 0 && allFromRegistry)) return;
-        var unreachable = critical.Any(name => cache.TryGetEntry(name, out var entry) && RegistryErrorTypes.IsUnreachable(entry.LastError))
-            || !await IsReachableAsync(options.Timeout, cancellationToken).ConfigureAwait(false);
+        // Only a registry that did not answer in time warrants serving possibly outdated snapshots: a critical schema
+        // that failed to reach it or is still loading proves it; with no critical schema, ask it.
+        var unreachable = critical.Count > 0
+            ? critical.Exists(name => Entry(name) is { Current: null or { FromSnapshot: true } } entry && (entry.LastError.IsUnreachable() || entry.InFlight is not null))
+            : !await IsReachableAsync(budget, cancellationToken).ConfigureAwait(false);
         if (unreachable)
         {
             logger.SeededFromSnapshot(cache.SeedFromSnapshots(directory), directory);
         }
     }
 
-    private async Task<bool> IsReachableAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    private SchemaCacheEntry? Entry(string name) => cache.TryGetEntry(name, out var entry) ? entry : null;
+
+    private async Task<bool> WithinAsync(Task work, TimeSpan budget, CancellationToken cancellationToken)
     {
-        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        bounded.CancelAfter(timeout);
         try
         {
-            await registry.GetHealthAsync(bounded.Token).ConfigureAwait(false);
+            await work.WaitAsync(budget, time, cancellationToken).ConfigureAwait(false);
             return true;
         }
-        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        catch (TimeoutException)
         {
-            cache.MarkRegistryError();
+            return false;
+        }
+    }
+
+    private async Task<bool> IsReachableAsync(TimeSpan budget, CancellationToken cancellationToken)
+    {
+        using var bounded = new CancellationTokenSource(budget, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, bounded.Token);
+        try
+        {
+            await registry.GetHealthAsync(linked.Token).WaitAsync(budget, time, cancellationToken).ConfigureAwait(false);
+            cache.Registry.Answered();
+            return true;
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            cache.Registry.Failed(exception is TimeoutException ? SchemaLoadError.Timeout : SchemaLoadErrors.From(exception));
             return false;
         }
     }

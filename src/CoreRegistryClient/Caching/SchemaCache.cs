@@ -2,120 +2,167 @@ using System.Collections.Concurrent;
 using CoreRegistryClient.Enforcement;
 using CoreRegistryClient.Registry;
 using CoreRegistryClient.Telemetry;
-using Microsoft.Extensions.Logging;
 
 namespace CoreRegistryClient.Caching;
 
-/// <summary>Compiled validators by schema name: lock-free reads, TTL with stale-while-revalidate, single-flight
-/// loads, LRU bound, disk snapshot fallback.</summary>
+/// <summary>Compiled validators by canonical schema name: lock-free reads, TTL with stale-while-revalidate,
+/// single-flight loads, and two bounds (validators, unknown names). Loading itself is the <see cref="SchemaLoader"/>'s.</summary>
 /// <remarks>
-/// <para>Hit: one dictionary read, a freshness check and two counter increments; never I/O. An expired entry
-/// keeps serving while one background refresh runs; a failed refresh keeps the last good validator and is
-/// retried after <c>RetryInterval</c>.</para>
-/// <para>Miss: every concurrent caller for a name awaits the same load task, so N callers make one registry
-/// request. The first miss of a name blocks a synchronous caller for at most <c>Timeout</c>; once a load of a
-/// name has failed, later misses do not block: they get "unavailable" (the OnUnavailable policy applies) while
-/// loads are retried in the background.</para>
-/// <para>Cached validators are keyed by name; the track policy is global, and when it changes every entry is
-/// expired (and so refreshed under the new policy while the old validator keeps serving).</para>
+/// <para>Hit: one dictionary read (by span, so a <c>.schema</c> suffix costs no allocation), a freshness check and
+/// two counter increments; never I/O. An expired entry keeps serving while one background refresh runs; a failed
+/// refresh keeps the last good validator and is retried after <c>RetryInterval</c>.</para>
+/// <para>Miss: every concurrent caller for a name waits for the same <see cref="SchemaLoad"/>, so N callers make one
+/// load, which runs on a <see cref="SchemaLoadWorkers"/> thread within one budget (<c>Timeout</c>). Waiting callers
+/// are released when it ends, or at its deadline. Once a load of a name has failed, later misses do not wait: they
+/// get "not found" (a 404, remembered for <c>NotFoundTtl</c>) or "unavailable" (the OnUnavailable policy applies)
+/// while loads are retried in the background.</para>
+/// <para>Bounds: at most <c>MaxCachedSchemas</c> names with a validator (least recently used evicted first), and
+/// at most <see cref="MaxUnknownNames"/> names without one (oldest evicted first). A flood of unknown names only ever
+/// evicts other unknown names, never a schema in use.</para>
+/// <para>The track policy is global; when it changes every entry is expired (and so refreshed under the new policy
+/// while the old validator keeps serving).</para>
 /// </remarks>
 internal sealed class SchemaCache : IDisposable
 {
-    private readonly ConcurrentDictionary<string, SchemaCacheEntry> _entries = new();
-    private readonly Lock _evictionGate = new();
-    private readonly CancellationTokenSource _shutdown = new();
-    private readonly CancellationToken _shutdownToken;
-    private readonly SchemaLoader _loader;
-    private readonly SchemaSnapshotStore _snapshots;
-    private readonly EnforcementPolicy _policy;
-    private readonly SchemaMetrics _metrics;
-    private readonly ValidationCounters _counters;
-    private readonly TimeProvider _time;
-    private readonly CacheClock _clock;
-    private readonly ILogger _logger;
-    private int _count;
-    private long _lastRefreshTicks = long.MinValue;
-    private long _lastRegistryErrorTicks = long.MinValue;
+    /// <summary>The most names without a validator (unknown, failing or loading) kept at once.</summary>
+    public const int MaxUnknownNames = 10_000;
 
     /// <summary>LRU use is recorded at most once a second per entry.</summary>
     private const long TouchGranularity = 1000;
 
-    public SchemaCache(SchemaLoader loader, SchemaSnapshotStore snapshots, EnforcementPolicy policy, SchemaMetrics metrics,
-        ValidationCounters counters, TimeProvider time, CacheClock clock, ILogger<SchemaCache> logger)
+    private readonly ConcurrentDictionary<string, SchemaCacheEntry> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SchemaCacheEntry>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly ConcurrentQueue<SchemaCacheEntry> _unknownOrder = new();
+    private readonly Lock _evictionGate = new();
+    private readonly CancellationTokenSource _shutdown = new();
+    private readonly CancellationToken _shutdownToken;
+    private readonly SchemaLoader _loader;
+    private readonly SchemaLoadWorkers _workers = new();
+    private readonly SchemaSnapshotStore _snapshots;
+    private readonly RegistryIndexCache _index;
+    private readonly EnforcementPolicy _policy;
+    private readonly SchemaTelemetry _telemetry;
+    private readonly TimeProvider _time;
+    private readonly CacheClock _clock;
+    private int _validators;
+    private int _unknown;
+    private long _lastRefreshTicks = long.MinValue;
+
+    public SchemaCache(SchemaLoader loader, SchemaSnapshotStore snapshots, RegistryIndexCache index, EnforcementPolicy policy,
+        SchemaTelemetry telemetry, RegistryStatus registry, TimeProvider time, CacheClock clock)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        ArgumentNullException.ThrowIfNull(metrics);
-        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(telemetry);
         _loader = loader;
         _snapshots = snapshots;
+        _index = index;
         _policy = policy;
-        _metrics = metrics;
-        _counters = counters;
+        _telemetry = telemetry;
+        Registry = registry;
         _time = time;
         _clock = clock;
-        _logger = logger;
+        _lookup = _entries.GetAlternateLookup<ReadOnlySpan<char>>();
         _shutdownToken = _shutdown.Token; // captured: a load started during disposal must not touch the disposed source
-        metrics.ObserveCacheSize(() => Count);
+        telemetry.Metrics.ObserveCacheSize(() => Count);
         policy.Changed += OnPolicyChanged;
     }
 
-    /// <summary>Names cached (with or without a validator yet).</summary>
-    public int Count => Volatile.Read(ref _count);
+    /// <summary>Names with a compiled validator.</summary>
+    public int Count => Volatile.Read(ref _validators);
 
     public ICollection<SchemaCacheEntry> Entries => _entries.Values;
 
+    /// <summary>Whether the registry answers.</summary>
+    public RegistryStatus Registry { get; }
+
     /// <summary>When the registry last delivered or confirmed a schema.</summary>
-    public DateTimeOffset? LastRefresh => FromTicks(Interlocked.Read(ref _lastRefreshTicks));
+    public DateTimeOffset? LastRefresh => Interlocked.Read(ref _lastRefreshTicks) is var ticks && ticks == long.MinValue ? null : new DateTimeOffset(ticks, TimeSpan.Zero);
 
-    /// <summary>When a registry call last failed.</summary>
-    public DateTimeOffset? LastRegistryError => FromTicks(Interlocked.Read(ref _lastRegistryErrorTicks));
+    /// <summary>The entry of a name, in either spelling.</summary>
+    public bool TryGetEntry(string name, out SchemaCacheEntry entry) => _lookup.TryGetValue(SchemaNames.Trim(name), out entry!);
 
-    public bool TryGetEntry(string name, out SchemaCacheEntry entry) => _entries.TryGetValue(name, out entry!);
-
-    /// <summary>The hot path: the validator for <paramref name="name"/>, or null when it is unavailable.</summary>
-    /// <param name="name">The schema name.</param>
+    /// <summary>The hot path: the validator for a canonical name, or null (then <paramref name="entry"/> says why).</summary>
+    /// <param name="name">The canonical schema name (<see cref="SchemaNames.Trim"/>).</param>
     /// <param name="now">The <see cref="CacheClock"/> time.</param>
-    public CompiledSchema? Get(string name, long now)
+    /// <param name="entry">The name's entry when no validator is returned.</param>
+    public CompiledSchema? Get(ReadOnlySpan<char> name, long now, out SchemaCacheEntry? entry)
     {
-        if (_entries.TryGetValue(name, out var entry) && entry.Current is { } schema)
+        if (_lookup.TryGetValue(name, out entry) && entry.Current is { } schema)
         {
             Hit(entry, schema, now);
             return schema;
         }
 
-        return Miss(name, now);
+        entry = GetOrAddEntry(entry, name, now);
+        if (StartMiss(entry, now) is { } load) load.Wait();
+        return entry.Current;
     }
 
-    /// <summary>As <see cref="Get"/>, but a first load is awaited rather than blocked on.</summary>
-    public ValueTask<CompiledSchema?> GetAsync(string name, long now, CancellationToken cancellationToken)
+    /// <summary>As <see cref="Get"/>, but a first load is awaited rather than waited for.</summary>
+    public ValueTask<CompiledSchema?> GetAsync(ReadOnlySpan<char> name, long now, out SchemaCacheEntry? entry, CancellationToken cancellationToken)
     {
-        if (_entries.TryGetValue(name, out var entry) && entry.Current is { } schema)
+        if (_lookup.TryGetValue(name, out entry) && entry.Current is { } schema)
         {
             Hit(entry, schema, now);
             return new(schema);
         }
 
-        return MissAsync(name, now, cancellationToken);
+        entry = GetOrAddEntry(entry, name, now);
+        return StartMiss(entry, now) is { } load ? Awaited(entry, load, cancellationToken) : new(entry.Current);
+
+        static async ValueTask<CompiledSchema?> Awaited(SchemaCacheEntry entry, SchemaLoad load, CancellationToken cancellationToken)
+        {
+            await load.WaitAsync(cancellationToken).ConfigureAwait(false);
+            return entry.Current;
+        }
     }
 
     /// <summary>Loads every name now (sharing any load in flight); true when each has a usable validator.</summary>
     public async Task<bool> PreloadAsync(IEnumerable<string> names, CancellationToken cancellationToken)
     {
-        var loads = names.Distinct(StringComparer.Ordinal).Select(name => EnsureLoad(GetOrAddEntry(name, _clock.NowMilliseconds), null)).ToList();
-        var results = await Task.WhenAll(loads).WaitAsync(cancellationToken).ConfigureAwait(false);
+        var loads = StartPreload(names);
+        var results = await Task.WhenAll(loads.Select(l => l.Completion)).WaitAsync(cancellationToken).ConfigureAwait(false);
         return results.All(schema => schema is not null);
     }
 
-    /// <summary>Refetches one cached name (the poller saw its sha256 change).</summary>
-    public Task<CompiledSchema?> RefreshAsync(SchemaCacheEntry entry, string? trackHint) => EnsureLoad(entry, trackHint);
+    /// <summary>Starts loading every name (the names keep their own <c>schema</c> label: the caller chose them).</summary>
+    public IReadOnlyList<SchemaLoad> StartPreload(IEnumerable<string> names)
+    {
+        var now = _clock.NowMilliseconds;
+        return [.. names.Select(SchemaNames.Canonical).Distinct(StringComparer.Ordinal).Select(name =>
+        {
+            var entry = GetOrAddEntry(null, name, now);
+            entry.MarkKnown();
+            return EnsureLoad(entry, null);
+        })];
+    }
 
-    /// <summary>The registry confirmed an entry is current: fresh for another TTL, no fetch.</summary>
-    public void Confirm(SchemaCacheEntry entry)
+    /// <summary>Refetches one cached name from where the index says it is (the poller saw its sha256 change).</summary>
+    public Task<CompiledSchema?> RefreshAsync(SchemaCacheEntry entry, string track, string registryName)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var now = _clock.NowMilliseconds;
-        entry.ExtendTo(now + CacheClock.Milliseconds(_policy.Current.Options.CacheTtl));
+        entry.RegistryName = registryName;
+        return EnsureLoad(entry, track).Completion;
+    }
+
+    /// <summary>The registry confirmed an entry is current: fresh for another TTL, no fetch, any error cleared.</summary>
+    public void Confirm(SchemaCacheEntry entry, string registryName)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        entry.RegistryName = registryName;
+        entry.Succeeded(_clock.NowMilliseconds + CacheClock.Milliseconds(_policy.Current.Options.CacheTtl));
         MarkRefreshed();
+    }
+
+    /// <summary>The poller read the index: names it lists keep their own label, and it serves loads meanwhile.</summary>
+    public void IndexRead(SchemaIndex index)
+    {
+        _index.Update(index);
+        Registry.Answered();
+        foreach (var entry in _entries.Values)
+        {
+            if (_index.Lists(entry.Name)) entry.MarkKnown();
+        }
     }
 
     /// <summary>Puts every readable snapshot into the cache as stale entries (names already loaded are left
@@ -126,10 +173,11 @@ internal sealed class SchemaCache : IDisposable
         var options = _policy.Current.Options;
         foreach (var snapshot in _snapshots.LoadAll(directory))
         {
-            var entry = GetOrAddEntry(snapshot.Name, _clock.NowMilliseconds);
-            if (entry.Current is null && Compile(entry, snapshot, options.FormatAssertion) is { } schema)
+            var name = SchemaNames.Canonical(snapshot.Name);
+            var entry = GetOrAddEntry(null, name, _clock.NowMilliseconds);
+            if (entry.Current is null && _loader.Restore(snapshot, name, directory, options.FormatAssertion) is { } schema)
             {
-                entry.Install(schema, long.MinValue);
+                Install(entry, schema, long.MinValue);
                 seeded++;
             }
         }
@@ -142,127 +190,71 @@ internal sealed class SchemaCache : IDisposable
         _policy.Changed -= OnPolicyChanged;
         _shutdown.Cancel();
         _shutdown.Dispose();
+        _workers.Dispose();
     }
-
-    internal void MarkRegistryError() => Interlocked.Exchange(ref _lastRegistryErrorTicks, _time.GetUtcNow().UtcTicks);
 
     private void Hit(SchemaCacheEntry entry, CompiledSchema schema, long now)
     {
         entry.Touch(now, TouchGranularity);
         if (entry.IsExpired(now) && entry.TryQueueRefresh())
         {
-            _ = EnsureLoad(entry, null);
+            EnsureLoad(entry, null);
         }
 
-        _counters.CacheHits.Increment();
-        _metrics.CacheHit(schema.SchemaTag);
-    }
-
-    private CompiledSchema? Miss(string name, long now)
-    {
-        var entry = GetOrAddEntry(name, now);
-        if (StartMiss(entry, now) is not { } load) return entry.Current;
-        var timeout = _policy.Current.Options.Timeout;
-        try
-        {
-            // Blocking is bounded and deadlock-free: the load runs on the thread pool (Task.Run) with
-            // ConfigureAwait(false) throughout, never on the caller's synchronization context.
-            return load.Wait(timeout) ? load.Result : entry.Current;
-        }
-        catch (AggregateException)
-        {
-            return entry.Current;
-        }
-    }
-
-    private async ValueTask<CompiledSchema?> MissAsync(string name, long now, CancellationToken cancellationToken)
-    {
-        var entry = GetOrAddEntry(name, now);
-        if (StartMiss(entry, now) is not { } load) return entry.Current;
-        try
-        {
-            return await load.WaitAsync(_policy.Current.Options.Timeout, _time, cancellationToken).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
-            return entry.Current;
-        }
+        _telemetry.CacheHit(schema.SchemaTag);
     }
 
     /// <summary>Counts the miss and returns the load to wait for, or null when the caller should not wait (a
     /// validator raced in, or this name already failed and is being retried in the background).</summary>
-    private Task<CompiledSchema?>? StartMiss(SchemaCacheEntry entry, long now)
+    private SchemaLoad? StartMiss(SchemaCacheEntry entry, long now)
     {
-        _counters.CacheMisses.Increment();
-        _metrics.CacheMiss(entry.SchemaTag);
+        _telemetry.CacheMiss(entry.SchemaTag);
         if (entry.Current is not null) return null;
-        if (entry.HasFailed)
+        if (entry.LastError != SchemaLoadError.None)
         {
-            if (now >= entry.NextAttemptAt && entry.TryQueueRefresh()) _ = EnsureLoad(entry, null);
+            if (now >= entry.NextAttemptAt && entry.TryQueueRefresh()) EnsureLoad(entry, null);
             return null;
         }
 
         return EnsureLoad(entry, null);
     }
 
-    private Task<CompiledSchema?> EnsureLoad(SchemaCacheEntry entry, string? trackHint)
+    private SchemaLoad EnsureLoad(SchemaCacheEntry entry, string? trackHint)
     {
         lock (entry.Gate)
         {
             if (entry.InFlight is { } running) return running;
-            var load = Task.Run(() => LoadAsync(entry, trackHint, _shutdownToken));
+            var load = new SchemaLoad(trackHint, _policy.Current.Options.Timeout, _time, _shutdownToken);
             entry.InFlight = load;
+            try
+            {
+                _workers.Run(() => RunLoad(entry, load));
+            }
+            catch (ObjectDisposedException)
+            {
+                entry.InFlight = null;
+                entry.RefreshDone();
+                load.Complete(entry.Current);
+            }
+
             return load;
         }
     }
 
-    private async Task<CompiledSchema?> LoadAsync(SchemaCacheEntry entry, string? trackHint, CancellationToken shutdown)
+    /// <summary>Runs on a load thread: one load, applied to the entry, then every waiting caller released.</summary>
+    private void RunLoad(SchemaCacheEntry entry, SchemaLoad load)
     {
-        var policy = _policy.Current;
-        var options = policy.Options;
         var previous = entry.Current;
-        using var activity = RegistryActivitySource.Source.StartActivity("schema.load");
-        activity?.SetTag("schema.name", entry.Name);
+        var result = previous;
         try
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(shutdown);
-            timeout.CancelAfter(options.Timeout);
-            var fetched = await _loader.FetchAsync(entry.Name, policy.TrackPolicy, trackHint, timeout.Token).ConfigureAwait(false);
-            var now = _clock.NowMilliseconds;
-            var expiresAt = now + CacheClock.Milliseconds(options.CacheTtl);
-            activity?.SetTag("schema.track", fetched.Track);
-            activity?.SetTag("schema.version", fetched.CoreVersion);
-            MarkRefreshed();
-            if (previous is not null && previous.Matches(policy.TrackPolicy.Requested, fetched.Track, fetched.Sha256))
-            {
-                entry.Succeeded();
-                entry.ExtendTo(expiresAt);
-                return previous;
-            }
-
-            var compiled = new CompiledSchema(entry.Name, policy.TrackPolicy.Requested, fetched.Track, fetched.CoreVersion, fetched.Sha256,
-                SchemaLoader.Compile(fetched.Content, options.FormatAssertion), _time.GetUtcNow(), fromSnapshot: false);
-            entry.Install(compiled, expiresAt);
-            entry.Succeeded();
-            if (previous is null)
-            {
-                _logger.SchemaFetched(entry.Name, compiled.Track, compiled.RequestedTrack, compiled.Version, compiled.Sha256);
-            }
-            else
-            {
-                _logger.SchemaSwapped(entry.Name, previous.Track, previous.Version, previous.Sha256, compiled.Track, compiled.Version, compiled.Sha256);
-            }
-
-            if (options.CacheDirectory is { } directory) _snapshots.Save(directory, entry.Name, compiled.RequestedTrack, fetched);
-            return compiled;
-        }
-        catch (Exception exception) when (!shutdown.IsCancellationRequested)
-        {
-            return Failed(entry, previous, exception, options);
-        }
-        catch (OperationCanceledException)
-        {
-            return previous;
+            using var activity = RegistryActivitySource.Source.StartActivity("schema.load");
+            activity?.SetTag("schema.name", entry.Name);
+            var policy = _policy.Current;
+            var outcome = _loader.Load(entry.Name, entry.RegistryName, previous, policy, load);
+            result = Apply(entry, outcome, previous, policy, load.Budget);
+            activity?.SetTag("schema.track", result?.Track);
+            activity?.SetTag("schema.version", result?.Version);
         }
         finally
         {
@@ -272,89 +264,113 @@ internal sealed class SchemaCache : IDisposable
             }
 
             entry.RefreshDone();
+            load.Complete(result);
+            load.Dispose();
         }
     }
 
-    private CompiledSchema? Failed(SchemaCacheEntry entry, CompiledSchema? previous, Exception exception, DependencyInjection.SchemaEnforcementOptions options)
+    private CompiledSchema? Apply(SchemaCacheEntry entry, SchemaLoadResult outcome, CompiledSchema? previous, PolicySnapshot policy, TimeSpan budget)
     {
-        var errorType = exception is OperationCanceledException ? "timeout" : RegistryErrorTypes.For(exception);
-        _counters.RegistryErrors.Increment();
-        _metrics.RegistryError(entry.Name, errorType);
-        MarkRegistryError();
-        entry.Failed(errorType, _clock.NowMilliseconds + CacheClock.Milliseconds(options.RetryInterval));
-        if (exception is JsonSchema.InvalidSchemaException)
+        if (outcome.IsCancelled) return previous;
+        var options = policy.Options;
+        var now = _clock.NowMilliseconds;
+        if (outcome.Error == SchemaLoadError.None)
         {
-            _logger.SchemaCompileFailed(entry.Name, previous?.Track ?? "?", previous?.Version ?? "?", exception);
-        }
-        else
-        {
-            _logger.RegistryFetchFailed(entry.Name, errorType, previous is not null, exception);
+            entry.RegistryName = outcome.RegistryName;
+            Registry.Answered();
+            MarkRefreshed();
+            var expiresAt = now + CacheClock.Milliseconds(options.CacheTtl);
+            if (outcome.Schema is not { } compiled)
+            {
+                entry.Succeeded(expiresAt);
+                return previous;
+            }
+
+            Install(entry, compiled, expiresAt);
+            entry.Succeeded(expiresAt);
+            _telemetry.SchemaLoaded(compiled, previous);
+            return compiled;
         }
 
+        // A 404 is an answer, remembered for NotFoundTtl; anything else is retried after RetryInterval.
+        var notFound = outcome.Error == SchemaLoadError.NotFound;
+        if (notFound) Registry.Answered();
+        var sequence = outcome.Error.IsUnreachable() ? Registry.Failed(outcome.Error) : Registry.LastAnswerSequence;
+        var retryAt = now + CacheClock.Milliseconds(notFound ? options.NotFoundTtl : options.RetryInterval);
+        entry.Failed(outcome.Error, sequence, retryAt);
+        var kept = previous ?? outcome.Schema;
+        _telemetry.LoadFailed(entry, outcome.Error, outcome.Exception!, kept, budget);
         if (previous is not null) return previous;
-
-        // Never loaded in this process: the disk snapshot is the last resort (not for a definite 404).
-        if (exception is not SchemaNotFoundException && options.CacheDirectory is { } directory
-            && _snapshots.TryLoad(directory, entry.Name) is { } snapshot && Compile(entry, snapshot, options.FormatAssertion) is { } restored)
+        if (outcome.Schema is { } restored)
         {
-            entry.Install(restored, _clock.NowMilliseconds + CacheClock.Milliseconds(options.RetryInterval));
-            _logger.SnapshotLoaded(entry.Name, restored.Track, restored.Version);
+            Install(entry, restored, retryAt);
+            _telemetry.SnapshotLoaded(restored);
             return restored;
         }
 
-        // A definite 404 is not an outage: the manager reports it as SchemaNotFound, whatever OnUnavailable says.
-        if (errorType == RegistryErrorTypes.NotFound) return null;
-        var decision = options.OnUnavailable == UnavailableSchemaBehavior.Allow ? "allowed" : "rejected";
-        _logger.UnavailableSchemaDecision(entry.Name, decision, options.OnUnavailable, options.RetryInterval);
+        if (!notFound) _telemetry.UnavailableDecision(entry.Name, options.OnUnavailable, options.RetryInterval);
         return null;
     }
 
-    private CompiledSchema? Compile(SchemaCacheEntry entry, SchemaSnapshot snapshot, bool formatAssertion)
+    private void Install(SchemaCacheEntry entry, CompiledSchema schema, long expiresAt)
     {
-        try
-        {
-            return new CompiledSchema(entry.Name, snapshot.RequestedTrack, snapshot.Track, snapshot.Version, snapshot.Sha256,
-                SchemaLoader.Compile(snapshot.Content, formatAssertion), _time.GetUtcNow(), fromSnapshot: true);
-        }
-        catch (JsonSchema.InvalidSchemaException exception)
-        {
-            _logger.SnapshotCorrupt(SchemaSnapshotStore.PathFor(_policy.Current.Options.CacheDirectory ?? "", entry.Name), exception.Message);
-            return null;
-        }
+        entry.Install(schema, expiresAt);
+        if (!entry.TryCountAsValidator()) return;
+        Interlocked.Decrement(ref _unknown);
+        if (Interlocked.Increment(ref _validators) > _policy.Current.Options.MaxCachedSchemas) EvictLeastRecentlyUsed(keep: entry);
     }
 
-    private SchemaCacheEntry GetOrAddEntry(string name, long now)
+    private SchemaCacheEntry GetOrAddEntry(SchemaCacheEntry? found, ReadOnlySpan<char> name, long now)
     {
-        if (_entries.TryGetValue(name, out var existing)) return existing;
-        var created = new SchemaCacheEntry(name, now);
-        var entry = _entries.GetOrAdd(name, created);
-        if (ReferenceEquals(entry, created) && Interlocked.Increment(ref _count) > _policy.Current.Options.MaxCachedSchemas)
+        if (found is not null || _lookup.TryGetValue(name, out found)) return found;
+        var canonical = name.ToString();
+        var known = _index.Lists(canonical) || _policy.Current.IsCritical(canonical);
+        var created = new SchemaCacheEntry(canonical, now, known);
+        var entry = _entries.GetOrAdd(canonical, created);
+        if (ReferenceEquals(entry, created))
         {
-            EvictLeastRecentlyUsed(keep: entry);
+            _unknownOrder.Enqueue(entry);
+            if (Interlocked.Increment(ref _unknown) > MaxUnknownNames) EvictOldestUnknown();
         }
 
         return entry;
     }
 
-    /// <summary>Evicts the least recently used entries until the cache is within bounds: one at a time, never all.</summary>
+    /// <summary>Evicts the oldest names without a validator until within bounds; validators are never touched.</summary>
+    private void EvictOldestUnknown()
+    {
+        lock (_evictionGate)
+        {
+            while (Volatile.Read(ref _unknown) > MaxUnknownNames && _unknownOrder.TryDequeue(out var victim))
+            {
+                if (victim.CountsAsValidator) continue; // it loaded since: counted among validators now
+                if (_entries.TryRemove(new KeyValuePair<string, SchemaCacheEntry>(victim.Name, victim)))
+                {
+                    Interlocked.Decrement(ref _unknown);
+                }
+            }
+        }
+    }
+
+    /// <summary>Evicts the least recently used validators until within bounds: one at a time, never all.</summary>
     private void EvictLeastRecentlyUsed(SchemaCacheEntry keep)
     {
         var max = _policy.Current.Options.MaxCachedSchemas;
         lock (_evictionGate)
         {
-            while (Count > max)
+            while (Volatile.Read(ref _validators) > max)
             {
                 SchemaCacheEntry? victim = null;
                 foreach (var candidate in _entries.Values)
                 {
-                    if (!ReferenceEquals(candidate, keep) && (victim is null || candidate.LastUsed < victim.LastUsed)) victim = candidate;
+                    if (candidate.CountsAsValidator && !ReferenceEquals(candidate, keep) && (victim is null || candidate.LastUsed < victim.LastUsed)) victim = candidate;
                 }
 
                 if (victim is null) return;
                 if (_entries.TryRemove(new KeyValuePair<string, SchemaCacheEntry>(victim.Name, victim)))
                 {
-                    Interlocked.Decrement(ref _count);
-                    _logger.SchemaEvicted(victim.Name, max);
+                    Interlocked.Decrement(ref _validators);
+                    _telemetry.Evicted(victim.Name, max);
                 }
             }
         }
@@ -370,6 +386,4 @@ internal sealed class SchemaCache : IDisposable
     }
 
     private void MarkRefreshed() => Interlocked.Exchange(ref _lastRefreshTicks, _time.GetUtcNow().UtcTicks);
-
-    private static DateTimeOffset? FromTicks(long ticks) => ticks == long.MinValue ? null : new DateTimeOffset(ticks, TimeSpan.Zero);
 }

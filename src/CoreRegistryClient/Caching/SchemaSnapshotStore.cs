@@ -130,9 +130,12 @@ internal sealed class SchemaSnapshotStore(TimeProvider time, ILogger<SchemaSnaps
         }
     }
 
+    /// <summary>Reports a snapshot that read back but is unusable (e.g. it no longer compiles).</summary>
+    public void ReportCorrupt(string path, string reason) => logger.SnapshotCorrupt(path, reason);
+
     private SchemaSnapshot? Corrupt(string path, string reason)
     {
-        logger.SnapshotCorrupt(path, reason);
+        ReportCorrupt(path, reason);
         return null;
     }
 

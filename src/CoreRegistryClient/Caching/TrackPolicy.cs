@@ -1,3 +1,5 @@
+using CoreRegistryClient.Registry;
+
 namespace CoreRegistryClient.Caching;
 
 /// <summary>Which track a schema is taken from: the pinned track alone, or the preferred track unless it lacks
@@ -13,4 +15,26 @@ internal sealed record TrackPolicy(string? Pinned, string Preferred, string Fall
     /// <summary>The tracks to try, in order (computed, so record equality compares the three tracks only).</summary>
     public IReadOnlyList<string> Candidates => Pinned is not null ? [Pinned]
         : string.Equals(Preferred, Fallback, StringComparison.Ordinal) ? [Preferred] : [Preferred, Fallback];
+
+    /// <summary>The one negotiation rule, over an index: the copies of <paramref name="name"/> (either spelling) on
+    /// the candidate tracks, best first: non-deprecated copies in track order, then deprecated ones.</summary>
+    public IEnumerable<(string Track, SchemaIndexEntry Entry)> Listings(SchemaIndex index, string name)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        var listed = new List<(string, SchemaIndexEntry)>(2);
+        foreach (var track in Candidates)
+        {
+            if (index.Tracks is null || !index.Tracks.TryGetValue(track, out var trackIndex) || trackIndex?.Schemas is null) continue;
+            foreach (var entry in trackIndex.Schemas)
+            {
+                if (entry is not null && SchemaNames.Same(entry.Name, name)) listed.Add((track, entry));
+            }
+        }
+
+        return listed.OrderBy(l => l.Item2.Deprecated ? 1 : 0); // a stable sort keeps the track order within each group
+    }
+
+    /// <summary>The copy negotiation picks from the index, or null when no candidate track lists the name.</summary>
+    public (string Track, SchemaIndexEntry Entry)? Choose(SchemaIndex index, string name) =>
+        Listings(index, name).Select(l => ((string, SchemaIndexEntry)?)l).FirstOrDefault();
 }

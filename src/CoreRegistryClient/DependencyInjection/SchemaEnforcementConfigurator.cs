@@ -37,6 +37,8 @@ internal sealed class SchemaEnforcementConfigurator(IConfiguration root) : IConf
         ReadDuration(section, nameof(options.Timeout), EnvironmentVariableNames.Timeout, errors, v => options.Timeout = v);
         ReadDuration(section, nameof(options.PollInterval), EnvironmentVariableNames.PollSeconds, errors, v => options.PollInterval = v);
         ReadDuration(section, nameof(options.RetryInterval), null, errors, v => options.RetryInterval = v);
+        ReadDuration(section, nameof(options.NotFoundTtl), null, errors, v => options.NotFoundTtl = v);
+        ReadDuration(section, nameof(options.PreloadTimeout), null, errors, v => options.PreloadTimeout = v);
 
         if (Read(section, nameof(options.Mode), EnvironmentVariableNames.Enforcement) is { } mode)
         {
@@ -58,7 +60,9 @@ internal sealed class SchemaEnforcementConfigurator(IConfiguration root) : IConf
 
         if (Read(section, nameof(options.OnUnavailable), null) is { } unavailable)
         {
-            if (Enum.TryParse<UnavailableSchemaBehavior>(unavailable.Value.Trim(), ignoreCase: true, out var value) && Enum.IsDefined(value)) options.OnUnavailable = value;
+            // By name only: Enum.TryParse would also take "1" (or "7") for a value nobody wrote.
+            var name = Enum.GetNames<UnavailableSchemaBehavior>().FirstOrDefault(n => string.Equals(n, unavailable.Value.Trim(), StringComparison.OrdinalIgnoreCase));
+            if (name is not null) options.OnUnavailable = Enum.Parse<UnavailableSchemaBehavior>(name);
             else errors.Add($"{unavailable.Key} must be 'allow' or 'reject'.");
         }
 
@@ -68,6 +72,12 @@ internal sealed class SchemaEnforcementConfigurator(IConfiguration root) : IConf
         {
             if (int.TryParse(max.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)) options.MaxCachedSchemas = value;
             else errors.Add($"{max.Key} must be a whole number.");
+        }
+
+        if (Read(section, nameof(options.AllowCrossOriginRedirects), null) is { } redirects)
+        {
+            if (TryParseBool(redirects.Value, out var value)) options.AllowCrossOriginRedirects = value;
+            else errors.Add($"{redirects.Key} must be 'true' or 'false'.");
         }
 
         if (Read(section, nameof(options.FormatAssertion), null) is { } format)

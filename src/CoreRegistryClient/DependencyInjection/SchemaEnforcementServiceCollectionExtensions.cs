@@ -57,19 +57,21 @@ public static class SchemaEnforcementServiceCollectionExtensions
         services.TryAddSingleton<IRegistryCallObserver>(sp => new RegistryCallMetrics(sp.GetRequiredService<SchemaMetrics>()));
         services.AddSchemaRegistryClient();
         services.TryAddSingleton(sp => new EnforcementPolicy(sp.GetRequiredService<IOptionsMonitor<SchemaEnforcementOptions>>(), Logger<EnforcementPolicy>(sp)));
-        services.TryAddSingleton(sp => new SchemaLoader(sp.GetRequiredService<ISchemaRegistryClient>()));
+        services.TryAddSingleton(sp => new SchemaTelemetry(sp.GetRequiredService<SchemaMetrics>(), sp.GetRequiredService<ValidationCounters>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<CacheClock>(), Logger<SchemaTelemetry>(sp)));
+        services.TryAddSingleton(sp => new RegistryIndexCache(sp.GetRequiredService<CacheClock>()));
         services.TryAddSingleton(sp => new SchemaSnapshotStore(sp.GetRequiredService<TimeProvider>(), Logger<SchemaSnapshotStore>(sp)));
+        services.TryAddSingleton(sp => new SchemaLoader(new RegistryFetcher(sp.GetRequiredService<ISchemaRegistryClient>()), sp.GetRequiredService<RegistryIndexCache>(),
+            sp.GetRequiredService<SchemaSnapshotStore>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new SchemaCache(sp.GetRequiredService<SchemaLoader>(), sp.GetRequiredService<SchemaSnapshotStore>(),
-            sp.GetRequiredService<EnforcementPolicy>(), sp.GetRequiredService<SchemaMetrics>(), sp.GetRequiredService<ValidationCounters>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<CacheClock>(), Logger<SchemaCache>(sp)));
+            sp.GetRequiredService<RegistryIndexCache>(), sp.GetRequiredService<EnforcementPolicy>(), sp.GetRequiredService<SchemaTelemetry>(),
+            new RegistryStatus(sp.GetRequiredService<TimeProvider>()), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<CacheClock>()));
         services.TryAddSingleton<ISchemaManager>(sp => new SchemaManager(sp.GetRequiredService<EnforcementPolicy>(), sp.GetRequiredService<SchemaCache>(),
-            sp.GetRequiredService<SchemaMetrics>(), sp.GetRequiredService<ValidationCounters>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<CacheClock>(), Logger<SchemaManager>(sp)));
+            sp.GetRequiredService<SchemaTelemetry>(), sp.GetRequiredService<CacheClock>()));
         services.TryAddSingleton(sp => new IndexPoller(sp.GetRequiredService<SchemaCache>(), sp.GetRequiredService<ISchemaRegistryClient>(),
-            sp.GetRequiredService<EnforcementPolicy>(), sp.GetRequiredService<SchemaMetrics>(), sp.GetRequiredService<ValidationCounters>(),
-            sp.GetRequiredService<TimeProvider>(), Logger<IndexPoller>(sp)));
+            sp.GetRequiredService<EnforcementPolicy>(), sp.GetRequiredService<SchemaTelemetry>(), sp.GetRequiredService<TimeProvider>(), Logger<IndexPoller>(sp)));
         services.TryAddSingleton(sp => new CriticalSchemaPreloader(sp.GetRequiredService<SchemaCache>(), sp.GetRequiredService<ISchemaRegistryClient>(),
-            sp.GetRequiredService<EnforcementPolicy>(), Logger<CriticalSchemaPreloader>(sp)));
+            sp.GetRequiredService<EnforcementPolicy>(), sp.GetRequiredService<TimeProvider>(), Logger<CriticalSchemaPreloader>(sp)));
 
         // The preloader runs first (hosted services start in registration order), then the poller.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CriticalSchemaPreloader>(sp => sp.GetRequiredService<CriticalSchemaPreloader>()));

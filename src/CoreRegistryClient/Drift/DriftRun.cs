@@ -31,7 +31,7 @@ internal sealed class DriftRun(ISchemaRegistryClient registry, ILogger logger, T
         var inRegistry = new Dictionary<string, SchemaIndexEntry>(StringComparer.Ordinal);
         foreach (var entry in trackIndex.Schemas)
         {
-            inRegistry[DriftSchemaNames.Normalize(entry.Name)] = entry;
+            inRegistry[SchemaNames.Canonical(entry.Name)] = entry;
         }
 
         var results = new SchemaDriftResult[local.Schemas.Count];

@@ -1,3 +1,5 @@
+using CoreRegistryClient.Registry;
+
 namespace CoreRegistryClient.Drift;
 
 /// <summary>A directory of local schema copies (<c>&lt;name&gt;.json</c>) and its optional <c>_metadata.json</c>.</summary>
@@ -40,7 +42,7 @@ internal sealed class LocalSchemaDirectory
                 continue;
             }
 
-            var name = DriftSchemaNames.Normalize(Path.GetFileNameWithoutExtension(path));
+            var name = SchemaNames.Canonical(Path.GetFileNameWithoutExtension(path));
             schemas.Add(Read(name, path, form, metadata?.VersionOf(name)));
         }
 

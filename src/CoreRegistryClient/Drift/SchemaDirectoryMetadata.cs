@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CoreRegistryClient.Registry;
 
 namespace CoreRegistryClient.Drift;
 
@@ -38,7 +39,7 @@ internal sealed record SchemaDirectoryMetadata
     {
         foreach (var (key, version) in Versions)
         {
-            if (string.Equals(DriftSchemaNames.Normalize(key), DriftSchemaNames.Normalize(name), StringComparison.Ordinal))
+            if (string.Equals(SchemaNames.Canonical(key), SchemaNames.Canonical(name), StringComparison.Ordinal))
             {
                 return version;
             }

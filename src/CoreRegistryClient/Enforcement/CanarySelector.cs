@@ -31,16 +31,4 @@ internal static class CanarySelector
 
     /// <summary>The bucket threshold for a percentage: keys whose bucket is below it are canaries.</summary>
     public static uint Threshold(double percent) => (uint)Math.Round(Math.Clamp(percent, 0, 100) * Buckets / 100);
-
-    /// <summary>FNV-1a over raw bytes, for callers that already hold UTF-8 (kept beside <see cref="Bucket(string)"/> so both agree).</summary>
-    internal static uint Bucket(ReadOnlySpan<byte> utf8Key)
-    {
-        var hash = OffsetBasis;
-        foreach (var b in utf8Key)
-        {
-            hash = (hash ^ b) * Prime;
-        }
-
-        return hash % Buckets;
-    }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using CoreRegistryClient.Caching;
 using CoreRegistryClient.DependencyInjection;
+using CoreRegistryClient.Registry;
 
 namespace CoreRegistryClient.Enforcement;
 
@@ -8,7 +9,8 @@ namespace CoreRegistryClient.Enforcement;
 /// reference and never touches <c>IOptionsMonitor</c> or a mutable dictionary.</summary>
 internal sealed class PolicySnapshot
 {
-    private readonly FrozenDictionary<string, EnforcementMode>? _overrides;
+    private readonly FrozenDictionary<string, EnforcementMode>.AlternateLookup<ReadOnlySpan<char>>? _overrides;
+    private readonly FrozenSet<string> _critical;
     private readonly uint _canaryThreshold;
 
     public PolicySnapshot(SchemaEnforcementOptions options)
@@ -19,22 +21,18 @@ internal sealed class PolicySnapshot
         Mode = options.Mode;
         _canaryThreshold = CanarySelector.Threshold(options.CanaryStrictPercent);
         TrackPolicy = new TrackPolicy(options.Track, options.PreferTrack, options.FallbackTrack);
+        _critical = options.CriticalSchemas.Select(SchemaNames.Canonical).ToFrozenSet(StringComparer.Ordinal);
         if (options.Overrides.Count > 0)
         {
-            // Both spellings of each name, so a lookup never has to strip a ".schema" suffix (which would allocate).
+            // Stored once, under the canonical name; lookups trim the caller's name as a span (no allocation).
+            // A name written with the suffix wins over the same name without it only if given later: both mean one schema.
             var overrides = new Dictionary<string, EnforcementMode>(StringComparer.Ordinal);
             foreach (var (name, mode) in options.Overrides)
             {
-                overrides[SchemaNames.Normalize(name)] = mode;
-                overrides[SchemaNames.Normalize(name) + ".schema"] = mode;
+                overrides[SchemaNames.Canonical(name)] = mode;
             }
 
-            foreach (var (name, mode) in options.Overrides)
-            {
-                overrides[name] = mode;
-            }
-
-            _overrides = overrides.ToFrozenDictionary(StringComparer.Ordinal);
+            _overrides = overrides.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         }
     }
 
@@ -50,13 +48,19 @@ internal sealed class PolicySnapshot
     /// <summary>Which tracks schemas come from.</summary>
     public TrackPolicy TrackPolicy { get; }
 
+    /// <summary>Whether a canonical name is one of the critical schemas.</summary>
+    public bool IsCritical(string canonicalName) => _critical.Contains(canonicalName);
+
     /// <summary>The mode for one message: off when disabled, else the schema's override or the default, and a
     /// warn mode turns strict for keys in the canary.</summary>
-    public EnforcementMode ModeFor(string schemaName, string? key)
+    /// <param name="schemaName">The schema name, in either spelling.</param>
+    /// <param name="key">The message key.</param>
+    public EnforcementMode ModeFor(ReadOnlySpan<char> schemaName, string? key)
     {
+        var canonicalName = SchemaNames.Trim(schemaName);
         if (!Enabled) return EnforcementMode.Off;
         var mode = Mode;
-        if (_overrides is not null && _overrides.TryGetValue(schemaName, out var overridden)) mode = overridden;
+        if (_overrides is { } overrides && overrides.TryGetValue(canonicalName, out var overridden)) mode = overridden;
         if (mode == EnforcementMode.Warn && _canaryThreshold > 0 && key is not null && CanarySelector.Bucket(key) < _canaryThreshold)
         {
             mode = EnforcementMode.Strict;

@@ -21,4 +21,7 @@ public enum RegistryErrorKind
     Configuration,
     /// <summary>The registry refused the request itself (a 4xx other than 401, 403 and 404, e.g. an invalid publish); retrying will not help.</summary>
     Rejected,
+    /// <summary>The registry redirected the request to another origin (scheme, host or port) and cross-origin
+    /// redirects are not allowed (<c>AllowCrossOriginRedirects</c>); nothing was fetched from there.</summary>
+    RedirectRefused,
 }

@@ -15,6 +15,10 @@ internal sealed class RegistryResiliencePipeline
     /// <summary>The operation name, carried in the context so retry logs can say which call is retrying.</summary>
     public static readonly ResiliencePropertyKey<string> OperationKey = new("CoreRegistryClient.RegistryOperation");
 
+    /// <summary>A call's own total budget (a schema load's remaining time), replacing <see cref="TotalTimeout"/>, so the
+    /// miss path has one budget rather than one per layer.</summary>
+    public static readonly ResiliencePropertyKey<TimeSpan> BudgetKey = new("CoreRegistryClient.Budget");
+
     private static readonly TimeSpan DefaultTotalTimeout = TimeSpan.FromSeconds(30);
 
     private readonly IOptionsMonitor<SchemaEnforcementOptions> _options;
@@ -36,6 +40,9 @@ internal sealed class RegistryResiliencePipeline
 
     public RegistryResilienceOptions Options => _resilience;
 
+    /// <summary>What made the circuit open last (e.g. <c>network: ConnectionRefused</c>), for the messages of calls it stops.</summary>
+    public string? LastOpenCause { get; private set; }
+
     /// <summary>The total budget of one call, read per call so a configuration reload applies at once.
     /// A non-positive value falls back to the 30 s default rather than waiting forever.</summary>
     public TimeSpan TotalTimeout => _options.CurrentValue.Timeout is var timeout && timeout > TimeSpan.Zero ? timeout : DefaultTotalTimeout;
@@ -46,7 +53,7 @@ internal sealed class RegistryResiliencePipeline
             .AddTimeout(new TimeoutStrategyOptions
             {
                 Name = "RegistryTotalTimeout",
-                TimeoutGenerator = _ => ValueTask.FromResult(TotalTimeout),
+                TimeoutGenerator = args => ValueTask.FromResult(TotalFor(args.Context)),
             })
             .AddRetry(new RetryStrategyOptions<RegistryHttpResult>
             {
@@ -80,9 +87,10 @@ internal sealed class RegistryResiliencePipeline
                 BreakDuration = settings.CircuitBreakDuration,
                 OnOpened = args =>
                 {
+                    LastOpenCause = Describe(args.Outcome);
                     if (logger.IsEnabled(LogLevel.Warning))
                     {
-                        RegistryLog.CircuitOpened(logger, Describe(args.Outcome), args.BreakDuration.TotalSeconds);
+                        RegistryLog.CircuitOpened(logger, LastOpenCause, args.BreakDuration.TotalSeconds);
                     }
 
                     return default;
@@ -101,10 +109,16 @@ internal sealed class RegistryResiliencePipeline
             .AddTimeout(new TimeoutStrategyOptions
             {
                 Name = "RegistryAttemptTimeout",
-                TimeoutGenerator = _ => ValueTask.FromResult(settings.AttemptTimeout > TimeSpan.Zero && settings.AttemptTimeout < TotalTimeout ? settings.AttemptTimeout : TotalTimeout),
+                TimeoutGenerator = args => ValueTask.FromResult(TotalFor(args.Context) is var total && settings.AttemptTimeout > TimeSpan.Zero && settings.AttemptTimeout < total
+                    ? settings.AttemptTimeout
+                    : total),
             })
             .Build();
     }
+
+    /// <summary>The call's own budget when it has one (never zero: a spent budget still times out at once), else the configured total.</summary>
+    private TimeSpan TotalFor(ResilienceContext context) =>
+        context.Properties.TryGetValue(BudgetKey, out var budget) ? (budget > TimeSpan.Zero ? budget : TimeSpan.FromMilliseconds(1)) : TotalTimeout;
 
     /// <summary>Network errors, attempt timeouts, 408, 429 and 5xx. A caller's cancellation, 4xx and bad bodies are not.</summary>
     internal static bool IsTransient(Outcome<RegistryHttpResult> outcome) => outcome switch

@@ -28,6 +28,8 @@ internal static class RegistryServiceCollectionExtensions
         services.TryAddSingleton<ISchemaRegistryClient, SchemaRegistryClient>();
         return services.AddHttpClient(SchemaRegistryClient.HttpClientName)
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan) // the resilience pipeline owns time budgets
+            // Redirects are followed by RegistryAttempt, which applies the origin rule (AllowCrossOriginRedirects).
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
             .RemoveAllLoggers()
             .RedactLoggedHeaders(["Authorization"]); // in case a host adds the default loggers back
     }

@@ -50,9 +50,25 @@ internal sealed class SchemaRegistryClient : ISchemaRegistryClient
         SendAsync(new RegistryCall(RegistryOperation.Health, HttpMethod.Get, "health", "the health endpoint"), RegistryResponseReader.ReadHealth, cancellationToken);
 
     public Task<SchemaIndex> GetIndexAsync(CancellationToken cancellationToken = default) =>
-        SendAsync(new RegistryCall(RegistryOperation.Index, HttpMethod.Get, "index", "the index (check the registry URL and its path prefix)"), RegistryResponseReader.ReadIndex, cancellationToken);
+        SendAsync(IndexCall, RegistryResponseReader.ReadIndex, cancellationToken);
 
-    public Task<RegistrySchema> GetSchemaAsync(string track, string name, string? version = null, CancellationToken cancellationToken = default)
+    public Task<RegistrySchema> GetSchemaAsync(string track, string name, string? version = null, CancellationToken cancellationToken = default) =>
+        SendAsync(SchemaCall(track, name, version, alternate: true), RegistryResponseReader.ReadSchema, cancellationToken);
+
+    /// <summary>A schema load's fetch: synchronous (on a load thread, no thread-pool hop), within the load's
+    /// <paramref name="budget"/> (the one time budget of the miss path), and for this spelling only (the loader asks the
+    /// index for the other).</summary>
+    /// <exception cref="NotSupportedException">A host-supplied HTTP handler cannot send synchronously.</exception>
+    internal RegistrySchema GetSchema(string track, string name, TimeSpan budget, CancellationToken cancellationToken) =>
+        Complete(SendCoreAsync(SchemaCall(track, name, null, alternate: false), RegistryResponseReader.ReadSchema, async: false, budget, cancellationToken));
+
+    /// <summary>As <see cref="GetSchema"/>, for the index.</summary>
+    internal SchemaIndex GetIndex(TimeSpan budget, CancellationToken cancellationToken) =>
+        Complete(SendCoreAsync(IndexCall, RegistryResponseReader.ReadIndex, async: false, budget, cancellationToken));
+
+    private static RegistryCall IndexCall { get; } = new(RegistryOperation.Index, HttpMethod.Get, "index", "the index (check the registry URL and its path prefix)");
+
+    private static RegistryCall SchemaCall(string track, string name, string? version, bool alternate)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(track);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
@@ -60,21 +76,23 @@ internal sealed class SchemaRegistryClient : ISchemaRegistryClient
         var subject = version is null
             ? $"Schema '{name}' on track '{track}'"
             : $"Version '{version}' of schema '{name}' on track '{track}'";
-        var call = new RegistryCall(RegistryOperation.GetSchema, HttpMethod.Get, SchemaPath(track, name) + query, subject)
+        return new RegistryCall(RegistryOperation.GetSchema, HttpMethod.Get, SchemaPath(track, name) + query, subject)
         {
-            AlternatePath = SchemaPath(track, SchemaName.Alternate(name)) + query,
+            AlternatePath = alternate ? SchemaPath(track, SchemaNames.Alternate(name)) + query : null,
             SchemaName = name,
             Track = track,
         };
-        return SendAsync(call, RegistryResponseReader.ReadSchema, cancellationToken);
     }
+
+    private static T Complete<T>(ValueTask<T> pending) =>
+        pending.IsCompleted ? pending.GetAwaiter().GetResult() : throw new InvalidOperationException("A synchronous registry call did not complete synchronously.");
 
     public Task<RegistrySchema> GetSchemaByIdAsync(string schemaId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(schemaId);
         var call = new RegistryCall(RegistryOperation.GetSchemaById, HttpMethod.Get, ByIdPath(schemaId), $"Schema id '{schemaId}'")
         {
-            AlternatePath = ByIdPath(SchemaName.Alternate(schemaId)),
+            AlternatePath = ByIdPath(SchemaNames.Alternate(schemaId)),
             SchemaName = schemaId,
         };
         return SendAsync(call, RegistryResponseReader.ReadSchema, cancellationToken);
@@ -86,7 +104,7 @@ internal sealed class SchemaRegistryClient : ISchemaRegistryClient
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         var call = new RegistryCall(RegistryOperation.GetVersions, HttpMethod.Get, SchemaPath(track, name) + "/versions", $"Schema '{name}' on track '{track}'")
         {
-            AlternatePath = SchemaPath(track, SchemaName.Alternate(name)) + "/versions",
+            AlternatePath = SchemaPath(track, SchemaNames.Alternate(name)) + "/versions",
             SchemaName = name,
             Track = track,
         };
@@ -141,7 +159,12 @@ internal sealed class SchemaRegistryClient : ISchemaRegistryClient
     private static RegistryCall AdminCall(string operation, string path, byte[] body) =>
         new(operation, HttpMethod.Post, path, "The admin endpoint") { Body = body, RequiresToken = true };
 
-    private async Task<T> SendAsync<T>(RegistryCall call, Func<byte[], string, T> read, CancellationToken cancellationToken)
+    private Task<T> SendAsync<T>(RegistryCall call, Func<byte[], string, T> read, CancellationToken cancellationToken) =>
+        SendCoreAsync(call, read, async: true, budget: null, cancellationToken).AsTask();
+
+    /// <summary>One logical call. With <paramref name="async"/> false every step is synchronous, so the returned task
+    /// is complete when this returns.</summary>
+    private async ValueTask<T> SendCoreAsync<T>(RegistryCall call, Func<byte[], string, T> read, bool async, TimeSpan? budget, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         using var activity = StartActivity(call);
@@ -154,7 +177,7 @@ internal sealed class SchemaRegistryClient : ISchemaRegistryClient
             while (true)
             {
                 status = null;
-                var result = await ExecuteAsync(call, baseUri, path, token, cancellationToken).ConfigureAwait(false);
+                var result = await ExecuteAsync(call, baseUri, path, token, async, budget, cancellationToken).ConfigureAwait(false);
                 status = (int)result.StatusCode;
                 if (result.StatusCode == HttpStatusCode.NotFound && call.AlternatePath is { } alternate && path != alternate)
                 {
@@ -183,6 +206,10 @@ internal sealed class SchemaRegistryClient : ISchemaRegistryClient
             if (exception.Kind == RegistryErrorKind.NotFound)
             {
                 RegistryLog.NotFound(_logger, call.Operation, call.Method.Method, path);
+            }
+            else if (exception.Kind == RegistryErrorKind.RedirectRefused)
+            {
+                RegistryLog.RedirectRefused(_logger, call.Operation, call.Method.Method, path);
             }
             else if (exception.Kind != RegistryErrorKind.Configuration)
             {
@@ -231,27 +258,39 @@ internal sealed class SchemaRegistryClient : ISchemaRegistryClient
         return new RegistryException($"{call.Describe(call.Path)} was not sent: {problem}.", RegistryErrorKind.Configuration);
     }
 
-    private async Task<RegistryHttpResult> ExecuteAsync(RegistryCall call, Uri baseUri, string path, string? token, CancellationToken cancellationToken)
+    private async ValueTask<RegistryHttpResult> ExecuteAsync(RegistryCall call, Uri baseUri, string path, string? token, bool async, TimeSpan? budget,
+        CancellationToken cancellationToken)
     {
         var endpoint = call.Describe(path);
         using var client = _httpClientFactory.CreateClient(HttpClientName);
-        var attempt = new RegistryAttempt(client, call.Method, RegistryUri.Combine(baseUri, path), call.Body, token, _resilience.Options.MaxResponseBytes, endpoint);
+        var attempt = new RegistryAttempt(client, call.Method, RegistryUri.Combine(baseUri, path), call.Body, token, _resilience.Options.MaxResponseBytes,
+            endpoint, _options.CurrentValue.AllowCrossOriginRedirects);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(RegistryResiliencePipeline.OperationKey, call.Operation);
+        if (budget is { } total) context.Properties.Set(RegistryResiliencePipeline.BudgetKey, total);
         try
         {
-            return await _resilience.Pipeline.ExecuteAsync(
-                static (context, attempt) => attempt.SendAsync(context.CancellationToken),
-                context,
-                attempt).ConfigureAwait(false);
+            return async
+                ? await _resilience.Pipeline.ExecuteAsync(static (context, attempt) => attempt.SendAsync(context.CancellationToken), context, attempt).ConfigureAwait(false)
+                : _resilience.Pipeline.Execute(static (context, attempt) => attempt.Send(context.CancellationToken), context, attempt);
         }
         catch (BrokenCircuitException exception)
         {
             var retry = exception.RetryAfter is { } after
                 ? string.Create(CultureInfo.InvariantCulture, $"; the next probe is allowed in {after.TotalSeconds:0.#} s")
                 : string.Empty;
+
+            // The call whose failures opened the circuit reports what they were (the root cause an operator needs);
+            // calls the open circuit stopped before sending anything report circuit_open, naming the cause.
+            if (attempt.LastFailure is { } cause)
+            {
+                throw new RegistryUnavailableException(
+                    $"{endpoint} failed after {attempt.Count} attempt(s) ({cause}); the registry circuit is now open{retry}.", cause, null, exception);
+            }
+
+            var opened = _resilience.LastOpenCause is { } reason ? $" ({reason})" : string.Empty;
             throw new RegistryUnavailableException(
-                $"{endpoint} was not sent: the registry circuit is open after repeated failures{retry}.",
+                $"{endpoint} was not sent: the registry circuit is open after repeated failures{opened}{retry}.",
                 RegistryErrorKind.CircuitOpen,
                 null,
                 exception);

@@ -17,7 +17,11 @@ namespace CoreRegistryClient.Telemetry;
 /// <item><term><c>schema_registry_errors</c> (counter)</term><description><c>schema_registry_errors_total{schema,error_type}</c></description></item>
 /// <item><term><c>schema_validation_duration</c> (histogram, unit <c>s</c>)</term><description><c>schema_validation_duration_seconds{schema}</c>, buckets 1 µs to 10 ms</description></item>
 /// <item><term><c>schema_registry_request_duration</c> (histogram, unit <c>s</c>)</term><description><c>schema_registry_request_duration_seconds{operation,status}</c></description></item>
+/// <item><term><c>schema_validation_regex_timeouts</c> (counter)</term><description><c>schema_validation_regex_timeouts_total{schema}</c></description></item>
+/// <item><term><c>schema_log_records_suppressed</c> (counter)</term><description><c>schema_log_records_suppressed_total{event}</c></description></item>
 /// </list>
+/// The <c>schema</c> label is bounded: schemas the registry confirmed (a validator is loaded, the index lists them,
+/// or they are critical) keep their name; every other name a producer sends collapses into <see cref="OverflowSchema"/>.
 /// Counters carry no unit on purpose: a unit such as <c>{validation}</c> is dropped by the exporter anyway,
 /// and any other would add a suffix before <c>_total</c>. Outcome <c>error</c> means the payload could not be
 /// validated because its schema was unavailable (fail-open or reject); malformed payloads are failures.
@@ -27,6 +31,10 @@ namespace CoreRegistryClient.Telemetry;
 internal sealed class SchemaMetrics
 {
     public const string MeterName = "CoreRegistryClient";
+
+    /// <summary>The <c>schema</c> label of every name the registry has not confirmed (misspelt or unknown names,
+    /// names from hostile producers), so they cannot grow the number of series.</summary>
+    public const string OverflowSchema = "_other";
 
     private static readonly KeyValuePair<string, object?> OutcomeSuccess = new("outcome", "success");
     private static readonly KeyValuePair<string, object?> OutcomeFailure = new("outcome", "failure");
@@ -51,6 +59,8 @@ internal sealed class SchemaMetrics
     private readonly Counter<long> _registryErrors;
     private readonly Histogram<double> _validationDuration;
     private readonly Histogram<double> _registryRequestDuration;
+    private readonly Counter<long> _regexTimeouts;
+    private readonly Counter<long> _suppressedLogs;
     private Func<int>? _cacheSize;
 
     public SchemaMetrics(IMeterFactory meterFactory)
@@ -68,6 +78,8 @@ internal sealed class SchemaMetrics
             tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = ValidationBuckets });
         _registryRequestDuration = Meter.CreateHistogram("schema_registry_request_duration", "s", "Duration of registry HTTP requests, by operation and status.",
             tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = RegistryBuckets });
+        _regexTimeouts = Meter.CreateCounter<long>("schema_validation_regex_timeouts", null, "Validations that ran out of their regular-expression time budget (a costly pattern).");
+        _suppressedLogs = Meter.CreateCounter<long>("schema_log_records_suppressed", null, "Log records dropped by flood control, by event name.");
     }
 
     public Meter Meter { get; }
@@ -107,8 +119,12 @@ internal sealed class SchemaMetrics
         else _actions.Add(1, schema, SeverityWarn, ActionLogged);
     }
 
-    public void RegistryError(string schemaName, string errorType) =>
-        _registryErrors.Add(1, SchemaTag(schemaName), new KeyValuePair<string, object?>("error_type", errorType));
+    public void RegistryError(in KeyValuePair<string, object?> schema, string errorType) =>
+        _registryErrors.Add(1, schema, new KeyValuePair<string, object?>("error_type", errorType));
+
+    public void RegexTimedOut(in KeyValuePair<string, object?> schema) => _regexTimeouts.Add(1, schema);
+
+    public void LogRecordsSuppressed(string eventName) => _suppressedLogs.Add(1, new KeyValuePair<string, object?>("event", eventName));
 
     public void RegistryRequest(string operation, string status, TimeSpan duration) =>
         _registryRequestDuration.Record(duration.TotalSeconds, new("operation", operation), new("status", status));

@@ -8,8 +8,9 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Adds the schema registry health check.</summary>
 public static class SchemaRegistryHealthChecksBuilderExtensions
 {
-    /// <summary>Adds a check that reports <see cref="HealthStatus.Healthy"/> while every schema in use is current,
-    /// <see cref="HealthStatus.Degraded"/> while stale or snapshot validators serve or the registry fails, and
+    /// <summary>Adds a check that describes the registry and the schemas in use: <see cref="HealthStatus.Healthy"/>
+    /// while the registry answers and every schema in use came from it, <see cref="HealthStatus.Degraded"/> while the
+    /// registry does not answer or stale or snapshot validators serve (a 404 for an unknown name is not an outage), and
     /// <paramref name="failureStatus"/> (default <see cref="HealthStatus.Unhealthy"/>) when enforcement needs a
     /// schema that is not loaded. Needs <c>AddSchemaEnforcement</c>.</summary>
     /// <param name="builder">The health checks builder.</param>
@@ -21,8 +22,7 @@ public static class SchemaRegistryHealthChecksBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         return builder.Add(new HealthCheckRegistration(name,
-            services => new SchemaRegistryHealthCheck(services.GetRequiredService<SchemaCache>(), services.GetRequiredService<EnforcementPolicy>(),
-                services.GetRequiredService<CacheClock>()),
+            services => new SchemaRegistryHealthCheck(services.GetRequiredService<SchemaCache>(), services.GetRequiredService<EnforcementPolicy>()),
             failureStatus, tags));
     }
 }

@@ -1,5 +1,4 @@
 using CoreRegistryClient.Caching;
-using CoreRegistryClient.Tests.TestSupport;
 
 namespace CoreRegistryClient.Tests.Caching;
 
@@ -8,7 +7,7 @@ public class CacheClockTests
     [Test]
     public void A_manual_clock_is_read_in_milliseconds_and_follows_advances()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var clock = new CacheClock(time);
         var before = clock.NowMilliseconds;
         time.Advance(TimeSpan.FromSeconds(1.5));

@@ -9,22 +9,21 @@ namespace CoreRegistryClient.Tests.Caching;
 public class SchemaSnapshotStoreTests
 {
     private string _directory = "";
-    private CapturingLoggerProvider _logs = null!;
+    private FakeLogCollector _logs = null!;
     private SchemaSnapshotStore _store = null!;
 
     [SetUp]
     public void SetUp()
     {
         _directory = Path.Combine(Path.GetTempPath(), "crc-snapshots-" + Guid.NewGuid().ToString("N"));
-        _logs = new CapturingLoggerProvider();
-        _store = new SchemaSnapshotStore(new ManualTimeProvider(), new Logger<SchemaSnapshotStore>(LoggerFactory.Create(b => b.AddProvider(_logs))));
+        _logs = new FakeLogCollector();
+        _store = new SchemaSnapshotStore(new FakeTimeProvider(), new Logger<SchemaSnapshotStore>(LoggerFactory.Create(b => b.AddProvider(new FakeLoggerProvider(_logs)))));
     }
 
     [TearDown]
     public void TearDown()
     {
         if (Directory.Exists(_directory)) Directory.Delete(_directory, recursive: true);
-        _logs.Dispose();
     }
 
     [Test]

@@ -12,7 +12,7 @@ internal sealed class RegistryClientHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    private RegistryClientHarness(LoopbackRegistryServer server, ServiceProvider services, CapturingLoggerProvider logs, RecordingCallObserver observer)
+    private RegistryClientHarness(LoopbackRegistryServer server, ServiceProvider services, FakeLogCollector logs, RecordingCallObserver observer)
     {
         Server = server;
         _services = services;
@@ -25,7 +25,7 @@ internal sealed class RegistryClientHarness : IAsyncDisposable
 
     public ISchemaRegistryClient Client { get; }
 
-    public CapturingLoggerProvider Logs { get; }
+    public FakeLogCollector Logs { get; }
 
     public RecordingCallObserver Observer { get; }
 
@@ -44,10 +44,10 @@ internal sealed class RegistryClientHarness : IAsyncDisposable
         server?.Invoke(serverOptions);
         var loopback = await LoopbackRegistryServer.StartAsync(serverOptions);
 
-        var logs = new CapturingLoggerProvider();
+        var logs = new FakeLogCollector();
         var observer = new RecordingCallObserver();
         var services = new ServiceCollection();
-        services.AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
+        services.AddLogging(logging => logging.AddProvider(new FakeLoggerProvider(logs)).SetMinimumLevel(LogLevel.Trace));
         services.AddSingleton<IRegistryCallObserver>(observer);
         services.Configure<SchemaEnforcementOptions>(o =>
         {

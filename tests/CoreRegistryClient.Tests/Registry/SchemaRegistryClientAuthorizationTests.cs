@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using CoreRegistryClient.Registry;
 using Microsoft.Extensions.DependencyInjection;
+using CoreRegistryClient.Tests.TestSupport;
 
 namespace CoreRegistryClient.Tests.Registry;
 
@@ -119,7 +120,7 @@ public sealed class SchemaRegistryClientAuthorizationTests
 
         Assert.That(harness.Logs.Entries, Is.Not.Empty);
         Assert.That(harness.Logs.Entries.Where(e => e.Contains(Token)), Is.Empty);
-        Assert.That(harness.Logs.Entries.Where(e => e.Category.StartsWith("System.Net.Http.HttpClient", StringComparison.Ordinal)), Is.Empty,
+        Assert.That(harness.Logs.Entries.Where(e => e.Category!.StartsWith("System.Net.Http.HttpClient", StringComparison.Ordinal)), Is.Empty,
             "the factory's loggers put raw header values in their structured state, so they are removed for this client");
         Assert.That(activities.Stopped.SelectMany(a => a.TagObjects).Select(t => t.Value?.ToString()), Has.None.Contains(Token));
     }

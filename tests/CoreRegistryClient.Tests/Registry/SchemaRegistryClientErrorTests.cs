@@ -1,5 +1,6 @@
 using System.Net;
 using CoreRegistryClient.Registry;
+using CoreRegistryClient.Tests.TestSupport;
 
 namespace CoreRegistryClient.Tests.Registry;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using CoreRegistryClient.Registry;
+using CoreRegistryClient.Tests.TestSupport;
 
 namespace CoreRegistryClient.Tests.Registry;
 
@@ -61,7 +62,7 @@ public sealed class SchemaRegistryClientTelemetryTests
 
         await harness.Client.GetSchemaAsync("v1", "telemetry.FeedbackEvent.schema");
 
-        var ids = harness.Logs.Entries.Where(e => e.Category.StartsWith("CoreRegistryClient", StringComparison.Ordinal)).Select(e => e.EventId.Id).ToList();
+        var ids = harness.Logs.Entries.Where(e => e.Category!.StartsWith("CoreRegistryClient", StringComparison.Ordinal)).Select(e => e.EventId.Id).ToList();
         Assert.That(ids, Is.All.InRange(2000, 2099));
         Assert.That(ids, Does.Contain(2000).And.Contain(2001).And.Contain(2004).And.Contain(2008));
     }

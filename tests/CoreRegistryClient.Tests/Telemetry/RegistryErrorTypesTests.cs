@@ -1,3 +1,4 @@
+using CoreRegistryClient.Caching;
 using CoreRegistryClient.Registry;
 using CoreRegistryClient.Telemetry;
 
@@ -10,7 +11,7 @@ public class RegistryErrorTypesTests
     {
         var labels = Enum.GetValues<RegistryErrorKind>().Select(RegistryErrorTypes.For).ToList();
         Assert.That(labels, Is.Unique);
-        Assert.That(labels, Has.None.EqualTo(RegistryErrorTypes.Unknown));
+        Assert.That(labels, Has.None.EqualTo("unknown"));
     }
 
     [Test]
@@ -19,5 +20,5 @@ public class RegistryErrorTypesTests
 
     [Test]
     public void A_rejected_request_is_not_an_outage() =>
-        Assert.That(RegistryErrorTypes.IsUnreachable(RegistryErrorTypes.For(RegistryErrorKind.Rejected)), Is.False);
+        Assert.That(SchemaLoadErrors.From(RegistryErrorKind.Rejected).IsUnreachable(), Is.False);
 }

@@ -17,7 +17,8 @@ public class SchemaRegistryHealthCheckTests
         Assert.Multiple(() =>
         {
             Assert.That(report.Status, Is.EqualTo(HealthStatus.Healthy));
-            Assert.That(report.Entries["schema-registry"].Data["cached"], Is.EqualTo(1));
+            Assert.That(report.Entries["schema-registry"].Data["schemas_in_use"], Is.EqualTo(1));
+            Assert.That(report.Entries["schema-registry"].Data["registry_reachable"], Is.EqualTo(true));
         });
     }
 
@@ -53,6 +54,7 @@ public class SchemaRegistryHealthCheckTests
     public async Task Degraded_when_a_schema_fails_open()
     {
         using var harness = SchemaManagerHarness.Create();
+        harness.Registry.Failure = FakeRegistryClient.Outage();
         harness.Manager.Validate("unknown.Schema", Valid);
         Assert.That((await CheckAsync(harness)).Status, Is.EqualTo(HealthStatus.Degraded));
     }
@@ -61,6 +63,7 @@ public class SchemaRegistryHealthCheckTests
     public async Task Unhealthy_when_a_schema_is_missing_and_unknown_schemas_are_rejected()
     {
         using var harness = SchemaManagerHarness.Create(new Dictionary<string, string?> { ["SchemaEnforcement:OnUnavailable"] = "reject" });
+        harness.Registry.Failure = FakeRegistryClient.Outage();
         harness.Manager.Validate("unknown.Schema", Valid);
         var report = await CheckAsync(harness);
         Assert.Multiple(() =>
@@ -92,8 +95,7 @@ public class SchemaRegistryHealthCheckTests
 
     private static Task<HealthReport> CheckAsync(SchemaManagerHarness harness, HealthStatus? failureStatus = null)
     {
-        var services = new ServiceCollection().AddSingleton(harness.Cache).AddSingleton(harness.Get<CoreRegistryClient.Enforcement.EnforcementPolicy>())
-            .AddSingleton(harness.Get<CoreRegistryClient.Caching.CacheClock>()).AddLogging();
+        var services = new ServiceCollection().AddSingleton(harness.Cache).AddSingleton(harness.Get<CoreRegistryClient.Enforcement.EnforcementPolicy>()).AddLogging();
         services.AddHealthChecks().AddSchemaRegistry(failureStatus: failureStatus);
         return services.BuildServiceProvider().GetRequiredService<HealthCheckService>().CheckHealthAsync();
     }

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using CoreRegistryClient.Registry;
 
@@ -35,7 +33,7 @@ internal sealed class FakeRegistryClient : ISchemaRegistryClient
     public void Put(string track, string name, string version, string schemaJson, bool deprecated = false)
     {
         using var document = JsonDocument.Parse(schemaJson);
-        var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(schemaJson)));
+        var sha = CoreRegistryClient.Testing.InMemorySchemaRegistry.ComputeSha256(schemaJson); // as the registry hashes it
         _schemas[(track, name)] = new RegistrySchema(name, track, version, sha, name, document.RootElement.Clone(), deprecated, null);
     }
 

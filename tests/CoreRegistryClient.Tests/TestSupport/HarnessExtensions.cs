@@ -9,7 +9,7 @@ internal static class HarnessExtensions
     {
         if (harness.Cache.TryGetEntry(name, out var entry) && entry.InFlight is { } load)
         {
-            await load.WaitAsync(TimeSpan.FromSeconds(30));
+            await load.Completion.WaitAsync(TimeSpan.FromSeconds(30));
         }
     }
 

@@ -9,12 +9,12 @@ using Microsoft.Extensions.Logging;
 namespace CoreRegistryClient.Tests.TestSupport;
 
 /// <summary>The SDK wired exactly as <c>AddSchemaEnforcement</c> wires it, over in-memory configuration (reloadable),
-/// a registry of the test's choosing, a manual clock and captured logs. Hosted services are not started: tests
+/// a registry of the test's choosing, a fake clock (its timers fire on <c>Advance</c>) and captured logs. Hosted services are not started: tests
 /// drive the poller and the preloader directly.</summary>
 internal sealed class SchemaManagerHarness : IDisposable
 {
     private SchemaManagerHarness(IConfigurationRoot configuration, ISchemaRegistryClient registry, ServiceProvider services,
-        ManualTimeProvider time, CapturingLoggerProvider logs)
+        FakeTimeProvider time, FakeLogCollector logs)
     {
         Configuration = configuration;
         RegistryClient = registry;
@@ -31,9 +31,9 @@ internal sealed class SchemaManagerHarness : IDisposable
 
     public ServiceProvider Services { get; }
 
-    public ManualTimeProvider Time { get; }
+    public FakeTimeProvider Time { get; }
 
-    public CapturingLoggerProvider Logs { get; }
+    public FakeLogCollector Logs { get; }
 
     public ISchemaManager Manager => Services.GetRequiredService<ISchemaManager>();
 
@@ -57,7 +57,8 @@ internal sealed class SchemaManagerHarness : IDisposable
     }
 
     /// <summary>The real HTTP registry client against a loopback server, with short retry delays.</summary>
-    public static SchemaManagerHarness CreateOverHttp(LoopbackRegistryServer server, IDictionary<string, string?>? settings = null)
+    public static SchemaManagerHarness CreateOverHttp(LoopbackRegistryServer server, IDictionary<string, string?>? settings = null,
+        Action<RegistryResilienceOptions>? resilience = null)
     {
         var merged = new Dictionary<string, string?> { ["REGISTRY_URL"] = server.BaseUri.ToString(), ["REGISTRY_TIMEOUT"] = "10" };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -65,14 +66,14 @@ internal sealed class SchemaManagerHarness : IDisposable
             merged[key] = value;
         }
 
-        return Build(merged, services => services.Configure<RegistryResilienceOptions>(resilience =>
+        return Build(merged, services => services.Configure<RegistryResilienceOptions>(defaults =>
         {
-            resilience.MaxRetryAttempts = 1;
-            resilience.BaseDelay = TimeSpan.FromMilliseconds(10);
-            resilience.MaxDelay = TimeSpan.FromMilliseconds(50);
-            resilience.AttemptTimeout = TimeSpan.FromSeconds(5);
-            resilience.CircuitMinimumThroughput = 10_000; // drills test the cache through outages; the breaker has its own tests
-        }));
+            defaults.MaxRetryAttempts = 1;
+            defaults.BaseDelay = TimeSpan.FromMilliseconds(10);
+            defaults.MaxDelay = TimeSpan.FromMilliseconds(50);
+            defaults.AttemptTimeout = TimeSpan.FromSeconds(5);
+            defaults.CircuitMinimumThroughput = 10_000; // drills test the cache through outages; the breaker has its own tests
+        }).Configure<RegistryResilienceOptions>(options => resilience?.Invoke(options)));
     }
 
     private static SchemaManagerHarness Build(IDictionary<string, string?>? settings, Action<IServiceCollection> configure)
@@ -89,10 +90,10 @@ internal sealed class SchemaManagerHarness : IDisposable
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(merged).Build();
-        var time = new ManualTimeProvider();
-        var logs = new CapturingLoggerProvider();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var logs = new FakeLogCollector();
         var collection = new ServiceCollection()
-            .AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace))
+            .AddLogging(logging => logging.AddProvider(new FakeLoggerProvider(logs)).SetMinimumLevel(LogLevel.Trace))
             .AddSingleton<TimeProvider>(time)
             .AddSchemaEnforcement(configuration);
         configure(collection);

@@ -11,14 +11,16 @@ public sealed class InMemorySchemaRegistryTests
     private const string Feedback = """{"type":"object","required":["score"]}""";
 
     [Test]
-    public async Task An_added_schema_is_served_with_the_sha256_of_its_utf8_text()
+    public async Task An_added_schema_is_served_with_the_registry_services_sha256_of_json_dumps_sort_keys()
     {
         const string content = """{"type":"object","description":"café"}""";
         var registry = new InMemorySchemaRegistry().Add("v1", "telemetry.FeedbackEvent", "1.1.2", content);
 
         var schema = await registry.GetSchemaAsync("v1", "telemetry.FeedbackEvent");
 
-        var expected = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)));
+        // What the Python registry hashes: json.dumps(content, sort_keys=True), ensure_ascii and ", "/": " separators.
+        const string pythonDump = "{\"description\": \"caf\\u00e9\", \"type\": \"object\"}";
+        var expected = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(pythonDump)));
         Assert.That(schema.Sha256, Is.EqualTo(expected));
         Assert.That(schema.CoreVersion, Is.EqualTo("1.1.2"));
         Assert.That(schema.SchemaId, Is.EqualTo("telemetry.FeedbackEvent"));

@@ -14,6 +14,7 @@ internal static class ExportedMetrics
         "schema_cache_hits_total",
         "schema_cache_misses_total",
         "schema_registry_errors_total",
+        "schema_log_records_suppressed_total",
         "schema_drift_total",
     };
 

@@ -1,0 +1,82 @@
+namespace CoreRegistryClient.Caching;
+
+/// <summary>One load of one schema, shared by every caller that misses it meanwhile (single-flight), with the one
+/// time budget of the miss path: the load's cancellation fires at the deadline, and callers wait until the same
+/// deadline and no longer.</summary>
+/// <remarks>The budget is cancelled through the host's <see cref="TimeProvider"/> (tests move it); callers' waits are
+/// bounded in real time as well, so a caller can never wait past the deadline even if a registry client ignores
+/// cancellation.</remarks>
+internal sealed class SchemaLoad : IDisposable
+{
+    /// <summary>How long past the deadline a caller still waits for the load to report its own timeout.</summary>
+    private static readonly TimeSpan Grace = TimeSpan.FromMilliseconds(250);
+
+    private readonly TaskCompletionSource<CompiledSchema?> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource _budget;
+    private readonly CancellationTokenSource _linked;
+    private readonly long _deadline;
+
+    public SchemaLoad(string? trackHint, TimeSpan budget, TimeProvider time, CancellationToken shutdown)
+    {
+        TrackHint = trackHint;
+        Budget = budget;
+        _deadline = Environment.TickCount64 + (long)budget.TotalMilliseconds;
+        _budget = new CancellationTokenSource(budget, time);
+        _linked = CancellationTokenSource.CreateLinkedTokenSource(shutdown, _budget.Token);
+    }
+
+    /// <summary>The track the index says the schema is on (a poller refresh), or null to negotiate.</summary>
+    public string? TrackHint { get; }
+
+    public TimeSpan Budget { get; }
+
+    /// <summary>Cancelled when the budget runs out or the host shuts down.</summary>
+    public CancellationToken Token => _linked.Token;
+
+    /// <summary>Whether the budget (not a shutdown) ended the load.</summary>
+    public bool BudgetExhausted => _budget.IsCancellationRequested;
+
+    public Task<CompiledSchema?> Completion => _completion.Task;
+
+    /// <summary>What is left of the budget in real time (zero once it is spent).</summary>
+    public TimeSpan Remaining => TimeSpan.FromMilliseconds(Math.Max(0, _deadline - Environment.TickCount64));
+
+    public void Complete(CompiledSchema? result) => _completion.TrySetResult(result);
+
+    /// <summary>Blocks until the load completes or its deadline passes; true when it completed.</summary>
+    /// <remarks>The load runs on a dedicated thread with synchronous I/O; a thread-pool caller waiting here is reported
+    /// to the pool (<see cref="PoolBlockingScope"/>) so the one pool hop the HTTP stack still makes is not starved.</remarks>
+    public bool Wait()
+    {
+        if (_completion.Task.IsCompleted) return true;
+        var reported = PoolBlockingScope.Enter();
+        try
+        {
+            return _completion.Task.Wait(Remaining + Grace);
+        }
+        finally
+        {
+            if (reported) PoolBlockingScope.Exit();
+        }
+    }
+
+    /// <summary>Awaits the load until it completes or its deadline passes.</summary>
+    public async ValueTask<bool> WaitAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _completion.Task.WaitAsync(Remaining + Grace, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    public void Dispose()
+    {
+        _linked.Dispose();
+        _budget.Dispose();
+    }
+}
