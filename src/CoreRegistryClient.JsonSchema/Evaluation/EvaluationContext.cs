@@ -97,7 +97,12 @@ internal ref struct EvaluationContext
     /// <summary>The JSON Pointer of <paramref name="token"/>, found by walking down from the root.</summary>
     public readonly string InstancePointer(int token)
     {
-        var sb = new StringBuilder();
+        if (token == 0)
+        {
+            return "";
+        }
+
+        var sb = State.Builder();
         var current = 0;
         var depth = 0;
         while (current != token)
@@ -154,7 +159,7 @@ internal ref struct EvaluationContext
             return pointer;
         }
 
-        var sb = new StringBuilder();
+        var sb = State.Builder();
         var prefix = 0;
         foreach (var step in refs)
         {

@@ -25,6 +25,7 @@ internal sealed class EvaluationState
     private (Keyword Reference, int Token)[] _cycleGuards = new (Keyword, int)[8];
     private int _cycleGuardCount;
     private long _regexTicksLeft;
+    private System.Text.StringBuilder? _builder;
 
     public JsonToken[] Tape => _tape;
 
@@ -146,6 +147,9 @@ internal sealed class EvaluationState
 
         return _pointerCache.AsSpan(depth * 3, 3);
     }
+
+    /// <summary>An empty string builder for one error location (list output), reused within the thread.</summary>
+    public System.Text.StringBuilder Builder() => (_builder ??= new System.Text.StringBuilder(64)).Clear();
 
     /// <summary>A scratch UTF-16 buffer of at least <paramref name="length"/> chars, valid until the next call.</summary>
     public Span<char> Chars(int length)
@@ -277,6 +281,11 @@ internal sealed class EvaluationState
         if (_chars.Length > MaxRetainedChars)
         {
             _chars = new char[256];
+        }
+
+        if (_builder is { Capacity: > MaxRetainedChars })
+        {
+            _builder = null;
         }
 
         if (_tape.Length > InstanceTape.MaxPooledTokens)
