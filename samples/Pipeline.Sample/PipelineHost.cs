@@ -1,5 +1,5 @@
 using CoreRegistryClient.Samples.Hosting;
-using CoreRegistryClient.Samples.Metrics;
+using CoreRegistryClient.Samples.Messaging;
 using CoreRegistryClient.Samples.Pipeline.Feedback;
 using CoreRegistryClient.Samples.Pipeline.Processing;
 using CoreRegistryClient.Samples.Pipeline.Producing;
@@ -16,31 +16,34 @@ namespace CoreRegistryClient.Samples.Pipeline;
 internal static class PipelineHost
 {
     /// <summary>Runs until <c>--count</c>, <c>--duration</c> or Ctrl+C; returns the exit code.</summary>
-    public static Task<int> RunAsync(PipelineSettings settings, TextWriter output, CancellationToken cancellationToken) =>
+    public static Task<int> RunAsync(PipelineSettings settings, TextWriter output, TextWriter error, CancellationToken cancellationToken, IReadOnlyList<TimeSpan>? busBackoff = null) =>
         SampleHostBuilder.RunAsync(
             settings,
-            embedded => Build(settings, embedded, output),
+            (embedded, bus) => Build(settings, embedded, output, bus),
             (registry, address) => $"pipeline: bus={settings.Bus} stream={settings.FeedbackStream} registry={registry} metrics={address}/metrics health={address}/health",
             output,
-            cancellationToken);
+            error,
+            cancellationToken,
+            busBackoff);
 
     /// <summary>The configured application, not started (tests start it themselves).</summary>
-    public static WebApplication Build(PipelineSettings settings, Uri? embeddedRegistry, TextWriter output)
+    public static WebApplication Build(PipelineSettings settings, Uri? embeddedRegistry, TextWriter output, IMessageBus? bus = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var defaults = new Dictionary<string, string?> { ["SchemaEnforcement:CriticalSchemas:0"] = FeedbackProcessor.FeedbackSchema };
-        var builder = SampleHostBuilder.Create(settings, embeddedRegistry, output, defaults, logging => ConfigureLogging(logging, settings));
+        var builder = SampleHostBuilder.Create(settings, embeddedRegistry, bus, output, defaults, logging => ConfigureLogging(logging, settings));
         var services = builder.Services;
-        services.AddSchemaMetrics(metrics => metrics.AddMeter(PipelineMetrics.MeterName));
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(PipelineMetrics.MeterName));
 
         services.AddSingleton<BackpressureTracker>();
         services.AddSingleton<PipelineCounters>();
         services.AddSingleton<FeedbackProcessor>();
         services.AddSingleton<DeadLetterDepthMonitor>();
         services.AddSingleton<PipelineMetrics>();
+        services.AddSingleton<BacklogGate>();
 
         // Hosted services stop in reverse order: the reporter, registered first, prints the last line after the rest stopped.
-        services.AddHostedService<SummaryReporter>();
+        services.AddHostedService<PipelineSummaryReporter>();
         services.AddHostedService(sp => sp.GetRequiredService<DeadLetterDepthMonitor>());
         services.AddHostedService<PipelineConsumerService>();
         if (settings.ProducerEnabled)

@@ -1,6 +1,6 @@
+using CoreRegistryClient.Samples.Hosting;
 using CoreRegistryClient.Samples.Pipeline;
 
 // `dotnet run --project samples/Pipeline.Sample -- --help` lists the options.
-return await PipelineCommand.Create((settings, cancellationToken) => PipelineHost.RunAsync(settings, Console.Out, cancellationToken))
-    .Parse(args)
-    .InvokeAsync();
+var command = PipelineCommand.Create((settings, cancellationToken) => PipelineHost.RunAsync(settings, Console.Out, Console.Error, cancellationToken));
+return await SampleCommandLine.InvokeAsync(command, "pipeline", args, Console.Out, Console.Error);

@@ -20,13 +20,12 @@ internal static class StoreCommand
                 Verbose: "Log every validation failure and fetch (noisy)."),
             defaults,
             StoreSettings.DefaultPort);
-        common.Port.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 0 or > 65535) { r.AddError("--port must be between 0 and 65535."); } });
-        var keepServing = new Option<bool>("--keep-serving") { Description = "After --count, keep serving /metrics and /health (drift checks go on) until --duration or Ctrl+C." };
+        var keepServing = CommonSampleOptions.Switch("--keep-serving", "After --count, keep serving /metrics and /health (drift checks go on) until --duration or Ctrl+C.");
         var invalid = CommonSampleOptions.InvalidShare("Share of FeedbackEvents a simulated buggy coordinator breaks, 0..1.", defaults.InvalidShare);
         var rate = CommonSampleOptions.Rate("FeedbackEvents per second over all coordinators.", defaults.Rate);
-        var fixtures = new Option<string>("--fixtures") { Description = "Local schema copies to check for drift: a folder with _metadata.json, or a folder of such folders.", DefaultValueFactory = _ => defaults.Fixtures };
+        var fixtures = CommonSampleOptions.Text("--fixtures", "Local schema copies to check for drift: a folder with _metadata.json, or a folder of such folders.", defaults.Fixtures);
         var driftInterval = CommonSampleOptions.Interval("--drift-interval", "How often the drift reporter runs (first run at start-up).", defaults.DriftInterval);
-        var repo = new Option<string>("--repo") { Description = "The repo label of drift events and metrics.", DefaultValueFactory = _ => defaults.Repository };
+        var repo = CommonSampleOptions.Text("--repo", "The repo label of drift events and metrics.", defaults.Repository);
 
         var root = new RootCommand("CoreRegistryClient store sample: publishes telemetry.FeedbackEvent messages validated through ISchemaManager, and reports drift of its local schema copies as telemetry.schema_drift events.")
         {

@@ -1,7 +1,7 @@
 using CoreRegistryClient.Drift;
 using CoreRegistryClient.Registry;
 using CoreRegistryClient.Samples.Hosting;
-using CoreRegistryClient.Samples.Metrics;
+using CoreRegistryClient.Samples.Messaging;
 using CoreRegistryClient.Samples.Store.Drift;
 using CoreRegistryClient.Samples.Store.Feedback;
 using CoreRegistryClient.Samples.Store.Health;
@@ -18,11 +18,8 @@ namespace CoreRegistryClient.Samples.Store;
 /// FeedbackEvent publisher, drift monitor, metrics and health endpoints.</summary>
 internal static class StoreHost
 {
-    /// <summary>Exit code of a configuration the store cannot run with (e.g. no fixtures).</summary>
-    public const int UsageError = 2;
-
     /// <summary>Runs until <c>--count</c>, <c>--duration</c> or Ctrl+C; returns the exit code.</summary>
-    public static async Task<int> RunAsync(StoreSettings settings, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(StoreSettings settings, TextWriter output, TextWriter error, CancellationToken cancellationToken, IReadOnlyList<TimeSpan>? busBackoff = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         try
@@ -32,31 +29,32 @@ internal static class StoreHost
         catch (Exception e) when (e is DirectoryNotFoundException or InvalidDataException)
         {
             await error.WriteLineAsync($"store: {e.Message} Point --fixtures at local schema copies (see samples/Store.Sample/fixtures).");
-            return UsageError;
+            return SampleExitCodes.CannotStart;
         }
 
         return await SampleHostBuilder.RunAsync(
             settings,
-            embedded => Build(settings, embedded, output),
+            (embedded, bus) => Build(settings, embedded, output, bus),
             (registry, address) => $"store: bus={settings.Bus} stream={settings.FeedbackStream} drift-stream={settings.DriftStream} registry={registry} fixtures={settings.Fixtures} metrics={address}/metrics health={address}/health",
             output,
-            cancellationToken);
+            error,
+            cancellationToken,
+            busBackoff);
     }
 
     /// <summary>The configured application, not started (tests start it themselves).</summary>
-    public static WebApplication Build(StoreSettings settings, Uri? embeddedRegistry, TextWriter output)
+    public static WebApplication Build(StoreSettings settings, Uri? embeddedRegistry, TextWriter output, IMessageBus? bus = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var defaults = new Dictionary<string, string?>
         {
             // A producer validates to keep garbage off the bus: invalid events are withheld unless told otherwise.
             ["REGISTRY_ENFORCEMENT"] = "strict",
-            ["SchemaEnforcement:CriticalSchemas:0"] = FeedbackEvent.SchemaName,
+            ["SchemaEnforcement:CriticalSchemas:0"] = FeedbackReport.SchemaName,
         };
-        var builder = SampleHostBuilder.Create(settings, embeddedRegistry, output, defaults, logging => ConfigureLogging(logging, settings));
+        var builder = SampleHostBuilder.Create(settings, embeddedRegistry, bus, output, defaults, logging => ConfigureLogging(logging, settings));
         var services = builder.Services;
         services.AddHealthChecks().AddCheck<MessageBusHealthCheck>("message-bus");
-        services.AddSchemaMetrics();
 
         services.AddSingleton(sp => new FeedbackSimulator(settings.InvalidShare, settings.Seed, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<StoreCounters>();
@@ -72,7 +70,7 @@ internal static class StoreHost
             sp.GetRequiredService<TimeProvider>()));
 
         // Hosted services stop in reverse order: the reporter, registered first, prints the last line after the rest stopped.
-        services.AddHostedService<SummaryReporter>();
+        services.AddHostedService<StoreSummaryReporter>();
         services.AddHostedService<DriftMonitorService>();
         services.AddHostedService<FeedbackPublisherService>();
         services.AddHostedService<RunLimitService>();

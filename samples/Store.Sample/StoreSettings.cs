@@ -18,6 +18,8 @@ internal sealed record StoreSettings : SampleSettings
     {
     }
 
+    public override string SampleName => "store";
+
     /// <summary>After <see cref="SampleSettings.Count"/>, keep serving <c>/metrics</c> and <c>/health</c> (drift
     /// checks go on) until <see cref="SampleSettings.Duration"/> or Ctrl+C, so a scraper can read the final values.</summary>
     public bool KeepServing { get; init; }

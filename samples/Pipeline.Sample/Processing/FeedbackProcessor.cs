@@ -8,8 +8,9 @@ namespace CoreRegistryClient.Samples.Pipeline.Processing;
 /// <summary>
 /// What the pipeline does with one message: parse the envelope, validate the payload against the schema it
 /// names through <see cref="ISchemaManager"/>, then act on it. Warn mode: an invalid payload is logged (by
-/// the SDK), counted and processed. Strict mode: it is dead-lettered with the validation errors as the
-/// reason. Either way the consumer acknowledges it afterwards.
+/// the SDK) and processed with a warning. Strict mode: it is dead-lettered with the validation errors as the
+/// reason. Either way the consumer completes it afterwards under the envelope id, so a redelivered copy is
+/// recognised and not counted twice.
 /// </summary>
 internal sealed partial class FeedbackProcessor(ISchemaManager schemas, BackpressureTracker backpressure, PipelineCounters counters, ILogger<FeedbackProcessor> logger)
 {
@@ -21,7 +22,7 @@ internal sealed partial class FeedbackProcessor(ISchemaManager schemas, Backpres
     public async ValueTask<MessageOutcome> HandleAsync(BusMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        counters.CountReceived();
+        counters.CountReceived(message);
         MessageEnvelope envelope;
         try
         {
@@ -29,7 +30,7 @@ internal sealed partial class FeedbackProcessor(ISchemaManager schemas, Backpres
         }
         catch (MalformedEnvelopeException e)
         {
-            counters.CountDeadLettered();
+            // No envelope id to key on: the stream entry id stands in.
             return MessageOutcome.DeadLetter(Bounded("malformed envelope: " + e.Message));
         }
 
@@ -40,22 +41,14 @@ internal sealed partial class FeedbackProcessor(ISchemaManager schemas, Backpres
         }
         catch (SchemaValidationException e)
         {
-            counters.CountDeadLettered();
-            return MessageOutcome.DeadLetter(Bounded(e.Message));
-        }
-
-        if (outcome.IsValid)
-        {
-            counters.CountValid();
-        }
-        else
-        {
-            counters.CountWarned();
+            return MessageOutcome.DeadLetter(Bounded(e.Message)).WithKey(envelope.Id);
         }
 
         if (string.Equals(outcome.SchemaName, FeedbackSchema, StringComparison.Ordinal) || envelope.Meta.SchemaId.StartsWith(FeedbackSchema, StringComparison.Ordinal))
         {
-            if (FeedbackEvent.TryRead(envelope) is { } feedback)
+            // Applying a reading twice changes nothing (the tracker keeps the newest per coordinator), so a
+            // redelivery that turns out to be a duplicate at completion has no effect here either.
+            if (FeedbackReading.TryRead(envelope) is { } feedback)
             {
                 backpressure.Apply(feedback);
             }
@@ -66,7 +59,7 @@ internal sealed partial class FeedbackProcessor(ISchemaManager schemas, Backpres
             }
         }
 
-        return MessageOutcome.Processed;
+        return (outcome.IsValid ? MessageOutcome.Processed : MessageOutcome.ProcessedWithWarning).WithKey(envelope.Id);
     }
 
     private static string Bounded(string reason) => reason.Length <= MaxReasonLength ? reason : reason[..MaxReasonLength] + "...";

@@ -1,4 +1,5 @@
 using CoreRegistryClient.Samples.Messaging;
+using CoreRegistryClient.Samples.Pipeline.Producing;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -13,10 +14,20 @@ internal sealed class PipelineConsumerService(
     PipelineSettings settings,
     IHostApplicationLifetime lifetime,
     TimeProvider time,
+    BacklogGate backlog,
     ILogger<AtLeastOnceConsumer> consumerLogger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            await backlog.Open.WaitAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
         using var finished = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         if (settings.Duration is { } duration)
         {
@@ -32,15 +43,22 @@ internal sealed class PipelineConsumerService(
                 var outcome = await processor.HandleAsync(message, ct);
                 if (settings.Count is { } count && counters.Received >= count)
                 {
-                    // Let this message be acknowledged first: the loop ends at its next read.
+                    // Let this batch be completed first: the loop ends at its next read.
                     await finished.CancelAsync();
                 }
 
                 return outcome;
             },
-            new AtLeastOnceConsumerOptions { ReadWait = TimeSpan.FromMilliseconds(500), ReclaimMinIdle = TimeSpan.FromSeconds(30), ReclaimInterval = TimeSpan.FromSeconds(15) },
+            new AtLeastOnceConsumerOptions
+            {
+                ReadWait = TimeSpan.FromMilliseconds(500),
+                ReclaimMinIdle = settings.ReclaimAfter,
+                ReclaimInterval = settings.ReclaimAfter / 2,
+                IdempotencyWindow = settings.IdempotencyWindow,
+            },
             consumerLogger,
-            time);
+            time,
+            counters.CountCompleted);
 
         await consumer.RunAsync(finished.Token);
         if (!stoppingToken.IsCancellationRequested)

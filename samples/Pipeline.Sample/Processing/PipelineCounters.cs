@@ -1,14 +1,25 @@
+using CoreRegistryClient.Samples.Messaging;
+
 namespace CoreRegistryClient.Samples.Pipeline.Processing;
 
-/// <summary>What the pipeline did with the messages it received, for the summary line.</summary>
-internal sealed class PipelineCounters
+/// <summary>What the pipeline did with the messages it received, for the summary line. Outcomes are counted when
+/// a message is completed, once per envelope id: a duplicate is counted as such, not as valid again.</summary>
+internal sealed class PipelineCounters(TimeProvider time)
 {
     private long _received;
+    private long _redelivered;
     private long _valid;
     private long _warned;
     private long _deadLettered;
+    private long _duplicates;
+    private long _firstReceivedTicks;
+    private long _lastCompletedTicks;
 
+    /// <summary>Deliveries handed to the handler; a redelivered message counts again.</summary>
     public long Received => Interlocked.Read(ref _received);
+
+    /// <summary>Deliveries of messages delivered before (reclaimed from a consumer that died or was too slow).</summary>
+    public long Redelivered => Interlocked.Read(ref _redelivered);
 
     public long Valid => Interlocked.Read(ref _valid);
 
@@ -18,11 +29,50 @@ internal sealed class PipelineCounters
     /// <summary>Rejected in strict mode, or not a valid envelope.</summary>
     public long DeadLettered => Interlocked.Read(ref _deadLettered);
 
-    public void CountReceived() => Interlocked.Increment(ref _received);
+    /// <summary>Envelopes completed before (by this or another replica): acknowledged, not counted again.</summary>
+    public long Duplicates => Interlocked.Read(ref _duplicates);
 
-    public void CountValid() => Interlocked.Increment(ref _valid);
+    /// <summary>From the first delivery to the last completion; zero before any.</summary>
+    public TimeSpan Busy
+    {
+        get
+        {
+            var first = Interlocked.Read(ref _firstReceivedTicks);
+            var last = Interlocked.Read(ref _lastCompletedTicks);
+            return first == 0 || last < first ? TimeSpan.Zero : TimeSpan.FromTicks(last - first);
+        }
+    }
 
-    public void CountWarned() => Interlocked.Increment(ref _warned);
+    public void CountReceived(BusMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        Interlocked.CompareExchange(ref _firstReceivedTicks, time.GetUtcNow().UtcTicks, 0);
+        Interlocked.Increment(ref _received);
+        if (message.DeliveryCount > 1)
+        {
+            Interlocked.Increment(ref _redelivered);
+        }
+    }
 
-    public void CountDeadLettered() => Interlocked.Increment(ref _deadLettered);
+    /// <summary>Counts a completed message (the consumer's <see cref="CompletionObserver"/>).</summary>
+    public void CountCompleted(BusMessage message, MessageOutcome outcome, bool first)
+    {
+        Interlocked.Exchange(ref _lastCompletedTicks, time.GetUtcNow().UtcTicks);
+        if (!first)
+        {
+            Interlocked.Increment(ref _duplicates);
+        }
+        else if (outcome.DeadLetterReason is not null)
+        {
+            Interlocked.Increment(ref _deadLettered);
+        }
+        else if (outcome.Warned)
+        {
+            Interlocked.Increment(ref _warned);
+        }
+        else
+        {
+            Interlocked.Increment(ref _valid);
+        }
+    }
 }

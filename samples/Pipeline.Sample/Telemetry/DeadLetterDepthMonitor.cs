@@ -1,6 +1,7 @@
 using CoreRegistryClient.Samples.Messaging;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
 
 namespace CoreRegistryClient.Samples.Pipeline.Telemetry;
 
@@ -28,7 +29,7 @@ internal sealed partial class DeadLetterDepthMonitor(IMessageBus bus, PipelineSe
             {
                 await RefreshAsync(stoppingToken);
             }
-            catch (Exception e) when (e is Redis.RedisException)
+            catch (RedisException e)
             {
                 LogPollFailed(logger, Stream, e.Message);
             }

@@ -1,7 +1,7 @@
 namespace CoreRegistryClient.Samples.Backpressure;
 
 /// <summary>The wire names and rate multipliers of <see cref="BackpressureLevel"/>.</summary>
-public static class BackpressureLevels
+internal static class BackpressureLevels
 {
     /// <summary>The ingest rate multiplier the KEDA rollout guide prescribes: 1.0, 0.5, 0.0.</summary>
     public static double RateScale(this BackpressureLevel level) => level switch

@@ -1,4 +1,4 @@
 namespace CoreRegistryClient.Samples.Hosting;
 
 /// <summary>The help texts of the common options whose meaning differs between the samples.</summary>
-public sealed record CommonOptionDescriptions(string Namespace, string Mode, string Count, string Port, string Listen, string Verbose);
+internal sealed record CommonOptionDescriptions(string Namespace, string Mode, string Count, string Port, string Listen, string Verbose);

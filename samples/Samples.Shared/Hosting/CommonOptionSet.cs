@@ -3,11 +3,11 @@ using System.CommandLine;
 namespace CoreRegistryClient.Samples.Hosting;
 
 /// <summary>One sample's instances of the common options, and how their values become <see cref="SampleSettings"/>.</summary>
-public sealed class CommonOptionSet(CommonOptionDescriptions descriptions, SampleSettings defaults, int defaultPort)
+internal sealed class CommonOptionSet(CommonOptionDescriptions descriptions, SampleSettings defaults, int defaultPort)
 {
     public Option<string> Bus { get; } = CommonSampleOptions.Bus();
 
-    public Option<Redis.RedisEndpoint> Redis { get; } = CommonSampleOptions.Redis();
+    public Option<string> Redis { get; } = CommonSampleOptions.Redis();
 
     public Option<string> Namespace { get; } = CommonSampleOptions.Namespace(descriptions.Namespace);
 
@@ -19,15 +19,15 @@ public sealed class CommonOptionSet(CommonOptionDescriptions descriptions, Sampl
 
     public Option<TimeSpan?> Duration { get; } = CommonSampleOptions.Duration();
 
-    public Option<int?> Port { get; } = new("--port") { Description = descriptions.Port };
+    public Option<int?> Port { get; } = CommonSampleOptions.Port(descriptions.Port);
 
-    public Option<string?> Listen { get; } = new("--listen") { Description = descriptions.Listen };
+    public Option<string?> Listen { get; } = CommonSampleOptions.Listen(descriptions.Listen);
 
     public Option<TimeSpan> SummaryInterval { get; } = CommonSampleOptions.SummaryInterval(defaults.SummaryInterval);
 
     public Option<string?> ConfigFile { get; } = CommonSampleOptions.ConfigFile();
 
-    public Option<bool> Verbose { get; } = CommonSampleOptions.Verbose(descriptions.Verbose);
+    public Option<bool> Verbose { get; } = CommonSampleOptions.Switch("--verbose", descriptions.Verbose);
 
     /// <summary><paramref name="settings"/> with the common values of <paramref name="result"/>.</summary>
     public TSettings Apply<TSettings>(ParseResult result, TSettings settings)

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Hosting;
 namespace CoreRegistryClient.Samples.Hosting;
 
 /// <summary>Prints one summary line every <c>--summary-interval</c>, and a last one at shutdown.</summary>
-public abstract class PeriodicSummaryReporter(TimeSpan interval, TimeProvider time, TextWriter output) : BackgroundService
+internal abstract class PeriodicSummaryReporter(TimeSpan interval, TimeProvider time, TextWriter output) : BackgroundService
 {
     /// <summary>The summary line as of now.</summary>
     public abstract string Line();
@@ -13,9 +13,17 @@ public abstract class PeriodicSummaryReporter(TimeSpan interval, TimeProvider ti
     {
         await base.StopAsync(cancellationToken);
         await RefreshBeforeLastLineAsync(cancellationToken);
+        if (ClosingNote() is { } note)
+        {
+            await output.WriteLineAsync(note);
+        }
+
         await output.WriteLineAsync(Line());
         await output.FlushAsync(cancellationToken);
     }
+
+    /// <summary>A line printed once at shutdown, just before the last summary line; null for none.</summary>
+    protected virtual string? ClosingNote() => null;
 
     /// <summary>Brings figures read periodically up to date for the last line.</summary>
     protected virtual Task RefreshBeforeLastLineAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,11 +1,10 @@
 using System.Globalization;
 using CoreRegistryClient.Samples.Messaging;
-using CoreRegistryClient.Samples.Redis;
 
 namespace CoreRegistryClient.Samples.Hosting;
 
 /// <summary>What both samples' command lines decide; see <see cref="CommonSampleOptions"/> for the options.</summary>
-public abstract record SampleSettings
+internal abstract record SampleSettings
 {
     /// <summary>Listens on <c>http://127.0.0.1:{defaultPort}</c> unless told otherwise.</summary>
     protected SampleSettings(int defaultPort) => Listen = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{defaultPort}");
@@ -13,8 +12,11 @@ public abstract record SampleSettings
     /// <summary><c>memory</c> or <c>redis</c>.</summary>
     public string Bus { get; init; } = "memory";
 
-    /// <summary>The Redis endpoint for the <c>redis</c> bus.</summary>
-    public RedisEndpoint Redis { get; init; } = RedisEndpoint.Default;
+    /// <summary>What messages and errors are prefixed with: <c>pipeline</c>, <c>store</c>.</summary>
+    public abstract string SampleName { get; }
+
+    /// <summary>The Redis for the <c>redis</c> bus: a StackExchange.Redis configuration string.</summary>
+    public string Redis { get; init; } = RedisConfiguration.Default;
 
     /// <summary>The stream namespace.</summary>
     public string Namespace { get; init; } = StreamNames.DefaultNamespace;

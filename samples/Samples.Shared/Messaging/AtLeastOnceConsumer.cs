@@ -1,32 +1,41 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using StackExchange.Redis;
 
 namespace CoreRegistryClient.Samples.Messaging;
 
 /// <summary>Handles one message; return <see cref="MessageOutcome.Processed"/> or
-/// <see cref="MessageOutcome.DeadLetter"/>. Throwing leaves the message pending, to be retried after reclaim.</summary>
-public delegate ValueTask<MessageOutcome> MessageHandler(BusMessage message, CancellationToken cancellationToken);
+/// <see cref="MessageOutcome.DeadLetter"/> (with the envelope id as key). Throwing leaves the message pending,
+/// to be retried after reclaim.</summary>
+internal delegate ValueTask<MessageOutcome> MessageHandler(BusMessage message, CancellationToken cancellationToken);
+
+/// <summary>Told about each completed message: its outcome, and whether it was the first completion of its key
+/// (false: a duplicate that was only acknowledged).</summary>
+internal delegate void CompletionObserver(BusMessage message, MessageOutcome outcome, bool first);
 
 /// <summary>
-/// Reads a stream through a consumer group and guarantees at-least-once handling: a message is acknowledged
-/// only after its handler processed it or it was written to the dead-letter stream. Messages left pending
-/// by a consumer that crashed are reclaimed (XAUTOCLAIM) and finished; a message that keeps failing is
-/// dead-lettered after <see cref="AtLeastOnceConsumerOptions.MaxDeliveries"/> deliveries instead of looping forever.
+/// Reads a stream through a consumer group and guarantees at-least-once handling with effects applied once per
+/// envelope: a batch is handled, then completed in one step (dead letters written, completion markers set,
+/// acknowledged). Messages left pending by a consumer that crashed are reclaimed (XAUTOCLAIM) and finished; a
+/// message that keeps failing is dead-lettered after <see cref="AtLeastOnceConsumerOptions.MaxDeliveries"/>
+/// deliveries instead of looping forever.
 /// </summary>
-public sealed partial class AtLeastOnceConsumer
+internal sealed partial class AtLeastOnceConsumer
 {
     private readonly IMessageBus _bus;
     private readonly MessageHandler _handler;
+    private readonly CompletionObserver? _observer;
     private readonly AtLeastOnceConsumerOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private long _processed;
     private long _deadLettered;
+    private long _duplicates;
     private long _reclaimed;
     private long _failed;
 
     /// <summary>Creates a consumer; nothing happens until <see cref="RunAsync"/> or a single step is called.</summary>
-    public AtLeastOnceConsumer(IMessageBus bus, ConsumerIdentity identity, MessageHandler handler, AtLeastOnceConsumerOptions? options = null, ILogger<AtLeastOnceConsumer>? logger = null, TimeProvider? timeProvider = null)
+    public AtLeastOnceConsumer(IMessageBus bus, ConsumerIdentity identity, MessageHandler handler, AtLeastOnceConsumerOptions? options = null, ILogger<AtLeastOnceConsumer>? logger = null, TimeProvider? timeProvider = null, CompletionObserver? observer = null)
     {
         ArgumentNullException.ThrowIfNull(bus);
         ArgumentNullException.ThrowIfNull(identity);
@@ -34,6 +43,7 @@ public sealed partial class AtLeastOnceConsumer
         _bus = bus;
         Identity = identity;
         _handler = handler;
+        _observer = observer;
         _options = options ?? new AtLeastOnceConsumerOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.BatchSize, 1, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxDeliveries, 1, nameof(options));
@@ -44,11 +54,15 @@ public sealed partial class AtLeastOnceConsumer
     /// <summary>The stream, group and consumer name this consumer reads as.</summary>
     public ConsumerIdentity Identity { get; }
 
-    /// <summary>Messages whose handler returned <see cref="MessageOutcome.Processed"/> and were acknowledged.</summary>
+    /// <summary>Messages processed (first completion of their key) and acknowledged.</summary>
     public long Processed => Interlocked.Read(ref _processed);
 
-    /// <summary>Messages written to the dead-letter stream and acknowledged.</summary>
+    /// <summary>Messages written to the dead-letter stream (first completion of their key) and acknowledged.</summary>
     public long DeadLettered => Interlocked.Read(ref _deadLettered);
+
+    /// <summary>Messages whose key was completed before (a redelivery or a republished envelope): acknowledged
+    /// without repeating their effects.</summary>
+    public long Duplicates => Interlocked.Read(ref _duplicates);
 
     /// <summary>Messages taken over from a consumer that left them pending.</summary>
     public long Reclaimed => Interlocked.Read(ref _reclaimed);
@@ -58,10 +72,15 @@ public sealed partial class AtLeastOnceConsumer
 
     /// <summary>Creates the group if needed, then reads, handles and reclaims until cancelled. A broken
     /// connection to the bus is logged and retried after a pause instead of ending the loop.</summary>
+    /// <remarks>The bus is kept busy while a batch is handled: the next read is already in flight, and the previous
+    /// batch's completion runs alongside (one at a time, in order). On cancellation the batch read ahead is still
+    /// handled and completed (at most one batch, within the read wait), so a single consumer leaves nothing pending.</remarks>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var nextReclaim = _time.GetUtcNow();
         var ensured = false;
+        Task<IReadOnlyList<BusMessage>>? readAhead = null;
+        Task completing = Task.CompletedTask;
         while (!cancellationToken.IsCancellationRequested)
         {
             try
@@ -74,19 +93,26 @@ public sealed partial class AtLeastOnceConsumer
 
                 if (_time.GetUtcNow() >= nextReclaim)
                 {
+                    await completing;
                     await ReclaimOnceAsync(cancellationToken);
                     nextReclaim = _time.GetUtcNow() + _options.ReclaimInterval;
                 }
 
-                await PollOnceAsync(cancellationToken);
+                var batch = await (readAhead ?? Read(cancellationToken));
+                readAhead = batch.Count > 0 ? Read(cancellationToken) : null;
+                var handled = await HandleAsync(batch, cancellationToken);
+                await completing;
+                completing = CompleteAsync(handled);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 break;
             }
-            catch (Exception e) when (e is Redis.RedisException or InvalidOperationException)
+            catch (Exception e) when (e is RedisException or InvalidOperationException)
             {
                 LogBusError(_logger, Identity.Stream, e.GetType().Name, e.Message);
+                readAhead = null;
+                completing = Task.CompletedTask;
                 try
                 {
                     await Task.Delay(TimeSpan.FromSeconds(1), _time, cancellationToken);
@@ -97,17 +123,15 @@ public sealed partial class AtLeastOnceConsumer
                 }
             }
         }
+
+        await DrainAsync(readAhead, completing);
     }
 
-    /// <summary>Reads one batch of new messages (waiting up to the read wait) and finishes each; returns how many were read.</summary>
+    /// <summary>Reads one batch of new messages (waiting up to the read wait) and finishes it; returns how many were read.</summary>
     public async Task<int> PollOnceAsync(CancellationToken cancellationToken)
     {
         var batch = await _bus.ReadAsync(Identity, _options.BatchSize, _options.ReadWait, cancellationToken);
-        foreach (var message in batch)
-        {
-            await FinishAsync(message, cancellationToken);
-        }
-
+        await FinishAsync(batch, cancellationToken);
         return batch.Count;
     }
 
@@ -125,14 +149,10 @@ public sealed partial class AtLeastOnceConsumer
             if (batch.Count > 0)
             {
                 LogReclaimed(_logger, batch.Count, Identity.Stream);
+                Interlocked.Add(ref _reclaimed, batch.Count);
             }
 
-            foreach (var message in batch)
-            {
-                Interlocked.Increment(ref _reclaimed);
-                await FinishAsync(message, cancellationToken);
-            }
-
+            await FinishAsync(batch, cancellationToken);
             total += batch.Count;
             if (batch.Count < _options.BatchSize)
             {
@@ -141,45 +161,97 @@ public sealed partial class AtLeastOnceConsumer
         }
     }
 
-    private async Task FinishAsync(BusMessage message, CancellationToken cancellationToken)
+    private Task<IReadOnlyList<BusMessage>> Read(CancellationToken cancellationToken) =>
+        _bus.ReadAsync(Identity, _options.BatchSize, _options.ReadWait, cancellationToken);
+
+    private async Task DrainAsync(Task<IReadOnlyList<BusMessage>>? readAhead, Task completing)
     {
-        MessageOutcome outcome;
-        if (message.DeliveryCount > _options.MaxDeliveries)
+        try
         {
-            outcome = MessageOutcome.DeadLetter($"not processed after {message.DeliveryCount - 1} deliveries");
+            await completing;
+            if (readAhead is not null)
+            {
+                await FinishAsync(await readAhead, CancellationToken.None);
+            }
         }
-        else
+        catch (OperationCanceledException)
         {
-            try
+            // The read ahead was cancelled before it took anything.
+        }
+        catch (Exception e) when (e is RedisException or InvalidOperationException)
+        {
+            // Whatever was not completed stays pending and is reclaimed by another consumer.
+            LogBusError(_logger, Identity.Stream, e.GetType().Name, e.Message);
+        }
+    }
+
+    private async Task FinishAsync(IReadOnlyList<BusMessage> batch, CancellationToken cancellationToken) =>
+        await CompleteAsync(await HandleAsync(batch, cancellationToken));
+
+    private async Task<List<(MessageCompletion Completion, MessageOutcome Outcome)>> HandleAsync(IReadOnlyList<BusMessage> batch, CancellationToken cancellationToken)
+    {
+        var handled = new List<(MessageCompletion, MessageOutcome)>(batch.Count);
+        foreach (var message in batch)
+        {
+            MessageOutcome outcome;
+            if (message.DeliveryCount > _options.MaxDeliveries)
             {
-                outcome = await _handler(message, cancellationToken);
+                outcome = MessageOutcome.DeadLetter($"not processed after {message.DeliveryCount - 1} deliveries");
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            else
             {
-                throw;
+                try
+                {
+                    outcome = await _handler(message, cancellationToken);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    // Shutting down: what was handled is completed; the rest stays pending for reclaim.
+                    break;
+                }
+                catch (Exception e)
+                {
+                    // Not completed: it stays pending and comes back through reclaim, up to MaxDeliveries.
+                    Interlocked.Increment(ref _failed);
+                    LogHandlerFailed(_logger, e, message.Id, Identity.Stream, message.DeliveryCount);
+                    continue;
+                }
             }
-            catch (Exception e)
-            {
-                // Not acknowledged: it stays pending and comes back through reclaim, up to MaxDeliveries.
-                Interlocked.Increment(ref _failed);
-                LogHandlerFailed(_logger, e, message.Id, Identity.Stream, message.DeliveryCount);
-                return;
-            }
+
+            handled.Add((new MessageCompletion(message, outcome.Key ?? message.Id, outcome.DeadLetterReason), outcome));
+        }
+
+        return handled;
+    }
+
+    private async Task CompleteAsync(List<(MessageCompletion Completion, MessageOutcome Outcome)> handled)
+    {
+        if (handled.Count == 0)
+        {
+            return;
         }
 
         // The work is done: finish the bookkeeping even when shutdown was requested meanwhile, or the
-        // message would be handled twice. The bus's own command timeout bounds these calls.
-        if (outcome.DeadLetterReason is { } reason)
+        // messages would be handled twice. The bus's own command timeout bounds this call.
+        var firsts = await _bus.CompleteAsync(Identity, handled.Select(h => h.Completion).ToArray(), _options.IdempotencyWindow, CancellationToken.None);
+        for (var i = 0; i < handled.Count; i++)
         {
-            await _bus.DeadLetterAsync(message, reason, CancellationToken.None);
-            await _bus.AcknowledgeAsync(Identity, message.Id, CancellationToken.None);
-            Interlocked.Increment(ref _deadLettered);
-            LogDeadLettered(_logger, message.Id, Identity.Stream, reason);
-        }
-        else
-        {
-            await _bus.AcknowledgeAsync(Identity, message.Id, CancellationToken.None);
-            Interlocked.Increment(ref _processed);
+            var ((message, _, _), outcome) = handled[i];
+            if (!firsts[i])
+            {
+                Interlocked.Increment(ref _duplicates);
+            }
+            else if (outcome.DeadLetterReason is { } reason)
+            {
+                Interlocked.Increment(ref _deadLettered);
+                LogDeadLettered(_logger, message.Id, Identity.Stream, reason);
+            }
+            else
+            {
+                Interlocked.Increment(ref _processed);
+            }
+
+            _observer?.Invoke(message, outcome, firsts[i]);
         }
     }
 

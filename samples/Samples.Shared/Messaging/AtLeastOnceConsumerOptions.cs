@@ -1,10 +1,10 @@
 namespace CoreRegistryClient.Samples.Messaging;
 
 /// <summary>Tuning of <see cref="AtLeastOnceConsumer"/>.</summary>
-public sealed class AtLeastOnceConsumerOptions
+internal sealed class AtLeastOnceConsumerOptions
 {
-    /// <summary>Most messages read per round trip. Default 64.</summary>
-    public int BatchSize { get; set; } = 64;
+    /// <summary>Most messages read, and completed, per round trip. Default 256.</summary>
+    public int BatchSize { get; set; } = 256;
 
     /// <summary>How long one read waits for new messages. Default 1 s.</summary>
     public TimeSpan ReadWait { get; set; } = TimeSpan.FromSeconds(1);
@@ -19,4 +19,9 @@ public sealed class AtLeastOnceConsumerOptions
     /// <summary>A message delivered this many times without being acknowledged (its handler keeps failing or
     /// crashing the process) is dead-lettered instead of retried again. Default 5.</summary>
     public int MaxDeliveries { get; set; } = 5;
+
+    /// <summary>How long a completed envelope id is remembered, so a redelivered or republished copy is
+    /// acknowledged without repeating its effects. It must outlast the longest redelivery (the reclaim idle time
+    /// plus interval) and producer retry; each id costs the bus about 100 bytes for this long. Default 10 min.</summary>
+    public TimeSpan IdempotencyWindow { get; set; } = TimeSpan.FromMinutes(10);
 }

@@ -5,26 +5,33 @@ namespace CoreRegistryClient.Samples.Messaging;
 
 /// <summary>
 /// An in-process <see cref="IMessageBus"/> with Redis Streams semantics (ids <c>ms-seq</c>, consumer groups,
-/// pending lists, reclaim by idle time), so a sample behaves the same with or without Redis.
-/// Nothing is persisted: a process restart loses everything, which is fine for the embedded demo.
+/// pending lists, reclaim by idle time, completion markers that expire), so a sample behaves the same with or
+/// without Redis. Nothing is persisted: a process restart loses everything, which is fine for the embedded demo.
 /// </summary>
-public sealed class InMemoryMessageBus : IMessageBus
+internal sealed class InMemoryMessageBus : IMessageBus
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, StreamState> _streams = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> _completions = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
+    private DateTimeOffset _nextPrune;
 
     /// <summary>Creates an empty bus.</summary>
     public InMemoryMessageBus(TimeProvider? timeProvider = null) => _time = timeProvider ?? TimeProvider.System;
 
-    /// <inheritdoc />
     public Task<string> PublishAsync(string stream, ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(stream);
-        return Task.FromResult(Append(stream, [new(StreamNames.DataField, data.ToArray())]));
+        return Task.FromResult(Append(stream, [[new(StreamNames.DataField, data.ToArray())]])[0]);
     }
 
-    /// <inheritdoc />
+    public Task<IReadOnlyList<string>> PublishBatchAsync(string stream, IReadOnlyList<ReadOnlyMemory<byte>> batch, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(stream);
+        ArgumentNullException.ThrowIfNull(batch);
+        return Task.FromResult<IReadOnlyList<string>>(Append(stream, batch.Select(d => new KeyValuePair<string, ReadOnlyMemory<byte>>[] { new(StreamNames.DataField, d.ToArray()) }).ToArray()));
+    }
+
     public Task EnsureGroupAsync(string stream, string group, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(stream);
@@ -37,7 +44,6 @@ public sealed class InMemoryMessageBus : IMessageBus
         return Task.CompletedTask;
     }
 
-    /// <inheritdoc />
     public async Task<IReadOnlyList<BusMessage>> ReadAsync(ConsumerIdentity consumer, int maxCount, TimeSpan wait, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(consumer);
@@ -52,7 +58,7 @@ public sealed class InMemoryMessageBus : IMessageBus
                 if (group.NextIndex < stream.Entries.Count)
                 {
                     var now = _time.GetUtcNow();
-                    var taken = new List<BusMessage>();
+                    var taken = new List<BusMessage>(Math.Min(maxCount, stream.Entries.Count - group.NextIndex));
                     while (group.NextIndex < stream.Entries.Count && taken.Count < maxCount)
                     {
                         var index = group.NextIndex++;
@@ -83,33 +89,47 @@ public sealed class InMemoryMessageBus : IMessageBus
         }
     }
 
-    /// <inheritdoc />
-    public Task<bool> AcknowledgeAsync(ConsumerIdentity consumer, string messageId, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<bool>> CompleteAsync(ConsumerIdentity consumer, IReadOnlyList<MessageCompletion> completions, TimeSpan idempotencyWindow, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(consumer);
+        ArgumentNullException.ThrowIfNull(completions);
+        var firsts = new bool[completions.Count];
+        List<KeyValuePair<string, ReadOnlyMemory<byte>>[]> letters = [];
         lock (_lock)
         {
             var (stream, group) = GetGroup(consumer);
-            var index = stream.IndexOf(messageId);
-            return Task.FromResult(index >= 0 && group.Pending.Remove(index));
+            var now = _time.GetUtcNow();
+            PruneCompletions(now);
+            for (var i = 0; i < completions.Count; i++)
+            {
+                var (message, key, reason) = completions[i];
+                var marker = StreamNames.Completion(consumer.Stream, consumer.Group, key);
+                firsts[i] = !(_completions.TryGetValue(marker, out var expires) && expires > now);
+                if (firsts[i])
+                {
+                    _completions[marker] = now + idempotencyWindow;
+                    if (reason is not null)
+                    {
+                        letters.Add(DeadLetterEntry(message, reason));
+                    }
+                }
+
+                var index = stream.IndexOf(message.Id);
+                if (index >= 0)
+                {
+                    group.Pending.Remove(index);
+                }
+            }
         }
+
+        if (letters.Count > 0)
+        {
+            Append(StreamNames.DeadLetter(consumer.Stream), letters);
+        }
+
+        return Task.FromResult<IReadOnlyList<bool>>(firsts);
     }
 
-    /// <inheritdoc />
-    public Task<string> DeadLetterAsync(BusMessage message, string reason, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        ArgumentNullException.ThrowIfNull(reason);
-        var id = Append(StreamNames.DeadLetter(message.Stream),
-        [
-            new(StreamNames.OriginalIdField, Encoding.UTF8.GetBytes(message.Id)),
-            new(StreamNames.ReasonField, Encoding.UTF8.GetBytes(reason)),
-            new(StreamNames.DataField, message.Data.ToArray()),
-        ]);
-        return Task.FromResult(id);
-    }
-
-    /// <inheritdoc />
     public Task<IReadOnlyList<BusMessage>> ReclaimAsync(ConsumerIdentity consumer, TimeSpan minIdle, int maxCount, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(consumer);
@@ -138,7 +158,6 @@ public sealed class InMemoryMessageBus : IMessageBus
         }
     }
 
-    /// <inheritdoc />
     public Task<long> GetLengthAsync(string stream, CancellationToken cancellationToken = default)
     {
         lock (_lock)
@@ -147,7 +166,6 @@ public sealed class InMemoryMessageBus : IMessageBus
         }
     }
 
-    /// <inheritdoc />
     public Task<long> GetPendingCountAsync(string stream, string group, CancellationToken cancellationToken = default)
     {
         lock (_lock)
@@ -157,45 +175,73 @@ public sealed class InMemoryMessageBus : IMessageBus
         }
     }
 
-    /// <inheritdoc />
     public Task<IReadOnlyList<DeadLetter>> PeekDeadLettersAsync(string deadLetterStream, int maxCount, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxCount, 1);
         lock (_lock)
         {
             IReadOnlyList<DeadLetter> result = _streams.TryGetValue(deadLetterStream, out var state)
-                ? state.Entries.Take(maxCount).Select(DeadLetterFields.ToDeadLetter).ToArray()
+                ? state.Entries.Take(maxCount).Select(e => DeadLetterFields.ToDeadLetter(e.Id, e.GetField)).ToArray()
                 : [];
             return Task.FromResult(result);
         }
     }
 
-    /// <inheritdoc />
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    private static BusMessage ToMessage(string stream, Redis.StreamEntry entry, long deliveryCount) =>
+    private static KeyValuePair<string, ReadOnlyMemory<byte>>[] DeadLetterEntry(BusMessage message, string reason) =>
+    [
+        new(StreamNames.OriginalIdField, Encoding.UTF8.GetBytes(message.Id)),
+        new(StreamNames.ReasonField, Encoding.UTF8.GetBytes(reason)),
+        new(StreamNames.DataField, message.Data.ToArray()),
+    ];
+
+    private static BusMessage ToMessage(string stream, StreamEntryData entry, long deliveryCount) =>
         new(stream, entry.Id, entry.GetField(StreamNames.DataField) ?? ReadOnlyMemory<byte>.Empty, deliveryCount);
 
-    private string Append(string stream, KeyValuePair<string, ReadOnlyMemory<byte>>[] fields)
+    private void PruneCompletions(DateTimeOffset now)
+    {
+        if (now < _nextPrune)
+        {
+            return;
+        }
+
+        foreach (var (marker, expires) in _completions.ToArray())
+        {
+            if (expires <= now)
+            {
+                _completions.Remove(marker);
+            }
+        }
+
+        _nextPrune = now + TimeSpan.FromSeconds(10);
+    }
+
+    private string[] Append(string stream, IReadOnlyList<KeyValuePair<string, ReadOnlyMemory<byte>>[]> entries)
     {
         TaskCompletionSource arrived;
-        string id;
+        var ids = new string[entries.Count];
         lock (_lock)
         {
             var state = GetOrCreate(stream);
-            var ms = Math.Max(_time.GetUtcNow().ToUnixTimeMilliseconds(), state.LastMilliseconds);
-            state.Sequence = ms == state.LastMilliseconds ? state.Sequence + 1 : 0;
-            state.LastMilliseconds = ms;
-            id = string.Create(CultureInfo.InvariantCulture, $"{ms}-{state.Sequence}");
-            state.Entries.Add(new Redis.StreamEntry(id, fields));
-            state.Ids[id] = state.Entries.Count - 1;
+            for (var i = 0; i < entries.Count; i++)
+            {
+                var ms = Math.Max(_time.GetUtcNow().ToUnixTimeMilliseconds(), state.LastMilliseconds);
+                state.Sequence = ms == state.LastMilliseconds ? state.Sequence + 1 : 0;
+                state.LastMilliseconds = ms;
+                var id = string.Create(CultureInfo.InvariantCulture, $"{ms}-{state.Sequence}");
+                state.Entries.Add(new StreamEntryData(id, entries[i]));
+                state.Ids[id] = state.Entries.Count - 1;
+                ids[i] = id;
+            }
+
             arrived = state.Arrived;
             state.Arrived = NewSignal();
         }
 
         // Wake readers outside the lock; continuations run asynchronously so none runs inside Append.
         arrived.TrySetResult();
-        return id;
+        return ids;
     }
 
     private StreamState GetOrCreate(string stream)
@@ -218,7 +264,7 @@ public sealed class InMemoryMessageBus : IMessageBus
 
     private sealed class StreamState
     {
-        public List<Redis.StreamEntry> Entries { get; } = [];
+        public List<StreamEntryData> Entries { get; } = [];
 
         public Dictionary<string, int> Ids { get; } = new(StringComparer.Ordinal);
 

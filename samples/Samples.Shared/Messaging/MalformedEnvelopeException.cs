@@ -2,7 +2,7 @@ namespace CoreRegistryClient.Samples.Messaging;
 
 /// <summary>A stream entry's <c>data</c> is not a valid envelope. The message is dead-lettered with
 /// <see cref="Exception.Message"/> as the reason; it can never become valid by retrying.</summary>
-public sealed class MalformedEnvelopeException : Exception
+internal sealed class MalformedEnvelopeException : Exception
 {
     /// <summary>Creates the exception.</summary>
     public MalformedEnvelopeException()

@@ -11,7 +11,7 @@ namespace CoreRegistryClient.Samples.Messaging;
 /// <c>ts</c> is unix seconds (a JSON number); <c>hash</c> is the lowercase hex SHA-256 of the payload's
 /// JSON bytes as published, so a consumer can tell a payload was altered on the way.
 /// </summary>
-public sealed record MessageEnvelope(string Id, string? Key, double Ts, EnvelopeMeta Meta, JsonElement Payload)
+internal sealed record MessageEnvelope(string Id, string? Key, double Ts, EnvelopeMeta Meta, JsonElement Payload)
 {
     /// <summary>Wraps <paramref name="payloadJson"/> (UTF-8 JSON) for <paramref name="schemaId"/>, with a new id and the current time.</summary>
     /// <exception cref="JsonException">The payload is not JSON.</exception>

@@ -1,109 +1,173 @@
 using System.Collections.Concurrent;
-using System.Text;
-using CoreRegistryClient.Samples.Redis;
+using System.Globalization;
+using StackExchange.Redis;
 
 namespace CoreRegistryClient.Samples.Messaging;
 
 /// <summary>
-/// <see cref="IMessageBus"/> over Redis Streams in the platform's wire format (see <see cref="StreamNames"/>),
-/// using the samples' small RESP client (see <see cref="RespConnection"/> for why it is not StackExchange.Redis).
+/// <see cref="IMessageBus"/> over Redis Streams with StackExchange.Redis, in the platform's wire format (see
+/// <see cref="StreamNames"/>). Publishing is pipelined, a batch is completed in one script call, and reads block
+/// on a connection of their own.
 /// </summary>
-/// <remarks>Non-blocking commands share one connection. Each blocking read (XREADGROUP BLOCK) borrows a
-/// connection of its own from a small pool, so one consumer waiting for messages never delays another's
-/// acknowledgements.</remarks>
-public sealed class RedisStreamBus : IMessageBus
+/// <remarks>
+/// <para>Why a second connection for reads: StackExchange.Redis multiplexes every command on one socket and has
+/// no BLOCK option for <c>XREADGROUP</c> (a blocking command would hold up everything queued behind it). So
+/// reads go through <c>ExecuteAsync("XREADGROUP", …, "BLOCK", ms)</c> on dedicated connections, one per
+/// concurrent read, while publishing, completing and reclaiming share the multiplexed one. The alternative, a
+/// polling loop with backoff on the shared connection, either adds up to a backoff of latency to every quiet
+/// period or keeps Redis busy answering empty reads; a blocking read answers the moment a message arrives.</para>
+/// <para>A read in flight is not abandoned on cancellation: it returns within its wait (at most a second in the
+/// samples), and abandoning it would strand the messages Redis delivered to it until they are reclaimed.</para>
+/// </remarks>
+internal sealed class RedisStreamBus : IMessageBus
 {
-    private readonly RedisEndpoint _endpoint;
-    private readonly RespConnectionOptions _options;
-    private readonly RespConnection _commands;
-    private readonly RedisStreamClient _client;
-    private readonly ConcurrentBag<RespConnection> _readers = [];
+    // One round trip finishes a batch: per message the completion marker (SET NX PX), the dead letter when there is
+    // a reason, then one XACK for all. Atomic, so a consumer killed mid-batch leaves either all effects of a message
+    // or none, and the marker makes a redelivered envelope an acknowledgement without effects.
+    private const string CompleteScript = """
+        local firsts, ids = {}, {}
+        local n = 0
+        for i = 3, #ARGV, 4 do
+          n = n + 1
+          local id, marker, reason = ARGV[i], ARGV[i + 1], ARGV[i + 2]
+          if redis.call('SET', marker, reason == '' and 'p' or 'd', 'NX', 'PX', ARGV[2]) then
+            if reason ~= '' then
+              redis.call('XADD', KEYS[2], '*', 'original_id', id, 'reason', reason, 'data', ARGV[i + 3])
+            end
+            firsts[n] = 1
+          else
+            firsts[n] = 0
+          end
+          ids[n] = id
+        end
+        if n > 0 then redis.call('XACK', KEYS[1], ARGV[1], unpack(ids)) end
+        return firsts
+        """;
+
+    private readonly ConfigurationOptions _options;
+    private readonly Lock _lock = new();
+    private readonly ConcurrentBag<ConnectionMultiplexer> _readers = [];
+    private Task<ConnectionMultiplexer>? _commands;
     private int _disposed;
 
-    /// <summary>Creates a bus for the Redis server at <paramref name="endpoint"/>; connections open on first use.</summary>
-    public RedisStreamBus(RedisEndpoint endpoint, RespConnectionOptions? options = null)
+    /// <summary>A bus for the Redis that <paramref name="configuration"/> names (a StackExchange.Redis
+    /// configuration string such as <c>localhost:6379</c> or <c>redis:6379,password=…,ssl=true</c>). Connections
+    /// open on first use and reconnect by themselves.</summary>
+    public RedisStreamBus(string configuration)
     {
-        ArgumentNullException.ThrowIfNull(endpoint);
-        _endpoint = endpoint;
-        _options = options ?? new RespConnectionOptions();
-        _commands = new RespConnection(endpoint, _options);
-        _client = new RedisStreamClient(_commands);
+        _options = RedisConfiguration.Parse(configuration);
+        Endpoints = RedisConfiguration.Describe(_options);
     }
 
-    /// <summary>The typed command client on the shared connection (for tests and diagnostics).</summary>
-    public RedisStreamClient Client => _client;
+    /// <summary>The endpoints, for messages (never the password).</summary>
+    public string Endpoints { get; }
 
-    /// <inheritdoc />
-    public Task<string> PublishAsync(string stream, ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default) =>
-        _client.AddAsync(stream, [new(StreamNames.DataField, data)], cancellationToken);
+    public async Task<string> PublishAsync(string stream, ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default) =>
+        (await PublishBatchAsync(stream, [data], cancellationToken))[0];
 
-    /// <inheritdoc />
-    public Task EnsureGroupAsync(string stream, string group, CancellationToken cancellationToken = default) =>
-        _client.CreateGroupAsync(stream, group, "0", cancellationToken);
+    public async Task<IReadOnlyList<string>> PublishBatchAsync(string stream, IReadOnlyList<ReadOnlyMemory<byte>> batch, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(stream);
+        ArgumentNullException.ThrowIfNull(batch);
+        var database = await DatabaseAsync();
 
-    /// <inheritdoc />
+        // Issued without waiting for each answer: the multiplexer pipelines them on one socket, in order.
+        var sent = new Task<RedisValue>[batch.Count];
+        for (var i = 0; i < batch.Count; i++)
+        {
+            sent[i] = database.StreamAddAsync(stream, StreamNames.DataField, batch[i]);
+        }
+
+        await Task.WhenAll(sent).WaitAsync(cancellationToken);
+        return sent.Select(t => t.Result.ToString()).ToArray();
+    }
+
+    public async Task EnsureGroupAsync(string stream, string group, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(stream);
+        ArgumentException.ThrowIfNullOrEmpty(group);
+        var database = await DatabaseAsync();
+        try
+        {
+            await database.StreamCreateConsumerGroupAsync(stream, group, StreamPosition.Beginning, createStream: true);
+        }
+        catch (RedisServerException e) when (e.Message.StartsWith("BUSYGROUP", StringComparison.Ordinal))
+        {
+            // The group exists: exactly what was asked for.
+        }
+    }
+
     public async Task<IReadOnlyList<BusMessage>> ReadAsync(ConsumerIdentity consumer, int maxCount, TimeSpan wait, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(consumer);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxCount, 1);
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
-        if (!_readers.TryTake(out var connection))
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!_readers.TryTake(out var reader))
         {
-            connection = new RespConnection(_endpoint, _options);
+            reader = await ConnectAsync(forBlockingReads: true);
         }
 
         try
         {
             // BLOCK 0 means "forever" to Redis; never ask for that.
-            var block = wait < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : wait;
-            var entries = await new RedisStreamClient(connection).ReadGroupAsync(consumer.Stream, consumer.Group, consumer.Name, maxCount, block, ">", cancellationToken);
-            return entries.Select(e => ToMessage(consumer.Stream, e, 1)).ToArray();
+            var block = (long)Math.Max(1, wait.TotalMilliseconds);
+            var reply = await reader.GetDatabase().ExecuteAsync(
+                "XREADGROUP",
+                "GROUP", consumer.Group, consumer.Name, "COUNT", maxCount, "BLOCK", block, "STREAMS", consumer.Stream, ">");
+            return StreamReply.Entries(reply).Select(e => new BusMessage(consumer.Stream, e.Id, e.Data, 1)).ToArray();
         }
         finally
         {
             if (_disposed == 0)
             {
-                _readers.Add(connection);
+                _readers.Add(reader);
             }
             else
             {
-                await connection.DisposeAsync();
+                await reader.DisposeAsync();
             }
         }
     }
 
-    /// <inheritdoc />
-    public async Task<bool> AcknowledgeAsync(ConsumerIdentity consumer, string messageId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<bool>> CompleteAsync(ConsumerIdentity consumer, IReadOnlyList<MessageCompletion> completions, TimeSpan idempotencyWindow, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(consumer);
-        return await _client.AckAsync(consumer.Stream, consumer.Group, [messageId], cancellationToken) == 1;
+        ArgumentNullException.ThrowIfNull(completions);
+        if (completions.Count == 0)
+        {
+            return [];
+        }
+
+        var arguments = new RedisValue[2 + (4 * completions.Count)];
+        arguments[0] = consumer.Group;
+        arguments[1] = (long)Math.Max(1, idempotencyWindow.TotalMilliseconds);
+        for (var i = 0; i < completions.Count; i++)
+        {
+            var (message, key, reason) = completions[i];
+            var at = 2 + (4 * i);
+            arguments[at] = message.Id;
+            arguments[at + 1] = StreamNames.Completion(consumer.Stream, consumer.Group, key);
+            arguments[at + 2] = reason ?? string.Empty;
+            arguments[at + 3] = reason is null ? RedisValue.EmptyString : (RedisValue)message.Data;
+        }
+
+        var database = await DatabaseAsync();
+        var reply = await database.ScriptEvaluateAsync(CompleteScript, [consumer.Stream, StreamNames.DeadLetter(consumer.Stream)], arguments);
+        return ((RedisValue[])reply!).Select(v => (long)v == 1).ToArray();
     }
 
-    /// <inheritdoc />
-    public Task<string> DeadLetterAsync(BusMessage message, string reason, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        ArgumentNullException.ThrowIfNull(reason);
-        return _client.AddAsync(
-            StreamNames.DeadLetter(message.Stream),
-            [
-                new(StreamNames.OriginalIdField, Encoding.UTF8.GetBytes(message.Id)),
-                new(StreamNames.ReasonField, Encoding.UTF8.GetBytes(reason)),
-                new(StreamNames.DataField, message.Data),
-            ],
-            cancellationToken);
-    }
-
-    /// <inheritdoc />
     public async Task<IReadOnlyList<BusMessage>> ReclaimAsync(ConsumerIdentity consumer, TimeSpan minIdle, int maxCount, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(consumer);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxCount, 1);
+        var database = await DatabaseAsync();
         var claimed = new List<StreamEntry>();
-        var cursor = "0-0";
+        RedisValue cursor = "0-0";
         do
         {
-            var result = await _client.AutoClaimAsync(consumer.Stream, consumer.Group, consumer.Name, minIdle, cursor, maxCount - claimed.Count, cancellationToken);
-            claimed.AddRange(result.Claimed);
+            var result = await database.StreamAutoClaimAsync(consumer.Stream, consumer.Group, consumer.Name, (long)minIdle.TotalMilliseconds, cursor, maxCount - claimed.Count);
+            claimed.AddRange(result.ClaimedEntries.Where(e => !e.IsNull));
             cursor = result.NextStartId;
         }
         while (cursor != "0-0" && claimed.Count < maxCount);
@@ -115,27 +179,26 @@ public sealed class RedisStreamBus : IMessageBus
 
         // XAUTOCLAIM does not say how often an entry was delivered; XPENDING over the claimed range does,
         // and the consumer needs it to stop retrying a message that keeps failing.
-        var pending = await _client.PendingAsync(consumer.Stream, consumer.Group, claimed[0].Id, claimed[^1].Id, claimed.Count, consumer: consumer.Name, cancellationToken: cancellationToken);
-        var counts = pending.ToDictionary(p => p.Id, p => p.DeliveryCount, StringComparer.Ordinal);
-        return claimed.Select(e => ToMessage(consumer.Stream, e, counts.GetValueOrDefault(e.Id, 1))).ToArray();
+        var pending = await database.StreamPendingMessagesAsync(consumer.Stream, consumer.Group, claimed.Count, consumer.Name, claimed[0].Id, claimed[^1].Id);
+        var counts = pending.ToDictionary(p => p.MessageId.ToString(), p => (long)p.DeliveryCount, StringComparer.Ordinal);
+        return claimed.Select(e => new BusMessage(consumer.Stream, e.Id.ToString(), Data(e), counts.GetValueOrDefault(e.Id.ToString(), 2))).ToArray();
     }
 
-    /// <inheritdoc />
-    public Task<long> GetLengthAsync(string stream, CancellationToken cancellationToken = default) =>
-        _client.LengthAsync(stream, cancellationToken);
+    public async Task<long> GetLengthAsync(string stream, CancellationToken cancellationToken = default) =>
+        await (await DatabaseAsync()).StreamLengthAsync(stream);
 
-    /// <inheritdoc />
     public async Task<long> GetPendingCountAsync(string stream, string group, CancellationToken cancellationToken = default) =>
-        (await _client.PendingSummaryAsync(stream, group, cancellationToken)).Count;
+        (await (await DatabaseAsync()).StreamPendingAsync(stream, group)).PendingMessageCount;
 
-    /// <inheritdoc />
     public async Task<IReadOnlyList<DeadLetter>> PeekDeadLettersAsync(string deadLetterStream, int maxCount, CancellationToken cancellationToken = default)
     {
-        var entries = await _client.RangeAsync(deadLetterStream, "-", "+", maxCount, cancellationToken);
-        return entries.Select(DeadLetterFields.ToDeadLetter).ToArray();
+        var entries = await (await DatabaseAsync()).StreamRangeAsync(deadLetterStream, count: maxCount);
+        return entries.Select(e => DeadLetterFields.ToDeadLetter(e.Id.ToString(), name => Field(e, name))).ToArray();
     }
 
-    /// <inheritdoc />
+    /// <summary>Answers a PING, or throws what the connection reports (for start-up checks and health).</summary>
+    public async Task<TimeSpan> PingAsync() => await (await DatabaseAsync()).PingAsync();
+
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
@@ -143,13 +206,108 @@ public sealed class RedisStreamBus : IMessageBus
             return;
         }
 
-        await _commands.DisposeAsync();
-        while (_readers.TryTake(out var connection))
+        Task<ConnectionMultiplexer>? commands;
+        lock (_lock)
         {
-            await connection.DisposeAsync();
+            commands = _commands;
+        }
+
+        if (commands is { IsCompletedSuccessfully: true })
+        {
+            await commands.Result.DisposeAsync();
+        }
+
+        while (_readers.TryTake(out var reader))
+        {
+            await reader.DisposeAsync();
         }
     }
 
-    private static BusMessage ToMessage(string stream, StreamEntry entry, long deliveryCount) =>
-        new(stream, entry.Id, entry.GetField(StreamNames.DataField) ?? ReadOnlyMemory<byte>.Empty, deliveryCount);
+    private static ReadOnlyMemory<byte> Data(StreamEntry entry) => Field(entry, StreamNames.DataField) ?? ReadOnlyMemory<byte>.Empty;
+
+    private static ReadOnlyMemory<byte>? Field(StreamEntry entry, string name)
+    {
+        foreach (var value in entry.Values)
+        {
+            if (value.Name == name)
+            {
+                return (byte[]?)value.Value ?? [];
+            }
+        }
+
+        return null;
+    }
+
+    private async Task<IDatabase> DatabaseAsync()
+    {
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        Task<ConnectionMultiplexer> commands;
+        lock (_lock)
+        {
+            // A connect that failed is not cached: the next command tries again.
+            if (_commands is null || _commands.IsFaulted || _commands.IsCanceled)
+            {
+                _commands = ConnectAsync(forBlockingReads: false);
+            }
+
+            commands = _commands;
+        }
+
+        return (await commands).GetDatabase();
+    }
+
+    private async Task<ConnectionMultiplexer> ConnectAsync(bool forBlockingReads)
+    {
+        var options = _options.Clone();
+        if (forBlockingReads)
+        {
+            // Room for the longest BLOCK on top of the usual timeout; no pub/sub socket is needed for reads.
+            options.AsyncTimeout += (int)TimeSpan.FromSeconds(30).TotalMilliseconds;
+            options.CommandMap = CommandMap.Create(new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "SUBSCRIBE", "PSUBSCRIBE", "SSUBSCRIBE" }, available: false);
+            options.ClientName = (options.ClientName ?? "samples") + "-reader";
+
+            // ExecuteAsync hands back the raw reply; RESP2 keeps XREADGROUP's reply the nested arrays StreamReply reads
+            // (RESP3 would make the outer level a map).
+            options.Protocol = RedisProtocol.Resp2;
+        }
+
+        return await ConnectionMultiplexer.ConnectAsync(options);
+    }
+
+    /// <summary>Reads an <c>XREADGROUP</c> reply (RESP2): <c>[[stream, [[id, [field, value, …]], …]]]</c>, or nil.</summary>
+    private static class StreamReply
+    {
+        public static IEnumerable<(string Id, ReadOnlyMemory<byte> Data)> Entries(RedisResult reply)
+        {
+            if (reply.IsNull)
+            {
+                yield break;
+            }
+
+            foreach (var stream in (RedisResult[])reply!)
+            {
+                var parts = (RedisResult[])stream!;
+                foreach (var entry in (RedisResult[])parts[1]!)
+                {
+                    var pair = (RedisResult[])entry!;
+                    var id = string.Create(CultureInfo.InvariantCulture, $"{(string?)pair[0]}");
+                    ReadOnlyMemory<byte> data = ReadOnlyMemory<byte>.Empty;
+                    if (!pair[1].IsNull)
+                    {
+                        var fields = (RedisResult[])pair[1]!;
+                        for (var i = 0; i + 1 < fields.Length; i += 2)
+                        {
+                            if ((string?)fields[i] == StreamNames.DataField)
+                            {
+                                data = (byte[]?)fields[i + 1] ?? [];
+                                break;
+                            }
+                        }
+                    }
+
+                    yield return (id, data);
+                }
+            }
+        }
+    }
 }

@@ -2,7 +2,7 @@ namespace CoreRegistryClient.Samples.Messaging;
 
 /// <summary>The stream and field names of the platform's wire format. Other services already read and
 /// write these; changing one is a breaking change for them.</summary>
-public static class StreamNames
+internal static class StreamNames
 {
     /// <summary>Namespace prefix of every stream unless configured otherwise.</summary>
     public const string DefaultNamespace = "mdp";
@@ -31,6 +31,10 @@ public static class StreamNames
         ArgumentException.ThrowIfNullOrEmpty(stream);
         return stream + ".dlq";
     }
+
+    /// <summary><c>{stream}:{group}:done:{key}</c>: the marker that <paramref name="group"/> completed the envelope
+    /// <paramref name="key"/> of <paramref name="stream"/>; it expires after the idempotency window.</summary>
+    public static string Completion(string stream, string group, string key) => $"{stream}:{group}:done:{key}";
 
     private static string Validate(string ns)
     {

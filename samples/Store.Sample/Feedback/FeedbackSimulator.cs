@@ -41,13 +41,13 @@ internal sealed class FeedbackSimulator
     public BackpressureLevel WorstLevel => _queues.Max(q => q.Level);
 
     /// <summary>Advances the next coordinator (in turn) and returns its report.</summary>
-    public FeedbackEvent Next()
+    public FeedbackReport Next()
     {
         var queue = _queues[_sequence % _queues.Length];
         var sequence = _sequence++;
         queue.Advance(_random.NextDouble());
         var defect = _random.NextDouble() < _invalidShare ? Defects[(int)(sequence % Defects.Count)] : null;
-        return new FeedbackEvent(queue.CoordinatorId, queue.Provider, queue.Level, Payload(queue, defect), defect);
+        return new FeedbackReport(queue.CoordinatorId, queue.Provider, queue.Level, Payload(queue, defect), defect);
     }
 
     private byte[] Payload(CoordinatorQueue queue, string? defect)

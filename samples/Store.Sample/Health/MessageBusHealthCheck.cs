@@ -1,5 +1,6 @@
 using CoreRegistryClient.Samples.Messaging;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using StackExchange.Redis;
 
 namespace CoreRegistryClient.Samples.Store.Health;
 
@@ -14,7 +15,7 @@ internal sealed class MessageBusHealthCheck(IMessageBus bus, StoreSettings setti
             var length = await bus.GetLengthAsync(settings.FeedbackStream, cancellationToken);
             return HealthCheckResult.Healthy($"{settings.Bus} bus answers; {settings.FeedbackStream} holds {length} entries");
         }
-        catch (Redis.RedisException e)
+        catch (RedisException e)
         {
             return new HealthCheckResult(context.Registration.FailureStatus, $"{settings.Bus} bus does not answer: {e.Message}");
         }

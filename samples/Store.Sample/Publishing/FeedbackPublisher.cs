@@ -2,6 +2,7 @@ using CoreRegistryClient.Enforcement;
 using CoreRegistryClient.Samples.Messaging;
 using CoreRegistryClient.Samples.Store.Feedback;
 using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
 
 namespace CoreRegistryClient.Samples.Store.Publishing;
 
@@ -15,14 +16,14 @@ internal sealed partial class FeedbackPublisher(IMessageBus bus, ISchemaManager 
 {
     private int _busFailing;
 
-    public async Task<PublishResult> PublishAsync(FeedbackEvent feedback, CancellationToken cancellationToken)
+    public async Task<PublishResult> PublishAsync(FeedbackReport feedback, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(feedback);
         counters.CountProduced();
         SchemaValidationOutcome outcome;
         try
         {
-            outcome = await schemas.ValidateAsync(FeedbackEvent.SchemaName, feedback.Payload, feedback.CoordinatorId, cancellationToken);
+            outcome = await schemas.ValidateAsync(FeedbackReport.SchemaName, feedback.Payload, feedback.CoordinatorId, cancellationToken);
         }
         catch (SchemaValidationException e)
         {
@@ -33,7 +34,7 @@ internal sealed partial class FeedbackPublisher(IMessageBus bus, ISchemaManager 
 
         // The envelope says which track the payload was checked against, so a consumer can tell v1 from v2 events.
         var envelope = MessageEnvelope.Create(
-            FeedbackEvent.SchemaName,
+            FeedbackReport.SchemaName,
             feedback.Payload.Span,
             key: feedback.CoordinatorId,
             track: outcome.NegotiatedTrack,
@@ -43,7 +44,7 @@ internal sealed partial class FeedbackPublisher(IMessageBus bus, ISchemaManager 
         {
             await bus.PublishAsync(settings.FeedbackStream, envelope.ToUtf8Bytes(), cancellationToken);
         }
-        catch (Redis.RedisException e)
+        catch (RedisException e)
         {
             counters.CountFailed();
             if (Interlocked.Exchange(ref _busFailing, 1) == 0)

@@ -30,7 +30,7 @@ namespace CoreRegistryClient.Telemetry;
 /// </remarks>
 internal sealed class SchemaMetrics
 {
-    public const string MeterName = "CoreRegistryClient";
+    public const string MeterName = SchemaEnforcementInstrumentation.MeterName;
 
     /// <summary>The <c>schema</c> label of every name the registry has not confirmed (misspelt or unknown names,
     /// names from hostile producers), so they cannot grow the number of series.</summary>

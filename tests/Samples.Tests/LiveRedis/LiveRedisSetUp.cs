@@ -1,5 +1,5 @@
-using CoreRegistryClient.Samples.Redis;
 using CoreRegistryClient.Samples.Tests.Support;
+using StackExchange.Redis;
 
 namespace CoreRegistryClient.Samples.Tests.LiveRedis;
 
@@ -9,16 +9,31 @@ namespace CoreRegistryClient.Samples.Tests.LiveRedis;
 public sealed class LiveRedisSetUp
 {
     private static RedisServer? _server;
+    private static ConnectionMultiplexer? _inspector;
 
-    public static RedisEndpoint Endpoint =>
+    /// <summary>The <c>--redis</c> value of the shared server.</summary>
+    public static string Endpoint =>
         _server?.Endpoint ?? throw new InvalidOperationException("redis-server was not started.");
 
+    /// <summary>A connection for tests to look at what the samples wrote, independently of the bus under test.</summary>
+    public static IDatabase Inspect =>
+        _inspector?.GetDatabase() ?? throw new InvalidOperationException("redis-server was not started.");
+
     [OneTimeSetUp]
-    public async Task StartRedis() => _server = await RedisServer.StartAsync();
+    public async Task StartRedis()
+    {
+        _server = await RedisServer.StartAsync();
+        _inspector = await _server.ConnectAsync();
+    }
 
     [OneTimeTearDown]
     public async Task StopRedis()
     {
+        if (_inspector is not null)
+        {
+            await _inspector.DisposeAsync();
+        }
+
         if (_server is not null)
         {
             await _server.DisposeAsync();

@@ -6,5 +6,5 @@ namespace CoreRegistryClient.Samples.Tests.LiveRedis;
 [TestFixture]
 public sealed class RedisAtLeastOnceConsumerTests : AtLeastOnceConsumerContract
 {
-    protected override IMessageBus CreateBus() => new RedisStreamBus(LiveRedisSetUp.Endpoint);
+    private protected override IMessageBus CreateBus() => new RedisStreamBus(LiveRedisSetUp.Endpoint);
 }

@@ -2,7 +2,6 @@ using System.Text;
 using CoreRegistryClient.Samples.Messaging;
 using CoreRegistryClient.Samples.Pipeline;
 using CoreRegistryClient.Samples.Pipeline.Producing;
-using CoreRegistryClient.Samples.Redis;
 using CoreRegistryClient.Samples.Tests.Pipeline;
 
 namespace CoreRegistryClient.Samples.Tests.LiveRedis;
@@ -20,24 +19,23 @@ public class RedisPipelineSampleTests
             Count = 250, Rate = 2000, InvalidShare = 0.2, Listen = "http://127.0.0.1:0", SummaryInterval = TimeSpan.FromSeconds(1),
         };
         var output = new StringWriter();
-        var exit = await PipelineHost.RunAsync(settings, output, CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(2));
+        var exit = await PipelineHost.RunAsync(settings, output, TextWriter.Null, CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(2));
 
         var generator = new FeedbackGenerator(0.2);
         var invalid = Enumerable.Range(0, 250).Count(_ => generator.Next().Invalid);
-        await using var connection = new RespConnection(LiveRedisSetUp.Endpoint);
-        var client = new RedisStreamClient(connection);
+        var redis = LiveRedisSetUp.Inspect;
         var stream = StreamNames.Feedback(ns);
-        var letters = await client.RangeAsync(stream + ".dlq", count: 1000);
-        var pending = await client.PendingSummaryAsync(stream, StreamNames.PipelineGroup);
+        var letters = await redis.StreamRangeAsync(stream + ".dlq");
+        var pending = await redis.StreamPendingAsync(stream, StreamNames.PipelineGroup);
         var last = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1];
         Assert.Multiple(async () =>
         {
             Assert.That(exit, Is.Zero);
-            Assert.That(await client.LengthAsync(stream), Is.EqualTo(250));
-            Assert.That(letters, Has.Count.EqualTo(invalid));
-            Assert.That(letters.Select(l => l.Fields.Select(f => f.Key)), Has.All.EqualTo(new[] { "original_id", "reason", "data" }));
-            Assert.That(letters.Select(l => Encoding.UTF8.GetString(l.GetField("reason")!.Value.Span)), Has.All.Contains("telemetry.FeedbackEvent"));
-            Assert.That(pending.Count, Is.Zero, "every message acknowledged");
+            Assert.That(await redis.StreamLengthAsync(stream), Is.EqualTo(250));
+            Assert.That(letters, Has.Length.EqualTo(invalid));
+            Assert.That(letters.Select(l => l.Values.Select(v => v.Name.ToString())), Has.All.EqualTo(new[] { "original_id", "reason", "data" }));
+            Assert.That(letters.Select(l => Encoding.UTF8.GetString((byte[])l["reason"]!)), Has.All.Contains("telemetry.FeedbackEvent"));
+            Assert.That(pending.PendingMessageCount, Is.Zero, "every message acknowledged");
             Assert.That(last, Does.Match(PipelineSampleTests.SummaryPattern(250, 250 - invalid, 0, invalid, invalid)));
         });
     }

@@ -1,6 +1,5 @@
 using CoreRegistryClient.JsonSchema;
 using CoreRegistryClient.Samples.Messaging;
-using CoreRegistryClient.Samples.Redis;
 using CoreRegistryClient.Samples.Store;
 using CoreRegistryClient.Samples.Tests.Store;
 using CoreRegistryClient.Samples.Tests.Support;
@@ -23,20 +22,18 @@ public class RedisStoreSampleTests
         var output = new StringWriter();
         var exit = await StoreHost.RunAsync(settings, output, TextWriter.Null, CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(2));
 
-        await using var connection = new RespConnection(LiveRedisSetUp.Endpoint);
-        var client = new RedisStreamClient(connection);
-        var feedback = await client.RangeAsync(StreamNames.Feedback(ns), count: 1000);
-        var drift = await client.RangeAsync(StreamNames.SchemaDrift(ns), count: 1000);
+        var feedback = await LiveRedisSetUp.Inspect.StreamRangeAsync(StreamNames.Feedback(ns));
+        var drift = await LiveRedisSetUp.Inspect.StreamRangeAsync(StreamNames.SchemaDrift(ns));
         var validator = JsonSchemaValidator.Parse((await InMemorySchemaRegistry.FromDirectory(StoreRun.SchemaDirectory).GetSchemaAsync("v2", "telemetry.FeedbackEvent")).Content.GetRawText());
         var invalid = StoreSampleTests.DefectsAmongFirst(180, 0.2, settings.Seed);
         var last = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1];
         Assert.Multiple(() =>
         {
             Assert.That(exit, Is.Zero);
-            Assert.That(feedback, Has.Count.EqualTo(180 - invalid));
-            Assert.That(feedback.Concat(drift).Select(e => e.Fields.Select(f => f.Key)), Has.All.EqualTo(new[] { "data" }));
-            Assert.That(feedback.Select(e => validator.Validate(MessageEnvelope.Parse(e.GetField("data")!.Value).Payload).IsValid), Has.All.True);
-            Assert.That(drift.Select(e => MessageEnvelope.Parse(e.GetField("data")!.Value)).Select(e => (e.Meta.SchemaId, e.Payload.GetProperty("schema").GetString(), e.Payload.GetProperty("drift_type").GetString())),
+            Assert.That(feedback, Has.Length.EqualTo(180 - invalid));
+            Assert.That(feedback.Concat(drift).Select(e => e.Values.Select(f => f.Name.ToString())), Has.All.EqualTo(new[] { "data" }));
+            Assert.That(feedback.Select(e => validator.Validate(MessageEnvelope.Parse((byte[])e["data"]!).Payload).IsValid), Has.All.True);
+            Assert.That(drift.Select(e => MessageEnvelope.Parse((byte[])e["data"]!)).Select(e => (e.Meta.SchemaId, e.Payload.GetProperty("schema").GetString(), e.Payload.GetProperty("drift_type").GetString())),
                 Is.EqualTo(new[] { ("telemetry.schema_drift", "telemetry.FeedbackEvent", "drift") }));
             Assert.That(last, Does.Match(StoreSampleTests.SummaryPattern(180, 180 - invalid, 0, invalid, driftRuns: 1, drifted: "1", driftEvents: 1)));
         });

@@ -1,7 +1,6 @@
-using System.Text;
 using CoreRegistryClient.Samples.Messaging;
-using CoreRegistryClient.Samples.Redis;
 using CoreRegistryClient.Samples.Tests.Messaging;
+using StackExchange.Redis;
 
 namespace CoreRegistryClient.Samples.Tests.LiveRedis;
 
@@ -9,24 +8,50 @@ namespace CoreRegistryClient.Samples.Tests.LiveRedis;
 [TestFixture]
 public sealed class RedisStreamBusTests : MessageBusContract
 {
-    protected override IMessageBus CreateBus() => new RedisStreamBus(LiveRedisSetUp.Endpoint);
+    private static IDatabase Redis => LiveRedisSetUp.Inspect;
+
+    private protected override IMessageBus CreateBus() => new RedisStreamBus(LiveRedisSetUp.Endpoint);
+
+    private static string NewStream(string prefix) => StreamNames.Feedback(prefix + Guid.NewGuid().ToString("N")[..8]);
 
     [Test]
     public async Task Entries_on_the_wire_use_the_platform_field_names()
     {
         await using var bus = new RedisStreamBus(LiveRedisSetUp.Endpoint);
-        var stream = StreamNames.Feedback("wire-" + Guid.NewGuid().ToString("N")[..8]);
+        var stream = NewStream("wire-");
+        var consumer = new ConsumerIdentity(stream, StreamNames.PipelineGroup, "c");
         await bus.EnsureGroupAsync(stream, StreamNames.PipelineGroup);
         var id = await bus.PublishAsync(stream, "{}"u8.ToArray());
-        var message = (await bus.ReadAsync(new ConsumerIdentity(stream, StreamNames.PipelineGroup, "c"), 1, TimeSpan.FromSeconds(5))).Single();
-        await bus.DeadLetterAsync(message, "why");
+        var message = (await bus.ReadAsync(consumer, 1, TimeSpan.FromSeconds(5))).Single();
+        await bus.CompleteAsync(consumer, [new MessageCompletion(message, "envelope-1", "why")], TimeSpan.FromMinutes(1));
 
-        var entry = (await bus.Client.RangeAsync(stream)).Single();
-        var letter = (await bus.Client.RangeAsync(stream + ".dlq")).Single();
+        var entry = (await Redis.StreamRangeAsync(stream)).Single();
+        var letter = (await Redis.StreamRangeAsync(stream + ".dlq")).Single();
         Assert.Multiple(() =>
         {
-            Assert.That(entry.Fields.Select(f => f.Key), Is.EqualTo(new[] { "data" }));
-            Assert.That(letter.Fields.Select(f => (f.Key, Encoding.UTF8.GetString(f.Value.Span))), Is.EqualTo(new[] { ("original_id", id), ("reason", "why"), ("data", "{}") }));
+            Assert.That(entry.Values.Select(v => v.Name.ToString()), Is.EqualTo(new[] { "data" }));
+            Assert.That(letter.Values.Select(v => (v.Name.ToString(), v.Value.ToString())), Is.EqualTo(new[] { ("original_id", id), ("reason", "why"), ("data", "{}") }));
+        });
+    }
+
+    [Test]
+    public async Task A_completion_leaves_a_marker_per_group_and_envelope_that_expires_with_the_window()
+    {
+        await using var bus = new RedisStreamBus(LiveRedisSetUp.Endpoint);
+        var stream = NewStream("marker-");
+        var consumer = new ConsumerIdentity(stream, StreamNames.PipelineGroup, "c");
+        await bus.EnsureGroupAsync(stream, StreamNames.PipelineGroup);
+        await bus.PublishBatchAsync(stream, ["a"u8.ToArray(), "b"u8.ToArray()]);
+        var read = await bus.ReadAsync(consumer, 2, TimeSpan.FromSeconds(5));
+        await bus.CompleteAsync(consumer, [new MessageCompletion(read[0], "ok-1", null), new MessageCompletion(read[1], "bad-1", "invalid")], TimeSpan.FromMinutes(10));
+
+        var processed = StreamNames.Completion(stream, StreamNames.PipelineGroup, "ok-1");
+        var deadLettered = StreamNames.Completion(stream, StreamNames.PipelineGroup, "bad-1");
+        var ttl = await Redis.KeyTimeToLiveAsync(processed);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(((string?)await Redis.StringGetAsync(processed), (string?)await Redis.StringGetAsync(deadLettered)), Is.EqualTo(("p", "d")));
+            Assert.That(ttl, Is.Not.Null.And.InRange(TimeSpan.FromMinutes(9), TimeSpan.FromMinutes(10)));
         });
     }
 
@@ -36,17 +61,37 @@ public sealed class RedisStreamBusTests : MessageBusContract
         await using var bus = new RedisStreamBus(LiveRedisSetUp.Endpoint);
         var stream = "foreign-" + Guid.NewGuid().ToString("N");
         await bus.EnsureGroupAsync(stream, "g");
-        await bus.Client.AddAsync(stream, [new("other", "x"u8.ToArray())]);
+        await Redis.StreamAddAsync(stream, "other", "x");
         var message = (await bus.ReadAsync(new ConsumerIdentity(stream, "g", "c"), 1, TimeSpan.FromSeconds(5))).Single();
         Assert.That(message.Data.IsEmpty, Is.True);
     }
 
     [Test]
-    public async Task Reading_a_missing_group_is_a_typed_nogroup_error()
+    public async Task Reading_a_missing_group_is_redis_nogroup_error()
     {
         await using var bus = new RedisStreamBus(LiveRedisSetUp.Endpoint);
-        var error = Assert.ThrowsAsync<RedisErrorReplyException>(() => bus.ReadAsync(new ConsumerIdentity("nogroup-" + Guid.NewGuid(), "g", "c"), 1, TimeSpan.FromMilliseconds(10)));
-        Assert.That(error!.Prefix, Is.EqualTo("NOGROUP"));
+        var error = Assert.ThrowsAsync<RedisServerException>(() => bus.ReadAsync(new ConsumerIdentity("nogroup-" + Guid.NewGuid(), "g", "c"), 1, TimeSpan.FromMilliseconds(10)));
+        Assert.That(error!.Message, Does.StartWith("NOGROUP"));
+    }
+
+    [Test]
+    public async Task A_blocking_read_does_not_hold_up_publishing_or_completion()
+    {
+        await using var bus = new RedisStreamBus(LiveRedisSetUp.Endpoint);
+        var idle = NewStream("idle-");
+        var busy = NewStream("busy-");
+        await bus.EnsureGroupAsync(idle, "g");
+        await bus.EnsureGroupAsync(busy, "g");
+
+        // A read on a stream nobody writes to waits its full 20 s; meanwhile the shared connection keeps working.
+        var waiting = bus.ReadAsync(new ConsumerIdentity(idle, "g", "waiter"), 1, TimeSpan.FromSeconds(20));
+        await bus.PublishAsync(busy, "x"u8.ToArray());
+        var other = await bus.ReadAsync(new ConsumerIdentity(busy, "g", "reader"), 1, TimeSpan.FromSeconds(20));
+        await bus.CompleteAsync(new ConsumerIdentity(busy, "g", "reader"), [new MessageCompletion(other[0], "k", null)], TimeSpan.FromMinutes(1));
+
+        // Had anything queued behind the blocked read, it would only have finished after the read returned.
+        Assert.That(waiting.IsCompleted, Is.False, "publishing, reading elsewhere and completing finished while the first read still waits");
+        Assert.That(await waiting.WaitAsync(TimeSpan.FromSeconds(60)), Is.Empty);
     }
 
     [Test]
@@ -55,5 +100,21 @@ public sealed class RedisStreamBusTests : MessageBusContract
         var bus = new RedisStreamBus(LiveRedisSetUp.Endpoint);
         await bus.DisposeAsync();
         Assert.ThrowsAsync<ObjectDisposedException>(() => bus.ReadAsync(new ConsumerIdentity("s", "g", "c"), 1, TimeSpan.Zero));
+    }
+
+    [TestCase("host:99999")]
+    [TestCase("")]
+    [TestCase("unknownoption=1")]
+    public void A_configuration_that_names_no_usable_endpoint_is_a_format_error_without_framework_text(string configuration)
+    {
+        var error = Assert.Throws<FormatException>(() => _ = new RedisStreamBus(configuration));
+        Assert.That(error!.Message, Does.Not.Contain("Parameter").And.Not.Contain("System."));
+    }
+
+    [Test]
+    public async Task The_description_of_endpoints_never_includes_the_password()
+    {
+        await using var bus = new RedisStreamBus("cache.internal:6380,password=s3cret,ssl=true");
+        Assert.That(bus.Endpoints, Is.EqualTo("cache.internal:6380"));
     }
 }

@@ -10,7 +10,7 @@ public abstract class AtLeastOnceConsumerContract
     private IMessageBus _bus = null!;
     private string _stream = null!;
 
-    protected abstract IMessageBus CreateBus();
+    private protected abstract IMessageBus CreateBus();
 
     [SetUp]
     public async Task CreateBusAndGroup()
@@ -23,8 +23,8 @@ public abstract class AtLeastOnceConsumerContract
     [TearDown]
     public async Task DisposeBus() => await _bus.DisposeAsync();
 
-    private AtLeastOnceConsumer Consumer(string name, MessageHandler handler, int maxDeliveries = 5) =>
-        new(_bus, new ConsumerIdentity(_stream, StreamNames.PipelineGroup, name), handler, new AtLeastOnceConsumerOptions { ReadWait = TimeSpan.FromMilliseconds(50), MaxDeliveries = maxDeliveries, BatchSize = 8 });
+    private AtLeastOnceConsumer Consumer(string name, MessageHandler handler, int maxDeliveries = 5, CompletionObserver? observer = null) =>
+        new(_bus, new ConsumerIdentity(_stream, StreamNames.PipelineGroup, name), handler, new AtLeastOnceConsumerOptions { ReadWait = TimeSpan.FromMilliseconds(50), MaxDeliveries = maxDeliveries, BatchSize = 8 }, observer: observer);
 
     private async Task<long> Pending() => await _bus.GetPendingCountAsync(_stream, StreamNames.PipelineGroup);
 
@@ -116,6 +116,41 @@ public abstract class AtLeastOnceConsumerContract
     }
 
     [Test]
+    public async Task A_republished_envelope_is_acknowledged_as_a_duplicate_and_its_effects_are_not_repeated()
+    {
+        // Keyed by content, as the pipeline keys by envelope id: the second copy is the same envelope.
+        await _bus.PublishAsync(_stream, "envelope-1"u8.ToArray());
+        await _bus.PublishAsync(_stream, "envelope-1"u8.ToArray());
+        await _bus.PublishAsync(_stream, "envelope-2"u8.ToArray());
+        var effects = new List<(string, bool)>();
+        var consumer = Consumer(
+            "c",
+            (m, _) => ValueTask.FromResult(MessageOutcome.Processed.WithKey(Encoding.UTF8.GetString(m.Data.Span))),
+            observer: (m, _, first) => effects.Add((Encoding.UTF8.GetString(m.Data.Span), first)));
+
+        await consumer.PollOnceAsync(CancellationToken.None);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(effects, Is.EqualTo(new[] { ("envelope-1", true), ("envelope-1", false), ("envelope-2", true) }));
+            Assert.That((consumer.Processed, consumer.Duplicates), Is.EqualTo((2L, 1L)));
+            Assert.That(await Pending(), Is.Zero);
+        });
+    }
+
+    [Test]
+    public async Task A_handler_failure_leaves_only_that_message_pending_and_finishes_the_rest_of_the_batch()
+    {
+        await _bus.PublishBatchAsync(_stream, ["a"u8.ToArray(), "boom"u8.ToArray(), "c"u8.ToArray()]);
+        var consumer = Consumer("c", (m, _) => Encoding.UTF8.GetString(m.Data.Span) == "boom" ? throw new IOException("down") : ValueTask.FromResult(MessageOutcome.Processed));
+        await consumer.PollOnceAsync(CancellationToken.None);
+        Assert.Multiple(async () =>
+        {
+            Assert.That((consumer.Processed, consumer.Failed), Is.EqualTo((2L, 1L)));
+            Assert.That(await Pending(), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
     public async Task Run_loop_handles_everything_published_and_stops_on_cancellation()
     {
         const int Count = 50;
@@ -152,5 +187,5 @@ public abstract class AtLeastOnceConsumerContract
 [TestFixture]
 public sealed class InMemoryAtLeastOnceConsumerTests : AtLeastOnceConsumerContract
 {
-    protected override IMessageBus CreateBus() => new InMemoryMessageBus();
+    private protected override IMessageBus CreateBus() => new InMemoryMessageBus();
 }

@@ -5,7 +5,7 @@ namespace CoreRegistryClient.Samples.Tests.Messaging;
 [TestFixture]
 public sealed class InMemoryMessageBusTests : MessageBusContract
 {
-    protected override IMessageBus CreateBus() => new InMemoryMessageBus();
+    private protected override IMessageBus CreateBus() => new InMemoryMessageBus();
 
     [Test]
     public async Task Reading_without_a_group_says_to_create_it()

@@ -6,12 +6,18 @@ namespace CoreRegistryClient.Samples.Tests.Messaging;
 /// <summary>What every <see cref="IMessageBus"/> must do, run against the in-memory bus and a real Redis.</summary>
 public abstract class MessageBusContract
 {
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(10);
     private IMessageBus _bus = null!;
     private string _stream = null!;
 
-    protected abstract IMessageBus CreateBus();
+    private protected abstract IMessageBus CreateBus();
 
     private ConsumerIdentity Consumer(string name = "c1") => new(_stream, StreamNames.PipelineGroup, name);
+
+    private Task<long> Pending() => _bus.GetPendingCountAsync(_stream, StreamNames.PipelineGroup);
+
+    private Task<IReadOnlyList<bool>> Complete(string consumer, params MessageCompletion[] completions) =>
+        _bus.CompleteAsync(Consumer(consumer), completions, Window);
 
     [SetUp]
     public async Task CreateBusAndGroup()
@@ -25,19 +31,30 @@ public abstract class MessageBusContract
     public async Task DisposeBus() => await _bus.DisposeAsync();
 
     [Test]
-    public async Task Published_message_is_delivered_to_a_consumer_and_stays_pending_until_acknowledged()
+    public async Task Published_message_is_delivered_to_a_consumer_and_stays_pending_until_completed()
     {
         var id = await _bus.PublishAsync(_stream, "{\"n\":1}"u8.ToArray());
         var read = await _bus.ReadAsync(Consumer(), 10, TimeSpan.FromSeconds(5));
-        var pendingBeforeAck = await _bus.GetPendingCountAsync(_stream, StreamNames.PipelineGroup);
-        var firstAck = await _bus.AcknowledgeAsync(Consumer(), id);
-        var secondAck = await _bus.AcknowledgeAsync(Consumer(), id);
+        var pendingBeforeCompletion = await Pending();
+        var first = await Complete("c1", new MessageCompletion(read[0], "envelope-1", null));
         Assert.Multiple(async () =>
         {
             Assert.That(read.Select(m => (m.Id, Encoding.UTF8.GetString(m.Data.Span), m.DeliveryCount, m.Stream)), Is.EqualTo(new[] { (id, "{\"n\":1}", 1L, _stream) }));
-            Assert.That(pendingBeforeAck, Is.EqualTo(1));
-            Assert.That((firstAck, secondAck), Is.EqualTo((true, false)));
-            Assert.That(await _bus.GetPendingCountAsync(_stream, StreamNames.PipelineGroup), Is.Zero);
+            Assert.That(pendingBeforeCompletion, Is.EqualTo(1));
+            Assert.That(first, Is.EqualTo(new[] { true }));
+            Assert.That(await Pending(), Is.Zero);
+        });
+    }
+
+    [Test]
+    public async Task Batch_publish_keeps_order_and_returns_each_id()
+    {
+        var ids = await _bus.PublishBatchAsync(_stream, Enumerable.Range(0, 50).Select(i => (ReadOnlyMemory<byte>)Encoding.UTF8.GetBytes($"m{i}")).ToArray());
+        var read = await _bus.ReadAsync(Consumer(), 100, TimeSpan.FromSeconds(5));
+        Assert.Multiple(() =>
+        {
+            Assert.That(read.Select(m => m.Id), Is.EqualTo(ids));
+            Assert.That(read.Select(m => Encoding.UTF8.GetString(m.Data.Span)), Is.EqualTo(Enumerable.Range(0, 50).Select(i => $"m{i}")));
         });
     }
 
@@ -85,20 +102,87 @@ public abstract class MessageBusContract
     }
 
     [Test]
-    public async Task Dead_letter_keeps_original_id_reason_and_data_byte_for_byte()
+    public async Task Dead_letter_keeps_original_id_reason_and_data_byte_for_byte_and_acknowledges()
     {
         var data = Encoding.UTF8.GetBytes("{\"payload\":\"ünïcødé \\r\\n\"}").Append((byte)0xFF).ToArray();
         var id = await _bus.PublishAsync(_stream, data);
         var message = (await _bus.ReadAsync(Consumer(), 1, TimeSpan.FromSeconds(5))).Single();
-        await _bus.DeadLetterAsync(message, "telemetry.FeedbackEvent: /queue_size must be >= 0");
+        await Complete("c1", new MessageCompletion(message, "envelope-1", "telemetry.FeedbackEvent: /queue_size must be >= 0"));
         var letters = await _bus.PeekDeadLettersAsync(StreamNames.DeadLetter(_stream), 10);
         Assert.Multiple(async () =>
         {
             Assert.That(letters.Select(l => (l.OriginalId, l.Reason)), Is.EqualTo(new[] { (id, "telemetry.FeedbackEvent: /queue_size must be >= 0") }));
             Assert.That(letters[0].Data.ToArray(), Is.EqualTo(data));
             Assert.That(await _bus.GetLengthAsync(StreamNames.DeadLetter(_stream)), Is.EqualTo(1));
-            Assert.That(await _bus.GetPendingCountAsync(_stream, StreamNames.PipelineGroup), Is.EqualTo(1), "dead-lettering alone does not acknowledge");
+            Assert.That(await Pending(), Is.Zero);
         });
+    }
+
+    [Test]
+    public async Task An_envelope_completed_twice_has_its_effects_once_and_both_copies_are_acknowledged()
+    {
+        // The same envelope on the stream twice (a producer retried), each copy dead-lettered by a different consumer.
+        await _bus.PublishAsync(_stream, "copy"u8.ToArray());
+        await _bus.PublishAsync(_stream, "copy"u8.ToArray());
+        var a = (await _bus.ReadAsync(Consumer("a"), 1, TimeSpan.FromSeconds(5))).Single();
+        var b = (await _bus.ReadAsync(Consumer("b"), 1, TimeSpan.FromSeconds(5))).Single();
+        var first = await Complete("a", new MessageCompletion(a, "envelope-7", "invalid"));
+        var second = await Complete("b", new MessageCompletion(b, "envelope-7", "invalid"));
+        Assert.Multiple(async () =>
+        {
+            Assert.That((first[0], second[0]), Is.EqualTo((true, false)));
+            Assert.That(await _bus.GetLengthAsync(StreamNames.DeadLetter(_stream)), Is.EqualTo(1));
+            Assert.That(await Pending(), Is.Zero);
+        });
+    }
+
+    [Test]
+    public async Task A_batch_completion_reports_each_message_in_order()
+    {
+        var ids = await _bus.PublishBatchAsync(_stream, Enumerable.Range(0, 4).Select(i => (ReadOnlyMemory<byte>)Encoding.UTF8.GetBytes($"{i}")).ToArray());
+        var read = await _bus.ReadAsync(Consumer(), 10, TimeSpan.FromSeconds(5));
+        var firsts = await Complete("c1",
+            new MessageCompletion(read[0], "k0", null),
+            new MessageCompletion(read[1], "k1", "bad"),
+            new MessageCompletion(read[2], "k0", null),
+            new MessageCompletion(read[3], "k3", null));
+        var letters = await _bus.PeekDeadLettersAsync(StreamNames.DeadLetter(_stream), 10);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(firsts, Is.EqualTo(new[] { true, true, false, true }));
+            Assert.That(letters.Select(l => l.OriginalId), Is.EqualTo(new[] { ids[1] }));
+            Assert.That(await Pending(), Is.Zero);
+        });
+    }
+
+    [Test]
+    public async Task Completion_markers_belong_to_one_group()
+    {
+        await _bus.PublishAsync(_stream, "x"u8.ToArray());
+        await _bus.EnsureGroupAsync(_stream, "audit");
+        var pipeline = (await _bus.ReadAsync(Consumer(), 1, TimeSpan.FromSeconds(5))).Single();
+        var audit = (await _bus.ReadAsync(new ConsumerIdentity(_stream, "audit", "c"), 1, TimeSpan.FromSeconds(5))).Single();
+        var first = await Complete("c1", new MessageCompletion(pipeline, "envelope-1", null));
+        var other = await _bus.CompleteAsync(new ConsumerIdentity(_stream, "audit", "c"), [new MessageCompletion(audit, "envelope-1", null)], Window);
+        Assert.That((first[0], other[0]), Is.EqualTo((true, true)));
+    }
+
+    [Test]
+    public async Task A_completion_marker_is_forgotten_after_the_window()
+    {
+        var ids = await _bus.PublishBatchAsync(_stream, ["a"u8.ToArray(), "b"u8.ToArray()]);
+        var read = await _bus.ReadAsync(Consumer(), 10, TimeSpan.FromSeconds(5));
+        var first = await _bus.CompleteAsync(Consumer(), [new MessageCompletion(read[0], "short-lived", null)], TimeSpan.FromMilliseconds(50));
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        IReadOnlyList<bool> later;
+        do
+        {
+            await Task.Delay(100);
+            later = await _bus.CompleteAsync(Consumer(), [new MessageCompletion(read[1], "short-lived", null)], TimeSpan.FromMilliseconds(50));
+        }
+        while (!later[0] && DateTime.UtcNow < deadline);
+
+        Assert.That((first[0], later[0], ids.Count), Is.EqualTo((true, true, 2)));
     }
 
     [Test]
@@ -108,15 +192,12 @@ public abstract class MessageBusContract
         _ = await _bus.ReadAsync(Consumer("crashed"), 10, TimeSpan.FromSeconds(5));
 
         var reclaimed = await _bus.ReclaimAsync(Consumer("survivor"), TimeSpan.Zero, 10);
-        foreach (var message in reclaimed)
-        {
-            Assert.That(await _bus.AcknowledgeAsync(Consumer("survivor"), message.Id), Is.True);
-        }
-
+        var firsts = await Complete("survivor", reclaimed.Select(m => new MessageCompletion(m, m.Id, null)).ToArray());
         Assert.Multiple(async () =>
         {
             Assert.That(reclaimed.Select(m => (m.Id, m.DeliveryCount)), Is.EqualTo(ids.Select(id => (id, 2L))));
-            Assert.That(await _bus.GetPendingCountAsync(_stream, StreamNames.PipelineGroup), Is.Zero);
+            Assert.That(firsts, Is.EqualTo(new[] { true, true }));
+            Assert.That(await Pending(), Is.Zero);
         });
     }
 
@@ -129,7 +210,7 @@ public abstract class MessageBusContract
         Assert.Multiple(async () =>
         {
             Assert.That(reclaimed, Is.Empty);
-            Assert.That(await _bus.GetPendingCountAsync(_stream, StreamNames.PipelineGroup), Is.EqualTo(1));
+            Assert.That(await Pending(), Is.EqualTo(1));
         });
     }
 

@@ -63,6 +63,14 @@ public class KubernetesManifestTests
     }
 
     [Test]
+    public void The_scaler_query_is_the_one_the_promtool_test_evaluates_across_replicas()
+    {
+        var query = PromqlReferences.FromYaml(Path.Combine(OperationsFiles.KubernetesDirectory, "scaledobject.yaml")).Single();
+        var tested = PromqlReferences.FromYaml(Path.Combine(OperationsFiles.AlertsDirectory, "tests", "keda-scaling-query.test.yml")).Distinct().Single();
+        Assert.That((query, query), Is.EqualTo((tested, "max(pipeline_feedback_queue_depth{job=\"pipeline-sample\"}) or vector(0)")));
+    }
+
+    [Test]
     public void ConfigMap_settings_are_valid_json_with_the_rollback_switch()
     {
         var configMap = Read("configmap.yaml");

@@ -1,4 +1,6 @@
-using System.Text.RegularExpressions;
+using System.Net;
+using System.Net.Sockets;
+using CoreRegistryClient.Samples.Hosting;
 using CoreRegistryClient.Samples.Messaging;
 using CoreRegistryClient.Samples.Pipeline;
 using CoreRegistryClient.Samples.Pipeline.Producing;
@@ -8,7 +10,7 @@ using CoreRegistryClient.Samples.Tests.Support;
 namespace CoreRegistryClient.Samples.Tests.Pipeline;
 
 /// <summary>The pipeline sample end to end on the in-memory bus and the embedded registry.</summary>
-public partial class PipelineSampleTests
+public class PipelineSampleTests
 {
     private static int InvalidAmongFirst(int count, double share)
     {
@@ -21,7 +23,7 @@ public partial class PipelineSampleTests
     {
         var output = new StringWriter();
         var settings = new PipelineSettings { Count = 300, Rate = 2000, InvalidShare = 0.2, Listen = "http://127.0.0.1:0", SummaryInterval = TimeSpan.FromSeconds(1) };
-        var exit = await PipelineHost.RunAsync(settings, output, CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(2));
+        var exit = await PipelineHost.RunAsync(settings, output, TextWriter.Null, CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(2));
 
         var invalid = InvalidAmongFirst(300, 0.2);
         var last = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1];
@@ -79,7 +81,8 @@ public partial class PipelineSampleTests
         var text = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
         var health = await http.GetAsync(new Uri("/health", UriKind.Relative));
 
-        var families = TypeLine().Matches(text).Select(m => m.Groups[1].Value).Where(n => n.StartsWith("schema_", StringComparison.Ordinal) || n.StartsWith("pipeline_", StringComparison.Ordinal)).ToList();
+        var scrape = new PrometheusText(text);
+        var families = scrape.Families().Where(n => n.StartsWith("schema_", StringComparison.Ordinal) || n.StartsWith("pipeline_", StringComparison.Ordinal)).ToList();
         var (promtoolExit, promtoolOutput) = await Promtool.CheckMetricsAsync(text);
         var pipelineFamilies = ExportedMetrics.Counters.Concat(ExportedMetrics.Gauges).Concat(ExportedMetrics.Histograms).Where(n => !n.StartsWith("schema_drift", StringComparison.Ordinal));
         Assert.Multiple(() =>
@@ -87,9 +90,10 @@ public partial class PipelineSampleTests
             Assert.That((promtoolExit, promtoolOutput.Trim()), Is.EqualTo((0, string.Empty)), text);
             Assert.That(families.Where(f => !ExportedMetrics.Counters.Contains(f) && !ExportedMetrics.Gauges.Contains(f) && !ExportedMetrics.Histograms.Contains(f)), Is.Empty, "exported but not in the operations kit's list");
             Assert.That(pipelineFamilies.Where(f => !families.Contains(f)), Is.Empty, "in the list but not exported by the pipeline");
-            Assert.That(text, Does.Contain($"schema_validation_total{{outcome=\"failure\",schema=\"telemetry.FeedbackEvent\"}} {invalid}\n"));
-            Assert.That(text, Does.Contain($"schema_validation_total{{outcome=\"success\",schema=\"telemetry.FeedbackEvent\"}} {120 - invalid}\n"));
-            Assert.That(text, Does.Contain("pipeline_dead_letter_queue_depth{stream=\"mdp:telemetry.feedback.dlq\"}"));
+            Assert.That(scrape.Value("schema_validation_total", ("outcome", "failure"), ("schema", "telemetry.FeedbackEvent")), Is.EqualTo(invalid));
+            Assert.That(scrape.Value("schema_validation_total", ("outcome", "success"), ("schema", "telemetry.FeedbackEvent")), Is.EqualTo(120 - invalid));
+            Assert.That(scrape.Value("pipeline_dead_letter_queue_depth", ("stream", "mdp:telemetry.feedback.dlq")), Is.Not.Null);
+            Assert.That(scrape.Value("target_info", ("service_name", "pipeline-sample")), Is.EqualTo(1));
             Assert.That(health.IsSuccessStatusCode, Is.True);
         });
     }
@@ -105,9 +109,44 @@ public partial class PipelineSampleTests
         Assert.That(value, Is.EqualTo(150));
     }
 
-    internal static string SummaryPattern(long received, long valid, long warned, long deadLettered, long dlq) =>
-        $"^pipeline: received={received} valid={valid} warned={warned} dead-lettered={deadLettered} rate-scale=(1\\.0|0\\.5|0\\.0) backpressure=(ok|soft|hard) dlq={dlq}$";
+    [Test]
+    public async Task A_port_already_in_use_is_one_line_saying_how_to_pick_another_and_exit_code_2()
+    {
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var settings = new PipelineSettings { Count = 10, Listen = $"http://127.0.0.1:{port}" };
 
-    [GeneratedRegex(@"^# TYPE (\S+) ", RegexOptions.Multiline)]
-    private static partial Regex TypeLine();
+        var exit = await PipelineHost.RunAsync(settings, output, error, CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(2));
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(SampleExitCodes.CannotStart));
+            Assert.That(error.ToString().TrimEnd().Split('\n'), Has.Length.EqualTo(1), error.ToString());
+            Assert.That(error.ToString(), Does.Contain($"http://127.0.0.1:{port}").And.Contain("already in use").And.Contain("--port"));
+        });
+    }
+
+    [Test]
+    public async Task An_unreachable_redis_is_retried_with_backoff_then_a_clear_message_and_a_non_zero_exit()
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var settings = new PipelineSettings { Bus = "redis", Redis = "127.0.0.1:1", Produce = true, Count = 10, Listen = "http://127.0.0.1:0" };
+
+        var exit = await PipelineHost.RunAsync(settings, output, error, CancellationToken.None, busBackoff: [TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(20)]).WaitAsync(TimeSpan.FromMinutes(2));
+        var lines = error.ToString().TrimEnd().Split('\n');
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(SampleExitCodes.BusUnavailable));
+            Assert.That(lines, Has.Length.EqualTo(3), error.ToString());
+            Assert.That(lines[0], Does.StartWith("pipeline: Redis at 127.0.0.1:1 does not answer (attempt 1 of 3"));
+            Assert.That(lines[^1], Does.StartWith("pipeline: Redis at 127.0.0.1:1 did not answer after 3 attempts").And.Contain("--redis"));
+            Assert.That(output.ToString(), Does.Not.Contain("received="), "nothing ran, so nothing looks like a finished run");
+        });
+    }
+
+    internal static string SummaryPattern(long received, long valid, long warned, long deadLettered, long dlq, long duplicates = 0, long redelivered = 0) =>
+        $"^pipeline: received={received} valid={valid} warned={warned} dead-lettered={deadLettered} duplicates={duplicates} redelivered={redelivered} rate-scale=(1\\.0|0\\.5|0\\.0) backpressure=(ok|soft|hard) dlq={dlq}$";
 }

@@ -2,10 +2,10 @@ using System.Text.Json;
 using CoreRegistryClient.Drift;
 using CoreRegistryClient.Samples.Messaging;
 using CoreRegistryClient.Samples.Store;
-using CoreRegistryClient.Samples.Redis;
 using CoreRegistryClient.Samples.Store.Drift;
 using CoreRegistryClient.Testing;
 using Moq;
+using StackExchange.Redis;
 
 namespace CoreRegistryClient.Samples.Tests.Store;
 
@@ -54,7 +54,7 @@ public class BusDriftEventPublisherTests
     {
         var bus = new Mock<IMessageBus>();
         bus.Setup(b => b.PublishAsync(It.IsAny<string>(), It.IsAny<ReadOnlyMemory<byte>>(), It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new RedisConnectionException("connection refused"));
+            .ThrowsAsync(new RedisConnectionException(ConnectionFailureType.UnableToConnect, CommandFlags.None, "connection refused", null, CommandStatus.Unknown));
         var publisher = new BusDriftEventPublisher(bus.Object, new StoreSettings(), TimeProvider.System);
         var driftEvent = new SchemaDriftEvent { Repo = "r", Schema = "s", Track = "v1", DriftType = DriftStatus.Drift, DetectedAt = DateTimeOffset.UtcNow };
         Assert.That(() => publisher.PublishAsync(driftEvent), Throws.TypeOf<RedisConnectionException>());
@@ -66,7 +66,7 @@ public class BusDriftEventPublisherTests
     {
         var bus = new Mock<IMessageBus>();
         bus.Setup(b => b.PublishAsync(It.IsAny<string>(), It.IsAny<ReadOnlyMemory<byte>>(), It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new RedisConnectionException("connection refused"));
+            .ThrowsAsync(new RedisConnectionException(ConnectionFailureType.UnableToConnect, CommandFlags.None, "connection refused", null, CommandStatus.Unknown));
         var registry = InMemorySchemaRegistry.FromDirectory(StoreRun.SchemaDirectory);
         var reporter = new DriftReporter(registry, new BusDriftEventPublisher(bus.Object, new StoreSettings(), TimeProvider.System));
 

@@ -1,6 +1,6 @@
 using CoreRegistryClient.Samples.Hosting;
-using CoreRegistryClient.Samples.Redis;
 using CoreRegistryClient.Samples.Store;
+using CoreRegistryClient.Samples.Tests.Support;
 
 namespace CoreRegistryClient.Samples.Tests.Store;
 
@@ -8,14 +8,23 @@ public class StoreCommandTests
 {
     private static async Task<(int Exit, StoreSettings? Settings)> Parse(params string[] args)
     {
-        StoreSettings? captured = null;
-        var command = StoreCommand.Create((settings, _) =>
+        var (exit, settings, _) = await CommandLineRun.ParseAsync<StoreSettings>(StoreCommand.Create, "store", args);
+        return (exit, settings);
+    }
+
+    public static IEnumerable<string> EveryOption() => CommandLineRun.OptionsTakingValues(StoreCommand.Create((_, _) => Task.FromResult(0)));
+
+    [TestCaseSource(nameof(EveryOption))]
+    public async Task Every_option_given_a_non_numeric_value_is_accepted_or_refused_in_one_line_without_framework_text(string option)
+    {
+        var (exit, settings, error) = await CommandLineRun.ParseAsync<StoreSettings>(StoreCommand.Create, "store", option, "abc");
+        Assert.Multiple(() =>
         {
-            captured = settings;
-            return Task.FromResult(0);
+            Assert.That(exit, Is.EqualTo(SampleExitCodes.Ok).Or.EqualTo(SampleExitCodes.Usage));
+            Assert.That(settings is null, Is.EqualTo(exit == SampleExitCodes.Usage));
+            Assert.That(error, Does.Not.Contain("System.").And.Not.Contain("Exception").And.Not.Contain("`1").And.Not.Contain("   at "), error);
+            Assert.That(error.Length == 0 || error.TrimEnd('\n').Split('\n').Length == 1, Is.True, error);
         });
-        var exit = await command.Parse(args).InvokeAsync(new System.CommandLine.InvocationConfiguration { Output = TextWriter.Null, Error = TextWriter.Null });
-        return (exit, captured);
     }
 
     [Test]
@@ -34,7 +43,7 @@ public class StoreCommandTests
         var (_, settings) = await Parse("--bus", "redis", "--redis", "cache:6380", "--namespace", "lab", "--mode", "warn", "--registry-url", "http://registry.internal/api/v1");
         Assert.That(
             (settings!.Bus, settings.Redis, settings.FeedbackStream, settings.DriftStream, settings.Mode, settings.RegistryUrl),
-            Is.EqualTo(("redis", new RedisEndpoint("cache", 6380), "lab:telemetry.feedback", "lab:telemetry.schema_drift", "warn", new Uri("http://registry.internal/api/v1"))));
+            Is.EqualTo(("redis", "cache:6380", "lab:telemetry.feedback", "lab:telemetry.schema_drift", "warn", new Uri("http://registry.internal/api/v1"))));
     }
 
     [Test]
@@ -63,6 +72,11 @@ public class StoreCommandTests
     [TestCase("--port", "70000")]
     [TestCase("--redis", "host:99999")]
     [TestCase("--registry-url", "ftp://x")]
+    [TestCase("--port", "abc")]
+    [TestCase("--rate", "abc")]
+    [TestCase("--invalid-share", "abc")]
+    [TestCase("--keep-serving", "maybe")]
+    [TestCase("--repo", "")]
     public async Task Bad_values_are_usage_errors_and_nothing_runs(string option, string value)
     {
         var (exit, settings) = await Parse(option, value);

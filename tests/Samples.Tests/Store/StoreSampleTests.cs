@@ -1,11 +1,12 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using CoreRegistryClient.Drift;
 using CoreRegistryClient.JsonSchema;
+using CoreRegistryClient.Samples.Hosting;
 using CoreRegistryClient.Samples.Messaging;
 using CoreRegistryClient.Samples.Store;
+using CoreRegistryClient.Samples.Store.Drift;
 using CoreRegistryClient.Samples.Store.Feedback;
 using CoreRegistryClient.Samples.Store.Reporting;
 using CoreRegistryClient.Samples.Tests.Operations;
@@ -17,7 +18,7 @@ using Microsoft.Extensions.Hosting;
 namespace CoreRegistryClient.Samples.Tests.Store;
 
 /// <summary>The store sample end to end on the in-memory bus, the embedded registry and the sample fixtures.</summary>
-public partial class StoreSampleTests
+public class StoreSampleTests
 {
     private const string Schema = "telemetry.FeedbackEvent";
 
@@ -146,17 +147,19 @@ public partial class StoreSampleTests
 
         var invalid = DefectsAmongFirst(120, 0.25, run.Settings.Seed);
         var (promtoolExit, promtoolOutput) = await Promtool.CheckMetricsAsync(text);
-        const string driftLabels = "{repo=\"store-sample\",schema=\"telemetry.FeedbackEvent\",track=\"v2\"}";
+        var scrape = new PrometheusText(text);
+        (string, string)[] drift = [("repo", "store-sample"), ("schema", Schema), ("track", "v2")];
         Assert.Multiple(() =>
         {
             Assert.That((promtoolExit, promtoolOutput.Trim()), Is.EqualTo((0, string.Empty)), text);
-            Assert.That(text, Does.Contain($"schema_validation_total{{outcome=\"success\",schema=\"{Schema}\"}} {120 - invalid}\n"));
-            Assert.That(text, Does.Contain($"schema_validation_total{{outcome=\"failure\",schema=\"{Schema}\"}} {invalid}\n"));
-            Assert.That(text, Does.Contain($"schema_enforcement_actions_total{{action=\"rejected\",schema=\"{Schema}\",severity=\"error\"}} {invalid}\n"));
-            Assert.That(text, Does.Contain($"schema_drift_total{driftLabels} 1\n"));
-            Assert.That(text, Does.Contain(string.Create(CultureInfo.InvariantCulture, $"schema_drift_last_detected_timestamp{driftLabels} {detected}\n")));
+            Assert.That(scrape.Value("schema_validation_total", ("outcome", "success"), ("schema", Schema)), Is.EqualTo(120 - invalid));
+            Assert.That(scrape.Value("schema_validation_total", ("outcome", "failure"), ("schema", Schema)), Is.EqualTo(invalid));
+            Assert.That(scrape.Value("schema_enforcement_actions_total", ("action", "rejected"), ("schema", Schema), ("severity", "error")), Is.EqualTo(invalid));
+            Assert.That(scrape.Value("schema_drift_total", drift), Is.EqualTo(1));
+            Assert.That(scrape.Value("schema_drift_last_detected_timestamp", drift), Is.EqualTo(detected));
             Assert.That(text, Does.Not.Contain("track=\"v1\""), "the v1 fixture is synced");
-            Assert.That(text, Does.Contain("schema_drift_events_total{outcome=\"published\"} 1\n"));
+            Assert.That(scrape.Value("schema_drift_events_total", ("outcome", "published")), Is.EqualTo(1));
+            Assert.That(scrape.Value("target_info", ("service_name", "store-sample")), Is.EqualTo(1));
         });
     }
 
@@ -167,7 +170,7 @@ public partial class StoreSampleTests
         await run.WaitForRunAsync();
         var text = await run.GetAsync("/metrics");
 
-        var families = TypeLine().Matches(text).Select(m => m.Groups[1].Value).ToList();
+        var families = new PrometheusText(text).Families().Where(f => f != "target_info").ToList();
         var known = ExportedMetrics.Counters.Concat(ExportedMetrics.Gauges).Concat(ExportedMetrics.Histograms)
 
             // The SDK's drift-event counter is not in the operations kit's list yet: no alert or panel uses it.
@@ -201,15 +204,15 @@ public partial class StoreSampleTests
             await Task.Delay(50);
         }
 
-        // Stopped, so no run is half done while the stream and the counter are read.
-        await run.App.StopAsync();
+        // The drift monitor stopped (the web host still serves), so no run is half done while the stream and the counter are read.
+        await run.App.Services.GetServices<IHostedService>().OfType<DriftMonitorService>().Single().StopAsync(CancellationToken.None);
         var events = await run.ReadAllAsync(run.Settings.DriftStream);
-        var metrics = System.Text.Encoding.UTF8.GetString(run.App.Services.GetRequiredService<CoreRegistryClient.Samples.Metrics.PrometheusTextExporter>().ScrapeUtf8(TimeSpan.FromSeconds(30)));
+        var metrics = new PrometheusText(await run.GetAsync("/metrics"));
         Assert.Multiple(() =>
         {
             Assert.That(events, Has.Count.GreaterThanOrEqualTo(3));
             Assert.That(events.Select(e => MessageEnvelope.Parse(e.Data).Payload.GetProperty("schema").GetString()), Has.All.EqualTo(Schema));
-            Assert.That(metrics, Does.Contain($"schema_drift_total{{repo=\"store-sample\",schema=\"{Schema}\",track=\"v2\"}} {events.Count}\n"));
+            Assert.That(metrics.Value("schema_drift_total", ("repo", "store-sample"), ("schema", Schema), ("track", "v2")), Is.EqualTo(events.Count));
         });
     }
 
@@ -226,7 +229,7 @@ public partial class StoreSampleTests
             var driftEvents = await run.ReadAllAsync(run.Settings.DriftStream);
             var feedback = await run.ReadAllAsync(run.Settings.FeedbackStream);
             var metrics = await run.GetAsync("/metrics");
-            var summary = run.App.Services.GetServices<IHostedService>().OfType<SummaryReporter>().Single().Line();
+            var summary = run.App.Services.GetServices<IHostedService>().OfType<StoreSummaryReporter>().Single().Line();
             Assert.Multiple(() =>
             {
                 Assert.That(driftEvents, Is.Empty);
@@ -249,7 +252,7 @@ public partial class StoreSampleTests
         var error = new StringWriter();
         var missing = Path.Combine(Path.GetTempPath(), "no-such-fixtures-" + Guid.NewGuid().ToString("N"));
         var exit = await StoreHost.RunAsync(new StoreSettings { Fixtures = missing, Count = 1, Listen = "http://127.0.0.1:0" }, TextWriter.Null, error, CancellationToken.None);
-        Assert.That((exit, error.ToString()), Is.EqualTo((StoreHost.UsageError, $"store: The fixture folder '{missing}' does not exist. Point --fixtures at local schema copies (see samples/Store.Sample/fixtures).{Environment.NewLine}")));
+        Assert.That((exit, error.ToString()), Is.EqualTo((SampleExitCodes.CannotStart, $"store: The fixture folder '{missing}' does not exist. Point --fixtures at local schema copies (see samples/Store.Sample/fixtures).{Environment.NewLine}")));
     }
 
     [Test]
@@ -276,9 +279,6 @@ public partial class StoreSampleTests
 
     internal static string SummaryPattern(long produced, long published, long warned, long rejected, long driftRuns, string drifted, long driftEvents) =>
         $"^store: produced={produced} published={published} warned={warned} rejected={rejected} failed=0 backpressure=(ok|soft|hard) drift-runs={driftRuns} drifted={Regex.Escape(drifted)} drift-events={driftEvents}$";
-
-    [GeneratedRegex(@"^# TYPE (\S+) ", RegexOptions.Multiline)]
-    private static partial Regex TypeLine();
 
     private static string? Text(JsonElement payload, string name) => payload.GetProperty(name).GetString();
 

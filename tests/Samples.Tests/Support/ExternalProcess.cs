@@ -9,6 +9,7 @@ namespace CoreRegistryClient.Samples.Tests.Support;
 internal sealed class ExternalProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly System.Text.StringBuilder _output = new();
     private bool _disposed;
 
     private ExternalProcess(Process process, string directory)
@@ -22,7 +23,34 @@ internal sealed class ExternalProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    public int Id => _process.Id;
+
+    /// <summary>Everything it wrote to standard output and error so far, line by line.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
     public int ExitCode => _process.ExitCode;
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.Append(line).Append('\n');
+        }
+    }
 
     /// <summary>A fresh temp folder named <paramref name="prefix"/>…, for <see cref="Start"/>.</summary>
     public static string CreateDirectory(string prefix) => System.IO.Directory.CreateTempSubdirectory(prefix).FullName;
@@ -47,11 +75,12 @@ internal sealed class ExternalProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {Path.GetFileName(binary)}.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var started = new ExternalProcess(process, directory);
+        process.OutputDataReceived += (_, e) => started.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => started.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new ExternalProcess(process, directory);
+        return started;
     }
 
     /// <summary>A loopback port that was free a moment ago.</summary>
@@ -60,6 +89,25 @@ internal sealed class ExternalProcess : IAsyncDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>SIGKILL: the process dies at once, with no chance to finish anything.</summary>
+    public void Kill() => _process.Kill(entireProcessTree: true);
+
+    /// <summary>Sends a signal by name (<c>STOP</c>, <c>CONT</c>, <c>TERM</c>) with kill(1).</summary>
+    public async Task SignalAsync(string signal)
+    {
+        var (exit, output) = await ExternalTool.RunAsync(ExternalTool.Require("kill", "procps"), ["-" + signal, Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        Assert.That(exit, Is.Zero, output);
+    }
+
+    /// <summary>SIGTERM (a graceful stop, as Kubernetes or Ctrl+C asks), then waits for it to exit.</summary>
+    public async Task<int> TerminateAsync(TimeSpan timeout)
+    {
+        await SignalAsync("TERM");
+        using var cts = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cts.Token);
+        return _process.ExitCode;
     }
 
     public async ValueTask DisposeAsync()

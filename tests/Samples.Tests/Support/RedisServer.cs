@@ -1,4 +1,4 @@
-using CoreRegistryClient.Samples.Redis;
+using StackExchange.Redis;
 
 namespace CoreRegistryClient.Samples.Tests.Support;
 
@@ -8,13 +8,17 @@ internal sealed class RedisServer : IAsyncDisposable
 {
     private readonly ExternalProcess _process;
 
-    private RedisServer(ExternalProcess process, RedisEndpoint endpoint)
+    private RedisServer(ExternalProcess process, int port)
     {
         _process = process;
-        Endpoint = endpoint;
+        Port = port;
+        Endpoint = $"127.0.0.1:{port}";
     }
 
-    public RedisEndpoint Endpoint { get; }
+    public int Port { get; }
+
+    /// <summary>The <c>--redis</c> value (a StackExchange.Redis configuration string) for this server.</summary>
+    public string Endpoint { get; }
 
     public static async Task<RedisServer> StartAsync()
     {
@@ -27,7 +31,7 @@ internal sealed class RedisServer : IAsyncDisposable
             var port = ExternalProcess.FreePort();
             var directory = ExternalProcess.CreateDirectory("redis-test-");
             string[] arguments = ["--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", string.Empty, "--appendonly", "no", "--dir", directory, "--daemonize", "no"];
-            var server = new RedisServer(ExternalProcess.Start(binary, directory, arguments, workingDirectory: directory), new RedisEndpoint("127.0.0.1", port));
+            var server = new RedisServer(ExternalProcess.Start(binary, directory, arguments, workingDirectory: directory), port);
             try
             {
                 await server.WaitUntilReadyAsync();
@@ -43,27 +47,27 @@ internal sealed class RedisServer : IAsyncDisposable
         throw new InvalidOperationException("redis-server did not start on a free loopback port after 5 attempts.", last);
     }
 
+    /// <summary>A connection of the test's own, for inspecting streams directly.</summary>
+    public Task<ConnectionMultiplexer> ConnectAsync() => ConnectionMultiplexer.ConnectAsync(Endpoint);
+
     /// <summary>Stops the server and removes its folder; safe to call more than once.</summary>
     public ValueTask DisposeAsync() => _process.DisposeAsync();
 
     private async Task WaitUntilReadyAsync()
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        await using var connection = new RespConnection(Endpoint, new RespConnectionOptions { ConnectTimeout = TimeSpan.FromSeconds(2) });
-        var client = new RedisStreamClient(connection);
         while (true)
         {
             if (_process.HasExited)
             {
-                throw new RedisConnectionException($"redis-server exited with code {_process.ExitCode} before accepting connections.");
+                throw new TimeoutException($"redis-server exited with code {_process.ExitCode} before answering.");
             }
 
             try
             {
-                if (await client.PingAsync() == "PONG")
-                {
-                    return;
-                }
+                await using var connection = await ConnectionMultiplexer.ConnectAsync(new ConfigurationOptions { EndPoints = { Endpoint }, ConnectTimeout = 2000, AbortOnConnectFail = true });
+                await connection.GetDatabase().PingAsync();
+                return;
             }
             catch (RedisConnectionException) when (DateTime.UtcNow < deadline)
             {

@@ -7,7 +7,7 @@ namespace CoreRegistryClient.Samples.Store.Feedback;
 /// <param name="Level">The level the coordinator reports.</param>
 /// <param name="Payload">The UTF-8 JSON payload.</param>
 /// <param name="Defect">How a simulated bug broke the payload, or null when it is as the schema wants it.</param>
-internal sealed record FeedbackEvent(string CoordinatorId, string Provider, BackpressureLevel Level, ReadOnlyMemory<byte> Payload, string? Defect)
+internal sealed record FeedbackReport(string CoordinatorId, string Provider, BackpressureLevel Level, ReadOnlyMemory<byte> Payload, string? Defect)
 {
     public const string SchemaName = "telemetry.FeedbackEvent";
 }

@@ -8,7 +8,7 @@ using CoreRegistryClient.Samples.Store.Publishing;
 namespace CoreRegistryClient.Samples.Store.Reporting;
 
 /// <summary>The store's summary line: publishing counters, backpressure and drift.</summary>
-internal sealed class SummaryReporter(StoreCounters counters, FeedbackSimulator simulator, DriftBoard drift, BusDriftEventPublisher driftEvents, StoreSettings settings, TimeProvider time, TextWriter output)
+internal sealed class StoreSummaryReporter(StoreCounters counters, FeedbackSimulator simulator, DriftBoard drift, BusDriftEventPublisher driftEvents, StoreSettings settings, TimeProvider time, TextWriter output)
     : PeriodicSummaryReporter(settings.SummaryInterval, time, output)
 {
     public override string Line()

@@ -4,7 +4,7 @@ using CoreRegistryClient.Samples.Messaging;
 
 namespace CoreRegistryClient.Samples.Pipeline.Feedback;
 
-/// <summary>The fields of a <c>telemetry.FeedbackEvent</c> the pipeline acts on.</summary>
+/// <summary>What the pipeline reads from a <c>telemetry.FeedbackEvent</c>: the fields it acts on.</summary>
 /// <param name="CoordinatorId">The store write coordinator that reported.</param>
 /// <param name="QueueSize">Its write queue depth.</param>
 /// <param name="Capacity">Its queue capacity.</param>
@@ -12,11 +12,13 @@ namespace CoreRegistryClient.Samples.Pipeline.Feedback;
 /// <param name="Source">What kind of component reported (default <c>store</c>).</param>
 /// <param name="Provider">The data provider whose ingest the feedback throttles: the payload's <c>provider</c>
 /// (schema v2), else the envelope header <c>provider</c>, else the coordinator id.</param>
-internal sealed record FeedbackEvent(string CoordinatorId, long QueueSize, long Capacity, BackpressureLevel Level, string Source, string Provider)
+/// <param name="Ts">When the coordinator reported (unix seconds: the payload's <c>ts</c>, else the envelope's); orders
+/// readings that arrive out of order (redeliveries, several replicas).</param>
+internal sealed record FeedbackReading(string CoordinatorId, long QueueSize, long Capacity, BackpressureLevel Level, string Source, string Provider, double Ts)
 {
     /// <summary>Reads the event from a payload. In warn mode invalid payloads are processed too, so this
     /// never throws: it returns null when the fields it needs are missing or unusable.</summary>
-    public static FeedbackEvent? TryRead(JsonElement payload, IReadOnlyDictionary<string, string>? headers)
+    public static FeedbackReading? TryRead(JsonElement payload, IReadOnlyDictionary<string, string>? headers, double envelopeTs = 0)
     {
         if (payload.ValueKind != JsonValueKind.Object
             || Text(payload, "coordinator_id") is not { Length: > 0 } coordinator
@@ -27,14 +29,15 @@ internal sealed record FeedbackEvent(string CoordinatorId, long QueueSize, long 
         }
 
         var provider = Text(payload, "provider") ?? headers?.GetValueOrDefault("provider") ?? coordinator;
-        return new FeedbackEvent(coordinator, queueSize, Number(payload, "capacity") ?? 0, level, Text(payload, "source") ?? "store", provider);
+        var ts = payload.TryGetProperty("ts", out var t) && t.ValueKind == JsonValueKind.Number && t.TryGetDouble(out var seconds) ? seconds : envelopeTs;
+        return new FeedbackReading(coordinator, queueSize, Number(payload, "capacity") ?? 0, level, Text(payload, "source") ?? "store", provider, ts);
     }
 
     /// <summary>Reads the event from an envelope.</summary>
-    public static FeedbackEvent? TryRead(MessageEnvelope envelope)
+    public static FeedbackReading? TryRead(MessageEnvelope envelope)
     {
         ArgumentNullException.ThrowIfNull(envelope);
-        return TryRead(envelope.Payload, envelope.Meta.Headers);
+        return TryRead(envelope.Payload, envelope.Meta.Headers, envelope.Ts);
     }
 
     private static string? Text(JsonElement payload, string name) =>
