@@ -161,6 +161,7 @@ internal sealed class SchemaManager(
             return Unavailable(schemaName, entry, mode, current, schema.SchemaTag);
         }
 
+        if (failure is { RegexBudgetExceeded: true }) telemetry.RegexTimedOut(schema.SchemaTag);
         if (failure is null || failure.IsValid)
         {
             telemetry.Validated(schema.SchemaTag, start);
