@@ -169,7 +169,8 @@ internal sealed class SchemaManager(
         ValidationResult? failure;
         try
         {
-            failure = payload.IsValid(schema.Validator) ? null : payload.Validate(schema.Validator);
+            // One call: flag speed and no allocation when valid; the errors (one parse, one regex budget) when not.
+            failure = payload.Validate(schema.Validator);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
@@ -178,6 +179,7 @@ internal sealed class SchemaManager(
             return Unavailable(schemaName, entry, mode, current, throws, schema.SchemaTag);
         }
 
+        if (failure is { RegexBudgetExceeded: true }) telemetry.RegexTimedOut(schema.SchemaTag);
         if (failure is null || failure.IsValid)
         {
             telemetry.Validated(schema.SchemaTag, start);
@@ -244,8 +246,6 @@ internal sealed class SchemaManager(
     /// struct for spans), so the JIT specialises each and nothing is boxed.</summary>
     private interface IPayload
     {
-        bool IsValid(JsonSchemaValidator validator);
-
         ValidationResult Validate(JsonSchemaValidator validator);
     }
 
@@ -253,22 +253,16 @@ internal sealed class SchemaManager(
     {
         private readonly ReadOnlySpan<byte> _bytes = bytes;
 
-        public bool IsValid(JsonSchemaValidator validator) => validator.IsValid(_bytes);
-
-        public ValidationResult Validate(JsonSchemaValidator validator) => validator.Validate(_bytes, OutputFormat.List);
+        public ValidationResult Validate(JsonSchemaValidator validator) => validator.Validate(_bytes, OutputFormat.ListIfInvalid);
     }
 
     private readonly struct ElementPayload(JsonElement element) : IPayload
     {
-        public bool IsValid(JsonSchemaValidator validator) => validator.IsValid(element);
-
-        public ValidationResult Validate(JsonSchemaValidator validator) => validator.Validate(element, OutputFormat.List);
+        public ValidationResult Validate(JsonSchemaValidator validator) => validator.Validate(element, OutputFormat.ListIfInvalid);
     }
 
     private readonly struct TextPayload(string text) : IPayload
     {
-        public bool IsValid(JsonSchemaValidator validator) => validator.IsValid(text);
-
-        public ValidationResult Validate(JsonSchemaValidator validator) => validator.Validate(text, OutputFormat.List);
+        public ValidationResult Validate(JsonSchemaValidator validator) => validator.Validate(text, OutputFormat.ListIfInvalid);
     }
 }
