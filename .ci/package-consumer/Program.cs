@@ -1,37 +1,53 @@
-// A service as users write one: takes CoreRegistryClient by PackageReference, registers it with
-// AddSchemaEnforcement, and validates a good and a bad payload against a real (loopback) registry.
+// A service as users write one: takes CoreRegistryClient (and CoreRegistryClient.AspNetCore) by PackageReference,
+// registers them with AddSchemaEnforcement(...).AddHttpValidation(), validates a good and a bad payload against a
+// real (loopback) registry, and serves an HTTP endpoint that enforces its request schema.
+using System.Net;
+using System.Text;
 using CoreRegistryClient;
-using CoreRegistryClient.DependencyInjection;
-using CoreRegistryClient.Enforcement;
 using CoreRegistryClient.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 await using var registry = await LoopbackRegistryServer.StartAsync();
 registry.Registry.Add("v1", "orders.OrderPlaced", "1.0.0",
     """{"type":"object","required":["order_id"],"properties":{"order_id":{"type":"string"}}}""");
 
-var builder = Host.CreateApplicationBuilder(args);
-builder.Services.AddSchemaEnforcement(o =>
+var builder = WebApplication.CreateSlimBuilder(args);
+builder.WebHost.UseUrls("http://127.0.0.1:0");
+builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
 {
-    o.Enabled = true;
-    o.RegistryUrl = registry.BaseUri.ToString();
-    o.Mode = EnforcementMode.Warn;
+    ["REGISTRY_ENABLED"] = "true",
+    ["REGISTRY_URL"] = registry.BaseUri.ToString(),
+    ["REGISTRY_ENFORCEMENT"] = "warn",
+    ["SchemaEnforcement:Http:Endpoints:/orders:Mode"] = "enforce",
 });
-using var host = builder.Build();
-await host.StartAsync();
+builder.Services.AddSchemaEnforcement(builder.Configuration).AddHttpValidation();
+await using var app = builder.Build();
+app.MapPost("/orders", (HttpRequest request) => Results.Ok()).ValidateSchema("orders.OrderPlaced");
+await app.StartAsync();
 
-var schemas = host.Services.GetRequiredService<ISchemaManager>();
+var schemas = app.Services.GetRequiredService<ISchemaManager>();
 var good = await schemas.ValidateAsync("orders.OrderPlaced", """{"order_id":"A-1"}""");
 var bad = await schemas.ValidateAsync("orders.OrderPlaced", """{"order":"A-1"}""");
-await host.StopAsync();
-
 Console.WriteLine($"good: {good}");
 Console.WriteLine($"bad: {bad}");
+
+using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+using var accepted = await client.PostAsync("/orders", new StringContent("""{"order_id":"A-1"}""", Encoding.UTF8, "application/json"));
+using var rejected = await client.PostAsync("/orders", new StringContent("""{"order":"A-1"}""", Encoding.UTF8, "application/json"));
+Console.WriteLine($"POST /orders valid: {(int)accepted.StatusCode}, invalid: {(int)rejected.StatusCode} {rejected.Content.Headers.ContentType}");
+await app.StopAsync();
+
 if (!good.IsValid || bad.IsValid || bad.Errors.Count == 0)
 {
     Console.Error.WriteLine("package-consumer: the packed SDK did not validate as expected");
     return 1;
 }
+
+if (accepted.StatusCode != HttpStatusCode.OK || rejected.StatusCode != HttpStatusCode.UnprocessableEntity
+    || rejected.Content.Headers.ContentType?.MediaType != "application/problem+json")
+{
+    Console.Error.WriteLine("package-consumer: the packed HTTP validation did not enforce as expected");
+    return 1;
+}
+
 Console.WriteLine("package-consumer: ok");
 return 0;

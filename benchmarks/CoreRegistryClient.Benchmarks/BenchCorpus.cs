@@ -1,41 +1,37 @@
-namespace CoreRegistryClient.Benchmarks;
+using CoreRegistryClient.JsonSchema;
 
-/// <summary>Locates <c>../shared/bench-corpus</c> beside the repository root (the folder holding
-/// <c>CoreRegistryClient.sln</c>), from wherever BenchmarkDotNet runs the benchmark process, so every benchmark
-/// measures the same schemas and payloads.</summary>
-internal static class BenchCorpus
+namespace CoreRegistryClient;
+
+/// <summary>The shared bench corpus (<c>../shared/bench-corpus</c>): three realistic schemas with one valid and one
+/// invalid payload each. One home for the benchmarks and the engine tests (linked there); each project says where
+/// the corpus is (<see cref="LocateRoot"/>), so both measure and test the same files.</summary>
+internal static partial class BenchCorpus
 {
-    /// <summary>The bench-corpus schema names.</summary>
-    public static IEnumerable<string> Names { get; } = ["telemetry.FeedbackEvent", "md.BarBatch", "portfolio.AllocationRequest"];
+    public const string FeedbackEvent = "telemetry.FeedbackEvent";
+    public const string BarBatch = "md.BarBatch";
+    public const string AllocationRequest = "portfolio.AllocationRequest";
 
-    public static string SchemaPath(string name) => Path.Combine(Root.Value, "schemas", name + ".json");
+    private static readonly Lazy<string> s_root = new(LocateRoot);
+
+    /// <summary>The bench-corpus schema names.</summary>
+    public static string[] Names { get; } = [FeedbackEvent, BarBatch, AllocationRequest];
+
+    public static string SchemaPath(string name) => Path.Combine(s_root.Value, "schemas", name + ".json");
 
     public static byte[] Schema(string name) => File.ReadAllBytes(SchemaPath(name));
 
     public static string SchemaText(string name) => File.ReadAllText(SchemaPath(name));
 
     public static byte[] Payload(string name, bool valid) =>
-        File.ReadAllBytes(Path.Combine(Root.Value, "payloads", $"{name}.{(valid ? "valid" : "invalid")}.json"));
+        File.ReadAllBytes(Path.Combine(s_root.Value, "payloads", $"{name}.{(valid ? "valid" : "invalid")}.json"));
 
-    private static readonly Lazy<string> Root = new(FindCorpus);
+    public static byte[] Valid(string name) => Payload(name, valid: true);
 
-    private static string FindCorpus()
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "CoreRegistryClient.sln")))
-                {
-                    var corpus = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "bench-corpus"));
-                    if (Directory.Exists(corpus))
-                    {
-                        return corpus;
-                    }
-                }
-            }
-        }
+    public static byte[] Invalid(string name) => Payload(name, valid: false);
 
-        throw new DirectoryNotFoundException("../shared/bench-corpus was not found beside the folder holding CoreRegistryClient.sln.");
-    }
+    /// <summary>Compiles a corpus schema with our engine.</summary>
+    public static JsonSchemaValidator Compile(string name, JsonSchemaOptions? options = null) => JsonSchemaValidator.Parse(SchemaText(name), options);
+
+    /// <summary>The folder holding <c>schemas/</c> and <c>payloads/</c>.</summary>
+    private static partial string LocateRoot();
 }

@@ -7,4 +7,8 @@ public enum OutputFormat
     Flag,
     /// <summary>Every error, each with its instance and keyword locations.</summary>
     List,
+    /// <summary>Flag speed and no allocation when the instance is valid; when it is not, every error as
+    /// <see cref="List"/> gives them. The instance is parsed once and the regex budget is shared by both passes:
+    /// the call for a hot path that needs errors only for invalid payloads.</summary>
+    ListIfInvalid,
 }

@@ -46,6 +46,19 @@ public interface ISchemaManager
     /// <inheritdoc cref="Validate(string, ReadOnlySpan{byte}, string?)"/>
     ValueTask<SchemaValidationOutcome> ValidateAsync(string schemaName, string payload, string? key = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Validates UTF-8 JSON under a mode the caller chose (an HTTP endpoint's, for instance) instead of the
+    /// configured mode, overrides and canary, and returns the outcome without throwing: the caller enforces it.</summary>
+    /// <remarks>Counted, timed and logged exactly as <see cref="ValidateAsync(string, ReadOnlyMemory{byte}, string?, CancellationToken)"/>
+    /// would under that mode (a Strict failure counts as rejected, since the caller rejects it). Awaits, never
+    /// blocks on, a first fetch. With enforcement disabled or <paramref name="mode"/> Off, nothing is validated
+    /// (<see cref="SchemaValidationStatus.Skipped"/>). <c>OnUnavailable</c> applies as for every other call.</remarks>
+    /// <param name="schemaName">The schema name.</param>
+    /// <param name="payload">The payload bytes; read only until the returned task completes (a pooled buffer may be returned then).</param>
+    /// <param name="mode">The mode to apply.</param>
+    /// <param name="cancellationToken">Stops waiting for a first fetch.</param>
+    ValueTask<SchemaValidationOutcome> EvaluateAsync(string schemaName, ReadOnlyMemory<byte> payload, EnforcementMode mode, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException($"{GetType().Name} does not implement {nameof(EvaluateAsync)}.");
+
     /// <summary>Fetches and compiles the schemas now, so their first messages find them cached. Registry
     /// failures are logged and counted, not thrown (a schema left unloaded is retried on use).</summary>
     /// <returns>True when every schema now has a usable validator (from the registry or the disk snapshot);

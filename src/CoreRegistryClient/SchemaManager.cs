@@ -75,6 +75,23 @@ internal sealed class SchemaManager(
             Evaluate(caller, await pending.ConfigureAwait(false), e, m, s, p, new Utf8Payload(bytes.Span));
     }
 
+    public ValueTask<SchemaValidationOutcome> EvaluateAsync(string schemaName, ReadOnlyMemory<byte> payload, EnforcementMode mode, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(schemaName);
+        var name = SchemaNames.Trim(schemaName);
+        var current = policy.Current;
+        if (!current.Enabled || mode == EnforcementMode.Off) return new(Skipped(schemaName));
+        var start = telemetry.DurationStart();
+        var lookup = cache.GetAsync(name, clock.NowMilliseconds, out var entry, cancellationToken);
+        return lookup.IsCompletedSuccessfully
+            ? new(Evaluate(schemaName, lookup.Result, entry, mode, start, current, new Utf8Payload(payload.Span), throws: false))
+            : Awaited(lookup, schemaName, entry, mode, start, current, payload);
+
+        async ValueTask<SchemaValidationOutcome> Awaited(ValueTask<CompiledSchema?> pending, string caller, SchemaCacheEntry? e, EnforcementMode m, long s, PolicySnapshot p,
+            ReadOnlyMemory<byte> bytes) =>
+            Evaluate(caller, await pending.ConfigureAwait(false), e, m, s, p, new Utf8Payload(bytes.Span), throws: false);
+    }
+
     public ValueTask<SchemaValidationOutcome> ValidateAsync(string schemaName, JsonElement payload, string? key = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(schemaName);
@@ -137,29 +154,32 @@ internal sealed class SchemaManager(
     private static SchemaValidationOutcome Skipped(string schemaName) =>
         new(schemaName, null, null, EnforcementMode.Off, SchemaValidationStatus.Skipped);
 
+    // throws: whether a Strict rejection throws SchemaValidationException (false when the caller enforces, see EvaluateAsync).
     private SchemaValidationOutcome Evaluate<TPayload>(string schemaName, CompiledSchema? schema, SchemaCacheEntry? entry, EnforcementMode mode, long start,
-        PolicySnapshot current, TPayload payload)
+        PolicySnapshot current, TPayload payload, bool throws = true)
         where TPayload : IPayload, allows ref struct
     {
         if (schema is null)
         {
             return entry is { LastError: SchemaLoadError.NotFound }
-                ? NotFound(schemaName, entry, mode, current)
-                : Unavailable(schemaName, entry, mode, current);
+                ? NotFound(schemaName, entry, mode, current, throws)
+                : Unavailable(schemaName, entry, mode, current, throws);
         }
 
         ValidationResult? failure;
         try
         {
-            failure = payload.IsValid(schema.Validator) ? null : payload.Validate(schema.Validator);
+            // One call: flag speed and no allocation when valid; the errors (one parse, one regex budget) when not.
+            failure = payload.Validate(schema.Validator);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             // An engine bug must not take a message pipeline down: the schema is as good as unavailable for this payload.
             telemetry.ValidatorThrew(schemaName, exception);
-            return Unavailable(schemaName, entry, mode, current, schema.SchemaTag);
+            return Unavailable(schemaName, entry, mode, current, throws, schema.SchemaTag);
         }
 
+        if (failure is { RegexBudgetExceeded: true }) telemetry.RegexTimedOut(schema.SchemaTag);
         if (failure is null || failure.IsValid)
         {
             telemetry.Validated(schema.SchemaTag, start);
@@ -167,23 +187,23 @@ internal sealed class SchemaManager(
         }
 
         var errors = failure.InputError == InputErrorKind.None ? failure.Errors : [InputErrorOf(failure)];
-        var outcome = new SchemaValidationOutcome(schemaName, schema, null, mode, SchemaValidationStatus.Invalid, errors);
+        var outcome = new SchemaValidationOutcome(schemaName, schema, null, mode, SchemaValidationStatus.Invalid, errors, ReadErrorOf(failure.InputError));
         telemetry.Invalid(schemaName, schema, mode, start, errors);
-        return mode == EnforcementMode.Strict ? throw new SchemaValidationException(outcome) : outcome;
+        return mode == EnforcementMode.Strict && throws ? throw new SchemaValidationException(outcome) : outcome;
     }
 
     /// <summary>A reachable registry said "no such schema": a caller's mistake, not an outage, so OnUnavailable
     /// does not apply and the payload is never let through as valid.</summary>
-    private SchemaValidationOutcome NotFound(string schemaName, SchemaCacheEntry entry, EnforcementMode mode, PolicySnapshot current)
+    private SchemaValidationOutcome NotFound(string schemaName, SchemaCacheEntry entry, EnforcementMode mode, PolicySnapshot current, bool throws)
     {
         var requested = current.TrackPolicy.Requested;
         telemetry.NotFound(schemaName, entry.SchemaTag, mode, requested);
         IReadOnlyList<ValidationError> errors = [new ValidationError("", "", "", "schema", $"Schema '{schemaName}' does not exist in the registry.")];
         var outcome = new SchemaValidationOutcome(schemaName, null, requested, mode, SchemaValidationStatus.SchemaNotFound, errors);
-        return mode == EnforcementMode.Strict ? throw new SchemaValidationException(outcome) : outcome;
+        return mode == EnforcementMode.Strict && throws ? throw new SchemaValidationException(outcome) : outcome;
     }
 
-    private SchemaValidationOutcome Unavailable(string schemaName, SchemaCacheEntry? entry, EnforcementMode mode, PolicySnapshot current,
+    private SchemaValidationOutcome Unavailable(string schemaName, SchemaCacheEntry? entry, EnforcementMode mode, PolicySnapshot current, bool throws,
         KeyValuePair<string, object?>? tag = null)
     {
         var behavior = current.Options.OnUnavailable;
@@ -195,10 +215,18 @@ internal sealed class SchemaManager(
         }
 
         var outcome = new SchemaValidationOutcome(schemaName, null, requested, mode, SchemaValidationStatus.Unavailable, UnavailableErrors);
-        return mode == EnforcementMode.Strict ? throw new SchemaValidationException(outcome) : outcome;
+        return mode == EnforcementMode.Strict && throws ? throw new SchemaValidationException(outcome) : outcome;
     }
 
     private static readonly KeyValuePair<string, object?> Overflow = new("schema", SchemaMetrics.OverflowSchema);
+
+    private static PayloadReadError ReadErrorOf(InputErrorKind kind) => kind switch
+    {
+        InputErrorKind.None => PayloadReadError.None,
+        InputErrorKind.InvalidUtf8 => PayloadReadError.InvalidUtf8,
+        InputErrorKind.DepthExceeded => PayloadReadError.TooDeep,
+        _ => PayloadReadError.MalformedJson,
+    };
 
     /// <summary>A fixed description per kind: the engine's own message could quote the offending bytes.</summary>
     private static ValidationError InputErrorOf(ValidationResult failure)
@@ -218,8 +246,6 @@ internal sealed class SchemaManager(
     /// struct for spans), so the JIT specialises each and nothing is boxed.</summary>
     private interface IPayload
     {
-        bool IsValid(JsonSchemaValidator validator);
-
         ValidationResult Validate(JsonSchemaValidator validator);
     }
 
@@ -227,22 +253,16 @@ internal sealed class SchemaManager(
     {
         private readonly ReadOnlySpan<byte> _bytes = bytes;
 
-        public bool IsValid(JsonSchemaValidator validator) => validator.IsValid(_bytes);
-
-        public ValidationResult Validate(JsonSchemaValidator validator) => validator.Validate(_bytes, OutputFormat.List);
+        public ValidationResult Validate(JsonSchemaValidator validator) => validator.Validate(_bytes, OutputFormat.ListIfInvalid);
     }
 
     private readonly struct ElementPayload(JsonElement element) : IPayload
     {
-        public bool IsValid(JsonSchemaValidator validator) => validator.IsValid(element);
-
-        public ValidationResult Validate(JsonSchemaValidator validator) => validator.Validate(element, OutputFormat.List);
+        public ValidationResult Validate(JsonSchemaValidator validator) => validator.Validate(element, OutputFormat.ListIfInvalid);
     }
 
     private readonly struct TextPayload(string text) : IPayload
     {
-        public bool IsValid(JsonSchemaValidator validator) => validator.IsValid(text);
-
-        public ValidationResult Validate(JsonSchemaValidator validator) => validator.Validate(text, OutputFormat.List);
+        public ValidationResult Validate(JsonSchemaValidator validator) => validator.Validate(text, OutputFormat.ListIfInvalid);
     }
 }

@@ -162,7 +162,7 @@ public sealed class HostileInputTests
     }
 
     [Test]
-    public void Deep_recursion_through_refs_ends_in_an_error_not_a_stack_overflow()
+    public void Deep_recursion_through_refs_ends_at_the_reference_limit_not_in_a_stack_overflow()
     {
         var validator = JsonSchemaValidator.Parse("""{"items": {"$ref": "#"}}""", new JsonSchemaOptions { MaxDepth = 200_000 });
         var deep = new string('[', 150_000) + new string(']', 150_000);
@@ -172,7 +172,8 @@ public sealed class HostileInputTests
         Assert.Multiple(() =>
         {
             Assert.That(result.IsValid, Is.False);
-            Assert.That(result.Errors.Select(e => e.Keyword), Does.Contain("$ref"));
+            Assert.That(result.InputError, Is.EqualTo(InputErrorKind.ReferenceDepthExceeded));
+            Assert.That(result.Errors, Is.Empty, "a limit is not a schema violation");
             Assert.That(validator.IsValid(deep), Is.False);
         });
     }
@@ -196,12 +197,12 @@ public sealed class HostileInputTests
     }
 
     [Test]
-    public void A_catastrophic_pattern_times_out_and_is_reported_as_an_error()
+    public void A_catastrophic_pattern_runs_out_of_the_regex_budget_and_is_reported_as_an_error()
     {
         // The backreference keeps the pattern off the non-backtracking engine (and defeats .NET's loop
         // optimisations), so the timeout is what stops it.
         var validator = JsonSchemaValidator.Parse("""{"pattern": "^(a+)+\\1b$"}""",
-            new JsonSchemaOptions { RegexMatchTimeout = TimeSpan.FromMilliseconds(1) });
+            new JsonSchemaOptions { RegexBudget = TimeSpan.FromMilliseconds(1) });
         var hostile = "\"" + new string('a', 5_000) + "!\"";
 
         var result = validator.Validate(hostile);
@@ -210,7 +211,8 @@ public sealed class HostileInputTests
         {
             Assert.That(result.IsValid, Is.False);
             Assert.That(result.Errors.Single().Keyword, Is.EqualTo("pattern"));
-            Assert.That(result.Errors.Single().Message, Does.Contain("timed out"));
+            Assert.That(result.Errors.Single().Message, Does.Contain("regex budget"));
+            Assert.That(result.RegexBudgetExceeded, Is.True);
             Assert.That(validator.IsValid(hostile), Is.False);
         });
     }

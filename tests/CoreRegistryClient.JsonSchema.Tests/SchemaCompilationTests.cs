@@ -159,8 +159,8 @@ public sealed class SchemaCompilationTests
         Assert.Multiple(() =>
         {
             Assert.Throws<ArgumentOutOfRangeException>(() => _ = new JsonSchemaCompiler(new JsonSchemaOptions { MaxDepth = 0 }));
-            Assert.Throws<ArgumentOutOfRangeException>(() => _ = new JsonSchemaCompiler(new JsonSchemaOptions { RegexMatchTimeout = TimeSpan.Zero }));
-            Assert.DoesNotThrow(() => _ = new JsonSchemaCompiler(new JsonSchemaOptions { RegexMatchTimeout = System.Text.RegularExpressions.Regex.InfiniteMatchTimeout, MaxDepth = int.MaxValue }));
+            Assert.Throws<ArgumentOutOfRangeException>(() => _ = new JsonSchemaCompiler(new JsonSchemaOptions { RegexBudget = TimeSpan.Zero }));
+            Assert.DoesNotThrow(() => _ = new JsonSchemaCompiler(new JsonSchemaOptions { RegexBudget = System.Text.RegularExpressions.Regex.InfiniteMatchTimeout, MaxDepth = int.MaxValue }));
         });
     }
 

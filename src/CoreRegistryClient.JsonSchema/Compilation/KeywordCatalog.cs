@@ -66,8 +66,8 @@ internal static class KeywordCatalog
                 => new UnevaluatedItemsKeyword(owner, name, builder.Subschema(at, name)),
 
             "format" => Format(builder, owner, name, value, vocabularies),
-            "contentMediaType" when draft == SchemaDraft.Draft7 => ContentKeyword.Create(owner, schema),
-            "contentEncoding" when draft == SchemaDraft.Draft7 && !schema.TryGetProperty("contentMediaType", out _) => ContentKeyword.Create(owner, schema),
+            "contentMediaType" when draft >= SchemaDraft.Draft7 && builder.Options.ContentAssertion => ContentKeyword.Create(owner, schema),
+            "contentEncoding" when draft >= SchemaDraft.Draft7 && builder.Options.ContentAssertion && !schema.TryGetProperty("contentMediaType", out _) => ContentKeyword.Create(owner, schema),
             _ => null,
         };
     }
@@ -107,7 +107,7 @@ internal static class KeywordCatalog
         var schemas = new List<SchemaNode>();
         foreach (var property in Object(value, at, name).EnumerateObject())
         {
-            patterns.Add(builder.Pattern(property.Name, at.AbsoluteLocation + "/" + name));
+            patterns.Add(builder.Pattern(property.Name, owner, name));
             schemas.Add(builder.Subschema(at, name, property.Name));
         }
 
@@ -126,7 +126,7 @@ internal static class KeywordCatalog
         var patterns = new List<SchemaPattern>();
         if (schema.TryGetProperty("patternProperties", out var patternProperties) && patternProperties.ValueKind == JsonValueKind.Object)
         {
-            patterns.AddRange(patternProperties.EnumerateObject().Select(p => builder.Pattern(p.Name, at.AbsoluteLocation + "/patternProperties")));
+            patterns.AddRange(patternProperties.EnumerateObject().Select(p => builder.Pattern(p.Name, owner, "patternProperties")));
         }
 
         return new AdditionalPropertiesKeyword(owner, name, names, [.. patterns], builder.Subschema(at, name));

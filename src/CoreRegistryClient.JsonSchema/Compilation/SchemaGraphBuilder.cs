@@ -1,23 +1,22 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using CoreRegistryClient.JsonSchema.Keywords;
 using CoreRegistryClient.JsonSchema.Patterns;
 
 namespace CoreRegistryClient.JsonSchema.Compilation;
 
 /// <summary>One compilation: turns each (sub)schema reachable from the root into a <see cref="SchemaNode"/>
-/// exactly once, with the <see cref="SchemaIndex"/> resolving where references lead.</summary>
+/// exactly once, with the <see cref="SchemaDocumentSet"/> resolving where references lead.</summary>
 internal sealed class SchemaGraphBuilder
 {
-    private readonly SchemaIndex _index;
-    private readonly Dictionary<(int, string), SchemaNode> _nodes = [];
+    private readonly SchemaDocumentSet _documents;
+    private readonly List<SchemaNode> _nodes = [];
     private readonly Queue<(SchemaNode Node, SchemaLocation Location)> _pending = new();
-    private readonly Dictionary<string, SchemaPattern> _patterns = new(StringComparer.Ordinal);
+    private Dictionary<string, SchemaPattern>? _patterns;
 
-    public SchemaGraphBuilder(JsonSchemaOptions options, Func<string, JsonElement?> registered)
+    public SchemaGraphBuilder(JsonSchemaOptions options, IDocumentSource source)
     {
         Options = options;
-        _index = new SchemaIndex(options, registered);
+        _documents = new SchemaDocumentSet(options, source);
     }
 
     public JsonSchemaOptions Options { get; }
@@ -28,8 +27,8 @@ internal sealed class SchemaGraphBuilder
     /// <summary>Compiles the document <paramref name="root"/> retrieved from <paramref name="baseUri"/>.</summary>
     public (SchemaNode Root, SchemaLocation Location) CompileRoot(JsonElement root, string baseUri)
     {
-        var document = _index.AddDocument(baseUri, root, Options.DefaultDraft);
-        var location = _index.At(document, "");
+        var document = _documents.AddDocument(baseUri, root, Options.DefaultDraft);
+        var location = _documents.RootOf(document);
         var node = GetNode(location, "");
         Drain();
         if (UsesDynamicScope)
@@ -37,15 +36,32 @@ internal sealed class SchemaGraphBuilder
             CompileDynamicTargets();
         }
 
-        ReferenceCycles.ThrowIfAny(_nodes.Values);
+        ReferenceCycles.Analyse(node, _nodes);
         return (node, location);
     }
 
+    /// <summary>What compilation noticed about the schema that does not make it invalid (e.g. patterns that need the
+    /// backtracking regex engine).</summary>
+    public List<SchemaDiagnostic>? Diagnostics { get; private set; }
+
     public void MarkDynamicScope() => UsesDynamicScope = true;
 
-    /// <summary>Compiles an ECMA-262 pattern once per compilation.</summary>
-    public SchemaPattern Pattern(string source, string location)
+    private void Diagnose(EcmaPattern regex, string location)
     {
+        (Diagnostics ??= []).Add(regex.HasNestedQuantifiers
+            ? new SchemaDiagnostic(SchemaDiagnosticKind.CatastrophicPattern, location,
+                $"The pattern '{regex.Source}' repeats a group that repeats something itself and needs the backtracking regex engine ({regex.BacktrackingReason}): it can take exponential time, so its matches are cut off by the validation's regex budget (JsonSchemaOptions.RegexBudget) and counted as failed.")
+            : new SchemaDiagnostic(SchemaDiagnosticKind.BacktrackingPattern, location,
+                $"The pattern '{regex.Source}' needs the backtracking regex engine ({regex.BacktrackingReason}); its matches draw on the validation's regex budget (JsonSchemaOptions.RegexBudget)."));
+    }
+
+    /// <summary>Compiles an ECMA-262 pattern once per compilation.</summary>
+    /// <param name="source">The pattern.</param>
+    /// <param name="owner">The schema holding it.</param>
+    /// <param name="keyword">The keyword holding it (named in the error).</param>
+    public SchemaPattern Pattern(string source, SchemaNode owner, string keyword)
+    {
+        _patterns ??= new Dictionary<string, SchemaPattern>(StringComparer.Ordinal);
         if (_patterns.TryGetValue(source, out var pattern))
         {
             return pattern;
@@ -53,19 +69,16 @@ internal sealed class SchemaGraphBuilder
 
         try
         {
-            var regex = EcmaPattern.Create(source, Options.RegexMatchTimeout);
-            if (regex.IsNonBacktracking && Options.RegexMatchTimeout != Regex.InfiniteMatchTimeout)
-            {
-                // Linear-time matching cannot run away, and a wall-clock limit would fail valid payloads
-                // whenever the process is starved of CPU; only backtracking patterns keep the timeout.
-                regex = EcmaPattern.Create(source, Regex.InfiniteMatchTimeout);
-            }
-
+            var regex = EcmaPattern.Create(source, Options.RegexBudget);
             pattern = new SchemaPattern(source, regex);
+            if (regex.BacktrackingReason is not null)
+            {
+                Diagnose(regex, owner.AbsoluteLocation + "/" + JsonPointer.EscapeForUri(keyword));
+            }
         }
         catch (ArgumentException e)
         {
-            throw new InvalidSchemaException($"The regular expression '{source}' is invalid or unsupported: {e.Message}", location, null, e);
+            throw new InvalidSchemaException($"The regular expression '{source}' is invalid or unsupported: {e.Message}", owner.AbsoluteLocation + "/" + keyword, null, e);
         }
 
         _patterns[source] = pattern;
@@ -74,21 +87,21 @@ internal sealed class SchemaGraphBuilder
 
     /// <summary>The compiled node for the subschema at <c>keyword</c> (or <c>keyword/segment</c>) of <paramref name="parent"/>.</summary>
     public SchemaNode Subschema(SchemaLocation parent, string keyword, string? segment = null)
-        => GetNode(_index.Child(parent, keyword, segment), keyword);
+        => GetNode(_documents.Child(parent, keyword, segment), keyword);
 
-    /// <summary>Resolves a <c>$ref</c>-style reference written at <paramref name="at"/>.</summary>
-    public SchemaLocation Resolve(SchemaLocation at, string reference, string keywordLocation) => _index.Resolve(at, reference, keywordLocation);
+    /// <summary>Resolves a <c>$ref</c>-style reference written at <paramref name="at"/> by <paramref name="site"/>.</summary>
+    public SchemaLocation Resolve(SchemaLocation at, string reference, Keyword site) => _documents.Resolve(at, reference, site);
 
     public SchemaNode GetNode(SchemaLocation location, string parentKeyword)
     {
-        var key = (location.Document.Id, location.Pointer);
-        if (_nodes.TryGetValue(key, out var node))
+        if (location.Node is { } node)
         {
             return node;
         }
 
-        node = new SchemaNode(location.Pointer, location.AbsoluteLocation, location.Resource, parentKeyword);
-        _nodes[key] = node;
+        node = new SchemaNode(location, parentKeyword, _nodes.Count);
+        location.Node = node;
+        _nodes.Add(node);
         _pending.Enqueue((node, location));
         return node;
     }
@@ -105,19 +118,19 @@ internal sealed class SchemaGraphBuilder
     {
         // Dynamic references can land on any dynamic anchor or recursive-anchor root of any loaded resource.
         var done = 0;
-        while (done < _index.Resources.Count)
+        while (done < _documents.Resources.Count)
         {
-            for (; done < _index.Resources.Count; done++)
+            for (; done < _documents.Resources.Count; done++)
             {
-                var resource = _index.Resources[done];
-                foreach (var (name, pointer) in resource.DynamicAnchorPointers)
+                var resource = _documents.Resources[done];
+                foreach (var (name, anchored) in resource.DynamicAnchorLocations)
                 {
-                    resource.DynamicAnchors[name] = GetNode(_index.At(resource.Document, pointer), "$dynamicAnchor");
+                    resource.DynamicAnchors[name] = GetNode(anchored, "$dynamicAnchor");
                 }
 
                 if (resource.RecursiveAnchor)
                 {
-                    resource.RootNode = GetNode(_index.RootOf(resource), "$recursiveAnchor");
+                    resource.RootNode = GetNode(resource.RootLocation, "$recursiveAnchor");
                 }
             }
 

@@ -7,11 +7,10 @@ namespace CoreRegistryClient.JsonSchema.Compilation;
 /// resolution, anchors and dynamic scope.</summary>
 internal sealed class SchemaResource
 {
-    public SchemaResource(string baseUri, SchemaDocument document, string pointer, JsonElement root, SchemaDraft draft, Vocabularies vocabularies)
+    public SchemaResource(string baseUri, SchemaDocument document, JsonElement root, SchemaDraft draft, Vocabularies vocabularies)
     {
         BaseUri = baseUri;
         Document = document;
-        Pointer = pointer;
         Root = root;
         Draft = draft;
         Vocabularies = vocabularies;
@@ -21,8 +20,8 @@ internal sealed class SchemaResource
 
     public SchemaDocument Document { get; }
 
-    /// <summary>Document pointer of the resource root.</summary>
-    public string Pointer { get; }
+    /// <summary>The location of the resource root (set as soon as it is indexed).</summary>
+    public SchemaLocation RootLocation { get; set; } = null!;
 
     public JsonElement Root { get; }
 
@@ -30,11 +29,11 @@ internal sealed class SchemaResource
 
     public Vocabularies Vocabularies { get; }
 
-    /// <summary><c>$anchor</c>/<c>$dynamicAnchor</c> names (and draft 4-7 fragment ids) to document pointers.</summary>
-    public Dictionary<string, string> Anchors { get; } = new(StringComparer.Ordinal);
+    /// <summary><c>$anchor</c>/<c>$dynamicAnchor</c> names (and draft 4-7 fragment ids) to their locations.</summary>
+    public Dictionary<string, SchemaLocation> Anchors { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Names declared with <c>$dynamicAnchor</c> to document pointers.</summary>
-    public Dictionary<string, string> DynamicAnchorPointers { get; } = new(StringComparer.Ordinal);
+    /// <summary>Names declared with <c>$dynamicAnchor</c> to their locations.</summary>
+    public Dictionary<string, SchemaLocation> DynamicAnchorLocations { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Compiled <c>$dynamicAnchor</c> targets, filled when the graph uses <c>$dynamicRef</c>.</summary>
     public Dictionary<string, SchemaNode> DynamicAnchors { get; } = new(StringComparer.Ordinal);

@@ -17,6 +17,7 @@ internal ref struct EvaluationContext
         Settings = settings;
         Collect = collect;
         TrackScope = settings.TrackScope;
+        ProbeStack = state.InstanceDepth > ValidatorSettings.UnprobedInstanceDepth;
     }
 
     public readonly ReadOnlySpan<byte> Json;
@@ -29,6 +30,10 @@ internal ref struct EvaluationContext
 
     /// <summary>Whether the dynamic scope is kept (the graph uses <c>$dynamicRef</c>/<c>$recursiveRef</c>).</summary>
     public readonly bool TrackScope;
+
+    /// <summary>Whether the instance nests deeply enough (a raised <see cref="JsonSchemaOptions.MaxDepth"/>) that
+    /// descending into it must probe the stack.</summary>
+    public readonly bool ProbeStack;
 
     /// <summary>Whether errors are recorded (list output) rather than stopping at the first failure.</summary>
     public bool Collect;
@@ -89,21 +94,15 @@ internal ref struct EvaluationContext
         return false;
     }
 
-    public readonly int ErrorCount => State.Errors?.Count ?? 0;
-
-    public readonly void TruncateErrors(int count)
-    {
-        var errors = State.Errors;
-        if (errors is not null && errors.Count > count)
-        {
-            errors.RemoveRange(count, errors.Count - count);
-        }
-    }
-
     /// <summary>The JSON Pointer of <paramref name="token"/>, found by walking down from the root.</summary>
     public readonly string InstancePointer(int token)
     {
-        var sb = new StringBuilder();
+        if (token == 0)
+        {
+            return "";
+        }
+
+        var sb = State.Builder();
         var current = 0;
         var depth = 0;
         while (current != token)
@@ -157,11 +156,11 @@ internal ref struct EvaluationContext
         var refs = State.Refs;
         if (refs.Length == 0)
         {
-            return pointer[Settings.RootPointerLength..];
+            return pointer;
         }
 
-        var sb = new StringBuilder();
-        var prefix = Settings.RootPointerLength;
+        var sb = State.Builder();
+        var prefix = 0;
         foreach (var step in refs)
         {
             var at = step.Reference.Pointer;
@@ -177,9 +176,24 @@ internal ref struct EvaluationContext
     {
         ref var t = ref Tape[token];
         var start = t.Kind == JsonTokenKind.String ? t.Start - 1 : t.Start;
-        var length = t.Kind == JsonTokenKind.String ? t.Length + 2 : t.Length;
+        var length = t.Kind switch
+        {
+            JsonTokenKind.String => t.Length + 2,
+            JsonTokenKind.Object or JsonTokenKind.Array => ContainerLength(Json[t.Start..]),
+            _ => t.Length,
+        };
         var text = Encoding.UTF8.GetString(Json.Slice(start, Math.Min(length, 200)));
         return length > 200 ? text + "..." : text;
+    }
+
+    /// <summary>The byte length of the object or array at the start of <paramref name="json"/> (containers do not keep
+    /// theirs on the tape; only messages that quote values need it).</summary>
+    private static int ContainerLength(ReadOnlySpan<byte> json)
+    {
+        var reader = new System.Text.Json.Utf8JsonReader(json, new System.Text.Json.JsonReaderOptions { MaxDepth = int.MaxValue });
+        reader.Read();
+        reader.Skip();
+        return (int)reader.BytesConsumed;
     }
 
     private static void AppendEscaped(StringBuilder sb, ReadOnlySpan<char> segment)

@@ -1,4 +1,3 @@
-using System.Buffers;
 using CoreRegistryClient.JsonSchema.Compilation;
 using CoreRegistryClient.JsonSchema.Instance;
 using CoreRegistryClient.JsonSchema.Keywords;
@@ -10,11 +9,10 @@ namespace CoreRegistryClient.JsonSchema.Evaluation;
 internal sealed class EvaluationState
 {
     // Buffers grown by one huge payload are not kept per thread beyond these sizes.
-    private const int MaxRetainedTokens = 1 << 16;
     private const int MaxRetainedChars = 1 << 16;
 
     [ThreadStatic]
-    private static EvaluationState? t_cached;
+    private static EvaluationState? s_cached;
 
     private JsonToken[] _tape = [];
     private int[] _containers = new int[32];
@@ -24,6 +22,10 @@ internal sealed class EvaluationState
     private SchemaResource[] _scope = new SchemaResource[16];
     private RefStep[] _refs = new RefStep[16];
     private int[] _pointerCache = [];
+    private (Keyword Reference, int Token)[] _cycleGuards = new (Keyword, int)[8];
+    private int _cycleGuardCount;
+    private long _regexTicksLeft;
+    private System.Text.StringBuilder? _builder;
 
     public JsonToken[] Tape => _tape;
 
@@ -42,26 +44,94 @@ internal sealed class EvaluationState
 
     public List<ValidationError>? Errors { get; set; }
 
+    /// <summary>How deep the parsed instance nests.</summary>
+    public int InstanceDepth { get; private set; }
+
+    /// <summary>The limit that stopped evaluation (<see cref="InputErrorKind.None"/> while none has).</summary>
+    public InputErrorKind Limit { get; private set; }
+
+    /// <summary>The instance token evaluation was at when <see cref="Limit"/> stopped it.</summary>
+    public int LimitToken { get; private set; }
+
+    /// <summary>Whether a backtracking pattern ran out of the validation's regex budget.</summary>
+    public bool RegexBudgetExceeded { get; set; }
+
+    /// <summary>Stopwatch ticks left of the regex budget for this validation (<see cref="long.MaxValue"/>: unlimited).</summary>
+    public ref long RegexTicksLeft => ref _regexTicksLeft;
+
     public static EvaluationState Rent()
     {
-        var state = t_cached;
+        var state = s_cached;
         if (state is null)
         {
             return new EvaluationState();
         }
 
-        t_cached = null;
+        s_cached = null;
         return state;
     }
 
     public static void Return(EvaluationState state)
     {
         state.Reset();
-        t_cached = state;
+        s_cached = state;
     }
 
     public InputErrorKind Parse(ReadOnlySpan<byte> json, int maxDepth, out long errorPosition, out string? errorMessage)
-        => InstanceTape.Parse(json, ref _tape, ref _containers, maxDepth, out _, out errorPosition, out errorMessage);
+    {
+        var error = InstanceTape.Parse(json, ref _tape, ref _containers, maxDepth, out _, out var depth, out errorPosition, out errorMessage);
+        InstanceDepth = depth;
+        return error;
+    }
+
+    /// <summary>Starts one evaluation pass budget: no limit hit yet, the whole regex budget (it is shared by the
+    /// flag and list passes of one validation, so call once per validation).</summary>
+    public void Begin(ValidatorSettings settings)
+    {
+        Limit = InputErrorKind.None;
+        RegexBudgetExceeded = false;
+        _regexTicksLeft = settings.RegexBudgetTicks;
+    }
+
+    /// <summary>Stops evaluation at a limit; returns false so keywords can <c>return state.HitLimit(...)</c>.</summary>
+    public bool HitLimit(InputErrorKind limit, int token)
+    {
+        if (Limit == InputErrorKind.None)
+        {
+            Limit = limit;
+            LimitToken = token;
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="reference"/> is already being followed at <paramref name="token"/>: the
+    /// cycle it lies on came back without consuming the instance.</summary>
+    public bool IsOnCycle(Keyword reference, int token)
+    {
+        for (var i = _cycleGuardCount - 1; i >= 0; i--)
+        {
+            ref var guard = ref _cycleGuards[i];
+            if (guard.Token == token && ReferenceEquals(guard.Reference, reference))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public void PushCycleGuard(Keyword reference, int token)
+    {
+        if (_cycleGuardCount == _cycleGuards.Length)
+        {
+            Array.Resize(ref _cycleGuards, _cycleGuards.Length * 2);
+        }
+
+        _cycleGuards[_cycleGuardCount++] = (reference, token);
+    }
+
+    public void PopCycleGuard() => _cycleGuards[--_cycleGuardCount] = default;
 
     /// <summary>Per nesting level: the container last walked for an instance pointer, the child reached and its
     /// index. Errors arrive in document order, so resuming from there keeps many errors in one huge array linear.</summary>
@@ -78,6 +148,9 @@ internal sealed class EvaluationState
         return _pointerCache.AsSpan(depth * 3, 3);
     }
 
+    /// <summary>An empty string builder for one error location (list output), reused within the thread.</summary>
+    public System.Text.StringBuilder Builder() => (_builder ??= new System.Text.StringBuilder(64)).Clear();
+
     /// <summary>A scratch UTF-16 buffer of at least <paramref name="length"/> chars, valid until the next call.</summary>
     public Span<char> Chars(int length)
     {
@@ -88,8 +161,6 @@ internal sealed class EvaluationState
 
         return _chars;
     }
-
-    public SchemaResource? TopScope => ScopeCount > 0 ? _scope[ScopeCount - 1] : null;
 
     public ReadOnlySpan<SchemaResource> Scope => _scope.AsSpan(0, ScopeCount);
 
@@ -188,8 +259,10 @@ internal sealed class EvaluationState
     private void Reset()
     {
         // After a normal run every stack is already empty; only an exception leaves anything behind.
-        if ((FrameCount | ScopeCount | RefCount | RefDepth) != 0)
+        if ((FrameCount | ScopeCount | RefCount | RefDepth | _cycleGuardCount) != 0)
         {
+            _cycleGuards.AsSpan(0, _cycleGuardCount).Clear();
+            _cycleGuardCount = 0;
             FrameCount = 0;
             TrackedToken = -1;
             _scope.AsSpan(0, ScopeCount).Clear();
@@ -210,9 +283,14 @@ internal sealed class EvaluationState
             _chars = new char[256];
         }
 
-        if (_tape.Length > MaxRetainedTokens)
+        if (_builder is { Capacity: > MaxRetainedChars })
         {
-            ArrayPool<JsonToken>.Shared.Return(_tape);
+            _builder = null;
+        }
+
+        if (_tape.Length > InstanceTape.MaxPooledTokens)
+        {
+            // Allocated for one huge payload, not pooled: let it go.
             _tape = [];
         }
     }

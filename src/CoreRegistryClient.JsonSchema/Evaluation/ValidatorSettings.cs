@@ -8,9 +8,13 @@ internal sealed class ValidatorSettings
     /// <summary>Whether the compiled graph uses <c>$dynamicRef</c>/<c>$recursiveRef</c>, so the dynamic scope must be kept.</summary>
     public bool TrackScope { get; set; }
 
-    /// <summary>Length of the root schema's document pointer, stripped from keyword locations.</summary>
-    public int RootPointerLength { get; init; }
+    /// <summary>Instances nesting at most this deep are evaluated without stack probes (the recursion they cause is
+    /// small); deeper ones (a raised <see cref="JsonSchemaOptions.MaxDepth"/>) probe before each subschema.</summary>
+    public const int UnprobedInstanceDepth = 128;
 
-    /// <summary>How many <c>$ref</c>s may be nested before evaluation gives up (cycle backstop).</summary>
+    /// <summary>How many references may be nested before evaluation stops (<see cref="JsonSchemaOptions.MaxReferenceDepth"/>).</summary>
     public int MaxRefDepth { get; init; }
+
+    /// <summary>The regex budget of one validation in <see cref="System.Diagnostics.Stopwatch"/> ticks (<see cref="long.MaxValue"/>: none).</summary>
+    public long RegexBudgetTicks { get; init; } = long.MaxValue;
 }

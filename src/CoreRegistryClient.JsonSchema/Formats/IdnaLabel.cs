@@ -9,7 +9,7 @@ namespace CoreRegistryClient.JsonSchema.Formats;
 internal static class IdnaLabel
 {
     /// <summary>Code points with Canonical_Combining_Class Virama (9).</summary>
-    private static readonly CodePointSet Viramas = CodePointSet.FromRanges(
+    private static readonly CodePointSet s_viramas = CodePointSet.FromRanges(
     [
         (0x094D, 0x094D), (0x09CD, 0x09CD), (0x0A4D, 0x0A4D), (0x0ACD, 0x0ACD), (0x0B4D, 0x0B4D), (0x0BCD, 0x0BCD),
         (0x0C4D, 0x0C4D), (0x0CCD, 0x0CCD), (0x0D3B, 0x0D3C), (0x0D4D, 0x0D4D), (0x0DCA, 0x0DCA), (0x0E3A, 0x0E3A),
@@ -117,7 +117,7 @@ internal static class IdnaLabel
     /// <summary>RFC 5892 appendix A.1 (ZERO WIDTH NON-JOINER) and A.2 (ZERO WIDTH JOINER).</summary>
     private static bool JoinerRuleHolds(IReadOnlyList<int> label, int i)
     {
-        if (i > 0 && Viramas.Contains(label[i - 1]))
+        if (i > 0 && s_viramas.Contains(label[i - 1]))
         {
             return true;
         }

@@ -6,7 +6,7 @@ namespace CoreRegistryClient.JsonSchema.Formats;
 /// (at most one <c>::</c>, an optional trailing dotted quad, no zone or prefix length).</summary>
 internal static class IpAddressFormat
 {
-    private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdefABCDEF");
+    private static readonly SearchValues<char> s_hexDigits = SearchValues.Create("0123456789abcdefABCDEF");
 
     /// <summary>Whether <paramref name="s"/> is an IPv4 address in dotted-quad form.</summary>
     public static bool IsIPv4(ReadOnlySpan<char> s)
@@ -68,7 +68,7 @@ internal static class IpAddressFormat
                 break;
             }
 
-            if (piece.Length is < 1 or > 4 || piece.ContainsAnyExcept(HexDigits))
+            if (piece.Length is < 1 or > 4 || piece.ContainsAnyExcept(s_hexDigits))
             {
                 return false;
             }

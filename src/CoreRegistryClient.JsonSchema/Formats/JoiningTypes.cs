@@ -7,7 +7,7 @@ namespace CoreRegistryClient.JsonSchema.Formats;
 /// Arabic, Syriac, N'Ko, Mandaic, Mongolian, Phags-pa, Hanifi Rohingya, Adlam); the BCL exposes no shaping data.</summary>
 internal static class JoiningTypes
 {
-    private static readonly CodePointSet Dual = CodePointSet.FromRanges(
+    private static readonly CodePointSet s_dual = CodePointSet.FromRanges(
     [
         (0x0620, 0x0620), (0x0626, 0x0626), (0x0628, 0x0628), (0x062A, 0x062E), (0x0633, 0x063F), (0x0641, 0x0647),
         (0x0649, 0x064A), (0x066E, 0x066F), (0x0678, 0x0687), (0x069A, 0x06BF), (0x06C1, 0x06C2), (0x06CC, 0x06CC),
@@ -20,7 +20,7 @@ internal static class JoiningTypes
         (0x10D23, 0x10D23), (0x1E900, 0x1E943),
     ]);
 
-    private static readonly CodePointSet Right = CodePointSet.FromRanges(
+    private static readonly CodePointSet s_right = CodePointSet.FromRanges(
     [
         (0x0622, 0x0625), (0x0627, 0x0627), (0x0629, 0x0629), (0x062F, 0x0632), (0x0648, 0x0648), (0x0671, 0x0673),
         (0x0675, 0x0677), (0x0688, 0x0699), (0x06C0, 0x06C0), (0x06C3, 0x06CB), (0x06CD, 0x06CD), (0x06CF, 0x06CF),
@@ -31,13 +31,13 @@ internal static class JoiningTypes
         (0x088E, 0x088E), (0x08AA, 0x08AC), (0x08AE, 0x08AE), (0x08B1, 0x08B2), (0x08B9, 0x08B9), (0x10D22, 0x10D22),
     ]);
 
-    private static readonly CodePointSet Left = CodePointSet.FromRanges([(0xA872, 0xA872), (0x10D00, 0x10D00)]);
+    private static readonly CodePointSet s_left = CodePointSet.FromRanges([(0xA872, 0xA872), (0x10D00, 0x10D00)]);
 
     /// <summary>Whether <paramref name="cp"/> joins on its left in logical order (Joining_Type L or D).</summary>
-    public static bool JoinsForward(int cp) => Dual.Contains(cp) || Left.Contains(cp);
+    public static bool JoinsForward(int cp) => s_dual.Contains(cp) || s_left.Contains(cp);
 
     /// <summary>Whether <paramref name="cp"/> joins on its right in logical order (Joining_Type R or D).</summary>
-    public static bool JoinsBackward(int cp) => Dual.Contains(cp) || Right.Contains(cp);
+    public static bool JoinsBackward(int cp) => s_dual.Contains(cp) || s_right.Contains(cp);
 
     /// <summary>Whether <paramref name="cp"/> is transparent to joining (Joining_Type T: marks and most format
     /// characters, but not the joiners themselves or the Arabic number signs).</summary>

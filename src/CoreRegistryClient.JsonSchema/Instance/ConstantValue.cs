@@ -32,15 +32,32 @@ internal sealed class ConstantValue
     public static ConstantValue From(JsonElement element)
     {
         var json = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(element).ToArray();
+        var scalar = element.ValueKind switch
+        {
+            // Most constants (enum members above all) are scalars: one token, no parse.
+            JsonValueKind.String => new JsonToken { Kind = JsonTokenKind.String, Start = 1, Length = json.Length - 2, End = 1, Escaped = json.AsSpan().Contains((byte)'\\') },
+            JsonValueKind.Number => new JsonToken { Kind = JsonTokenKind.Number, Length = json.Length, End = 1 },
+            JsonValueKind.True => new JsonToken { Kind = JsonTokenKind.True, Length = json.Length, End = 1 },
+            JsonValueKind.False => new JsonToken { Kind = JsonTokenKind.False, Length = json.Length, End = 1 },
+            JsonValueKind.Null => new JsonToken { Kind = JsonTokenKind.Null, Length = json.Length, End = 1 },
+            _ => (JsonToken?)null,
+        };
+        if (scalar is { } token)
+        {
+            return new ConstantValue(json, [token]);
+        }
+
         var tape = Array.Empty<JsonToken>();
         var containers = new int[16];
-        var error = InstanceTape.Parse(json, ref tape, ref containers, int.MaxValue - 2, out var count, out _, out _);
+        var error = InstanceTape.Parse(json, ref tape, ref containers, int.MaxValue - 2, out var count, out _, out _, out _);
         if (error != InputErrorKind.None)
         {
             throw new InvalidOperationException("A schema constant could not be re-read.");
         }
 
-        return new ConstantValue(json, tape.AsSpan(0, count).ToArray());
+        var exact = tape.AsSpan(0, count).ToArray();
+        InstanceTape.Release(tape);
+        return new ConstantValue(json, exact);
     }
 
     /// <summary>Whether the instance token equals this constant under JSON equality.</summary>

@@ -18,10 +18,12 @@ internal static class InstanceTape
         ref int[] containers,
         int maxDepth,
         out int tokenCount,
+        out int deepest,
         out long errorPosition,
         out string? errorMessage)
     {
         tokenCount = 0;
+        deepest = 0;
         errorPosition = -1;
         errorMessage = null;
 
@@ -43,7 +45,7 @@ internal static class InstanceTape
             {
                 if (n == tokens.Length)
                 {
-                    tokens = Grow(ref tape, n);
+                    tokens = Grow(ref tape, n, reader.BytesConsumed, json.Length);
                 }
 
                 ref var t = ref tokens[n];
@@ -69,6 +71,7 @@ internal static class InstanceTape
                         }
 
                         containers[depth++] = n;
+                        deepest = Math.Max(deepest, depth);
                         t.Kind = reader.TokenType == JsonTokenType.StartObject ? JsonTokenKind.Object : JsonTokenKind.Array;
                         parentIsArray = t.Kind == JsonTokenKind.Array;
                         t.Start = (int)reader.TokenStartIndex;
@@ -79,9 +82,7 @@ internal static class InstanceTape
                     case JsonTokenType.EndObject:
                     case JsonTokenType.EndArray:
                         {
-                            ref var c = ref tokens[containers[--depth]];
-                            c.End = n;
-                            c.Length = (int)reader.TokenStartIndex + 1 - c.Start;
+                            tokens[containers[--depth]].End = n;
                             parentIsArray = depth > 0 && tokens[containers[depth - 1]].Kind == JsonTokenKind.Array;
                             break;
                         }
@@ -93,7 +94,6 @@ internal static class InstanceTape
                         t.Length = reader.ValueSpan.Length;
                         t.Escaped = reader.ValueIsEscaped;
                         t.End = n + 1;
-                        t.Count = 0;
                         n++;
                         break;
                     case JsonTokenType.String:
@@ -107,7 +107,6 @@ internal static class InstanceTape
                         t.Length = reader.ValueSpan.Length;
                         t.Escaped = reader.ValueIsEscaped;
                         t.End = n + 1;
-                        t.Count = 0;
                         n++;
                         break;
                     default:
@@ -127,7 +126,6 @@ internal static class InstanceTape
                         t.Length = reader.ValueSpan.Length;
                         t.Escaped = false;
                         t.End = n + 1;
-                        t.Count = 0;
                         n++;
                         break;
                 }
@@ -145,17 +143,42 @@ internal static class InstanceTape
         return InputErrorKind.None;
     }
 
-    private static JsonToken[] Grow(ref JsonToken[] tape, int used)
+    /// <summary>Tapes up to this many tokens come from (and go back to) the array pool; larger ones are allocated
+    /// to the size the input needs and dropped after use, so a huge payload leaves nothing pooled behind.</summary>
+    public const int MaxPooledTokens = 1 << 16;
+
+    /// <summary>Grows the tape: doubling through the array pool while small; past <see cref="MaxPooledTokens"/>, to
+    /// the size the rest of the input needs at the density of the tokens read most recently (plus 5%), so a huge
+    /// document is copied about once rather than at every doubling and its tape is barely larger than needed.</summary>
+    private static JsonToken[] Grow(ref JsonToken[] tape, int used, long bytesRead, int totalBytes)
     {
-        var bigger = ArrayPool<JsonToken>.Shared.Rent(Math.Max(64, tape.Length * 2));
+        JsonToken[] bigger;
+        if (used < MaxPooledTokens)
+        {
+            bigger = ArrayPool<JsonToken>.Shared.Rent(Math.Max(64, used * 2));
+        }
+        else
+        {
+            var since = used / 2;
+            var recentBytes = Math.Max(1, bytesRead - tape[since].Start);
+            var estimate = (long)((used + ((double)(used - since) / recentBytes * (totalBytes - bytesRead))) * 1.05) + 64;
+            var size = (int)Math.Min(Array.MaxLength, Math.Max(estimate, used + (used >> 3) + 64));
+            bigger = GC.AllocateUninitializedArray<JsonToken>(size);
+        }
+
         tape.AsSpan(0, used).CopyTo(bigger);
-        if (tape.Length > 0)
+        Release(tape);
+        tape = bigger;
+        return bigger;
+    }
+
+    /// <summary>Returns a tape to the pool if it came from there (large ones are left to the GC).</summary>
+    public static void Release(JsonToken[] tape)
+    {
+        if (tape.Length is > 0 and <= MaxPooledTokens)
         {
             ArrayPool<JsonToken>.Shared.Return(tape);
         }
-
-        tape = bigger;
-        return bigger;
     }
 
     private static void GrowContainers(ref int[] containers)

@@ -156,7 +156,7 @@ internal static class JsonEquality
 
     private static int Leaf(ReadOnlySpan<byte> json, ref JsonToken t)
     {
-        var sum = ((int)t.Kind * 0x3B1) + (t.Count * 7);
+        var sum = ((int)t.Kind * 0x3B1) + (t.Kind is JsonTokenKind.Object or JsonTokenKind.Array ? t.Count * 7 : 0);
         if (t.Kind != JsonTokenKind.String || t.Length == 0)
         {
             return sum;

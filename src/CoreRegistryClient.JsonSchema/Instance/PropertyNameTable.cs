@@ -45,8 +45,6 @@ internal sealed class PropertyNameTable
 
     public int Count => _names.Length;
 
-    public ReadOnlySpan<byte> Utf8Name(int index) => _names[index];
-
     /// <summary>The index of the name, or -1; <paramref name="hint"/> is tried first (payloads usually list
     /// properties in the order the schema declares them, so the next index is the likely one).</summary>
     public int Find(ReadOnlySpan<byte> raw, bool escaped, int hint)

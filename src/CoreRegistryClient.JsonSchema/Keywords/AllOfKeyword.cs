@@ -9,6 +9,8 @@ internal sealed class AllOfKeyword(SchemaNode owner, string name, SchemaNode[] s
 
     public override IEnumerable<SchemaNode> InPlaceSubschemas => schemas;
 
+    public override IEnumerable<SchemaNode> MustSubschemas => schemas;
+
     public override bool Evaluate(ref EvaluationContext ctx, int token)
     {
         var valid = true;

@@ -10,6 +10,8 @@ internal sealed class AnyOfKeyword(SchemaNode owner, string name, SchemaNode[] s
 
     public override IEnumerable<SchemaNode> InPlaceSubschemas => schemas;
 
+    public override IEnumerable<SchemaNode> MustSubschemas => schemas.Length == 1 ? schemas : [];
+
     public override bool Evaluate(ref EvaluationContext ctx, int token)
     {
         // Branches run without collecting errors: a passing anyOf discards them anyway, so list output only

@@ -13,18 +13,20 @@ internal sealed class DynamicRefKeyword : ReferenceKeyword
 
     private DynamicRefKeyword(SchemaNode owner, string name) : base(owner, name) { }
 
-    public override IEnumerable<SchemaNode> InPlaceSubschemas => [_target];
+    public override SchemaNode StaticTarget => _target;
+
+    public override IEnumerable<SchemaNode> MustSubschemas => _anchor is null ? [_target] : [];
 
     public static Keyword Create(SchemaGraphBuilder builder, SchemaNode owner, SchemaLocation at, string name, JsonElement value)
     {
         var keyword = new DynamicRefKeyword(owner, name);
         var reference = KeywordValues.String(value, keyword);
-        var target = builder.Resolve(at, reference, keyword.AbsoluteLocation);
+        var target = builder.Resolve(at, reference, keyword);
         keyword._target = builder.GetNode(target, name);
         var (_, fragment) = UriTools.Split(UriTools.Resolve(at.BaseUri, reference));
         if (fragment.Length > 0 && fragment[0] != '/'
-            && target.Resource.DynamicAnchorPointers.TryGetValue(fragment, out var pointer)
-            && pointer == target.Pointer)
+            && target.Resource.DynamicAnchorLocations.TryGetValue(fragment, out var anchored)
+            && ReferenceEquals(anchored, target))
         {
             keyword._anchor = fragment;
             builder.MarkDynamicScope();

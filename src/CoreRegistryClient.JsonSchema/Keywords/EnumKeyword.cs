@@ -13,6 +13,8 @@ internal sealed class EnumKeyword : Keyword
     private readonly ConstantValue[] _values;
     private readonly byte[][] _strings;
     private readonly string _listing;
+    // Built on the first failure (list output only) and reused: messages quote only schema values.
+    private string? _message;
 
     private EnumKeyword(SchemaNode owner, string name, JsonElement value) : base(owner, name)
     {
@@ -58,7 +60,7 @@ internal sealed class EnumKeyword : Keyword
                 }
             }
 
-            return ctx.Collect && ctx.Fail(this, token, $"The value must be one of {_listing}.");
+            return ctx.Collect && ctx.Fail(this, token, _message ??= $"The value must be one of {_listing}.");
         }
 
         foreach (var value in _values)
@@ -69,6 +71,6 @@ internal sealed class EnumKeyword : Keyword
             }
         }
 
-        return ctx.Collect && ctx.Fail(this, token, $"The value must be one of {_listing}.");
+        return ctx.Collect && ctx.Fail(this, token, _message ??= $"The value must be one of {_listing}.");
     }
 }

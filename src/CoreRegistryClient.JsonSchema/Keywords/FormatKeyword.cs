@@ -8,6 +8,9 @@ namespace CoreRegistryClient.JsonSchema.Keywords;
 /// compiled at all. Checkers read the decoded characters from the scratch buffer, so asserting allocates nothing.</summary>
 internal sealed class FormatKeyword(SchemaNode owner, string name, string format, FormatChecker check) : Keyword(owner, name)
 {
+    // Built on the first failure (list output only) and reused: messages quote only schema values.
+    private string? _message;
+
     public override int Order => KeywordOrder.Format;
 
     public override bool Evaluate(ref EvaluationContext ctx, int token)
@@ -17,6 +20,6 @@ internal sealed class FormatKeyword(SchemaNode owner, string name, string format
             return true;
         }
 
-        return check(ctx.Text(token)) || (ctx.Collect && ctx.Fail(this, token, $"The string is not a valid {format}."));
+        return check(ctx.Text(token)) || (ctx.Collect && ctx.Fail(this, token, _message ??= $"The string is not a valid {format}."));
     }
 }

@@ -10,6 +10,8 @@ internal sealed class IfThenElseKeyword(SchemaNode owner, string name, SchemaNod
     public override IEnumerable<SchemaNode> InPlaceSubschemas
         => new[] { condition, then, otherwise }.Where(s => s is not null).Cast<SchemaNode>();
 
+    public override IEnumerable<SchemaNode> MustSubschemas => [condition];
+
     public override bool Evaluate(ref EvaluationContext ctx, int token)
     {
         var collect = ctx.Collect;

@@ -7,12 +7,13 @@ namespace CoreRegistryClient.JsonSchema.Keywords;
 /// instance token at validation time.</summary>
 internal abstract class Keyword
 {
+    private string? _pointer;
+    private string? _absoluteLocation;
+
     protected Keyword(SchemaNode owner, string name)
     {
         Owner = owner;
         Name = name;
-        Pointer = owner.Pointer + "/" + JsonPointer.Escape(name);
-        AbsoluteLocation = owner.AbsoluteLocation + "/" + JsonPointer.EscapeForUri(name);
     }
 
     public SchemaNode Owner { get; }
@@ -20,17 +21,21 @@ internal abstract class Keyword
     /// <summary>The keyword name as written (e.g. <c>required</c>).</summary>
     public string Name { get; }
 
-    /// <summary>JSON Pointer of the keyword from its document root.</summary>
-    public string Pointer { get; }
+    /// <summary>JSON Pointer of the keyword from its document root (built on first use: errors only).</summary>
+    public string Pointer => _pointer ??= Owner.Pointer + "/" + JsonPointer.Escape(Name);
 
-    /// <summary>Absolute URI of the keyword in its schema resource.</summary>
-    public string AbsoluteLocation { get; }
+    /// <summary>Absolute URI of the keyword in its schema resource (built on first use).</summary>
+    public string AbsoluteLocation => _absoluteLocation ??= Owner.AbsoluteLocation + "/" + JsonPointer.EscapeForUri(Name);
 
     /// <summary>Where the keyword runs among its siblings: cheap checks first, unevaluated* last.</summary>
     public virtual int Order => KeywordOrder.Applicator;
 
     /// <summary>Subschemas applied to the same instance location (for cycle detection).</summary>
     public virtual IEnumerable<SchemaNode> InPlaceSubschemas => [];
+
+    /// <summary>The in-place subschemas every evaluation of this keyword applies, whatever the instance (a cycle
+    /// through these alone recurses for every instance).</summary>
+    public virtual IEnumerable<SchemaNode> MustSubschemas => [];
 
     /// <summary>Checks the instance token; false when the instance fails this keyword.</summary>
     public abstract bool Evaluate(ref EvaluationContext ctx, int token);

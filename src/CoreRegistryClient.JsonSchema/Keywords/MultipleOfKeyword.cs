@@ -9,6 +9,8 @@ namespace CoreRegistryClient.JsonSchema.Keywords;
 internal sealed class MultipleOfKeyword : Keyword
 {
     private readonly NumberLimit _divisor;
+    // Built on the first failure (list output only) and reused: messages quote only schema values.
+    private string? _message;
 
     private MultipleOfKeyword(SchemaNode owner, string name, JsonElement value) : base(owner, name)
     {
@@ -41,5 +43,5 @@ internal sealed class MultipleOfKeyword : Keyword
 
     /// <summary>Checks an already parsed instance number (see <see cref="NumberChecksKeyword"/>).</summary>
     public bool Check(ref InstanceNumber number, ref EvaluationContext ctx, int token)
-        => _divisor.Divides(ref number) || (ctx.Collect && ctx.Fail(this, token, $"The value must be a multiple of {_divisor.Text}."));
+        => _divisor.Divides(ref number) || (ctx.Collect && ctx.Fail(this, token, _message ??= $"The value must be a multiple of {_divisor.Text}."));
 }

@@ -9,6 +9,8 @@ internal sealed class NotKeyword(SchemaNode owner, string name, SchemaNode schem
 
     public override IEnumerable<SchemaNode> InPlaceSubschemas => [schema];
 
+    public override IEnumerable<SchemaNode> MustSubschemas => [schema];
+
     public override bool Evaluate(ref EvaluationContext ctx, int token)
     {
         var collect = ctx.Collect;

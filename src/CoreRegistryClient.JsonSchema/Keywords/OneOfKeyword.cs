@@ -9,6 +9,8 @@ internal sealed class OneOfKeyword(SchemaNode owner, string name, SchemaNode[] s
 
     public override IEnumerable<SchemaNode> InPlaceSubschemas => schemas;
 
+    public override IEnumerable<SchemaNode> MustSubschemas => schemas.Length == 1 ? schemas : [];
+
     public override bool Evaluate(ref EvaluationContext ctx, int token)
     {
         // Branches run without collecting errors; list output re-runs them only when no branch matched.

@@ -13,10 +13,10 @@ internal sealed class PatternKeyword : Keyword
 
     public override int Order => KeywordOrder.Scalar + 5;
 
-    public static Keyword Create(SchemaNode owner, string name, JsonElement value, Func<string, string, SchemaPattern> compile)
+    public static Keyword Create(SchemaNode owner, string name, JsonElement value, Func<string, SchemaNode, string, SchemaPattern> compile)
     {
         var source = KeywordValues.String(value, owner, name);
-        return new PatternKeyword(owner, name, compile(source, owner.AbsoluteLocation + "/" + name));
+        return new PatternKeyword(owner, name, compile(source, owner, name));
     }
 
     public override bool Evaluate(ref EvaluationContext ctx, int token)
@@ -28,7 +28,7 @@ internal sealed class PatternKeyword : Keyword
 
         return _pattern.Matches(ref ctx, token, out var timedOut)
             || (ctx.Collect && ctx.Fail(this, token, timedOut
-                ? "The pattern match timed out; the value is treated as not matching."
+                ? "The pattern could not be matched within the validation's regex budget (JsonSchemaOptions.RegexBudget); the value is treated as not matching."
                 : $"The string must match the pattern {_pattern.Source}."));
     }
 }

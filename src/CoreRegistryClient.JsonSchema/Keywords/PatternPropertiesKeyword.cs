@@ -41,7 +41,7 @@ internal sealed class PatternPropertiesKeyword : Keyword
                 {
                     if (timedOut)
                     {
-                        valid = ctx.Collect && ctx.Fail(this, value, "The pattern match on the property name timed out.");
+                        valid = ctx.Collect && ctx.Fail(this, value, "The property name could not be matched within the validation's regex budget (JsonSchemaOptions.RegexBudget).");
                         if (!ctx.Collect)
                         {
                             return false;

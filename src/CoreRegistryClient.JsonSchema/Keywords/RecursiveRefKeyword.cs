@@ -13,15 +13,17 @@ internal sealed class RecursiveRefKeyword : ReferenceKeyword
 
     private RecursiveRefKeyword(SchemaNode owner, string name) : base(owner, name) { }
 
-    public override IEnumerable<SchemaNode> InPlaceSubschemas => [_target];
+    public override SchemaNode StaticTarget => _target;
+
+    public override IEnumerable<SchemaNode> MustSubschemas => _dynamic ? [] : [_target];
 
     public static Keyword Create(SchemaGraphBuilder builder, SchemaNode owner, SchemaLocation at, string name, JsonElement value)
     {
         var keyword = new RecursiveRefKeyword(owner, name);
         var reference = KeywordValues.String(value, keyword);
-        var target = builder.Resolve(at, reference, keyword.AbsoluteLocation);
+        var target = builder.Resolve(at, reference, keyword);
         keyword._target = builder.GetNode(target, name);
-        if (target.Pointer == target.Resource.Pointer && target.Resource.RecursiveAnchor)
+        if (ReferenceEquals(target, target.Resource.RootLocation) && target.Resource.RecursiveAnchor)
         {
             keyword._dynamic = true;
             builder.MarkDynamicScope();

@@ -11,13 +11,15 @@ internal sealed class RefKeyword : ReferenceKeyword
 
     private RefKeyword(SchemaNode owner, string name) : base(owner, name) { }
 
-    public override IEnumerable<SchemaNode> InPlaceSubschemas => [_target];
+    public override SchemaNode StaticTarget => _target;
+
+    public override IEnumerable<SchemaNode> MustSubschemas => [_target];
 
     public static Keyword Create(SchemaGraphBuilder builder, SchemaNode owner, SchemaLocation at, string name, JsonElement value)
     {
         var keyword = new RefKeyword(owner, name);
         var reference = KeywordValues.String(value, keyword);
-        keyword._target = builder.GetNode(builder.Resolve(at, reference, keyword.AbsoluteLocation), name);
+        keyword._target = builder.GetNode(builder.Resolve(at, reference, keyword), name);
         return keyword;
     }
 

@@ -4,18 +4,43 @@ using CoreRegistryClient.JsonSchema.Evaluation;
 namespace CoreRegistryClient.JsonSchema.Keywords;
 
 /// <summary>Base of <c>$ref</c>, <c>$dynamicRef</c> and <c>$recursiveRef</c>: follows a reference with a depth
-/// backstop so no schema can overflow the stack.</summary>
+/// limit (<see cref="JsonSchemaOptions.MaxReferenceDepth"/>) and a stack probe so no schema can overflow the stack,
+/// and, when the reference lies on a cycle that does not consume the instance, stops the moment evaluation goes
+/// round it.</summary>
 internal abstract class ReferenceKeyword(SchemaNode owner, string name) : Keyword(owner, name)
 {
     public override int Order => KeywordOrder.Reference;
 
+    /// <summary>The target resolved at compile time.</summary>
+    public abstract SchemaNode StaticTarget { get; }
+
+    /// <summary>Whether the reference lies on a cycle of in-place subschemas (set by <c>ReferenceCycles</c>).</summary>
+    public bool Guarded { get; set; }
+
+    public override IEnumerable<SchemaNode> InPlaceSubschemas => [StaticTarget];
+
     protected bool Follow(SchemaNode target, ref EvaluationContext ctx, int token)
     {
         var state = ctx.State;
+        if (state.Limit != InputErrorKind.None)
+        {
+            return false;
+        }
+
         // The stack probe is cheap but not free; every 16th nested reference is often enough for its margin.
         if (state.RefDepth >= ctx.Settings.MaxRefDepth || ((state.RefDepth & 15) == 15 && !RuntimeHelpers.TryEnsureSufficientExecutionStack()))
         {
-            return ctx.Fail(this, token, "Evaluation followed too many nested references (the schema recurses without consuming the instance).");
+            return state.HitLimit(InputErrorKind.ReferenceDepthExceeded, token);
+        }
+
+        if (Guarded)
+        {
+            if (state.IsOnCycle(this, token))
+            {
+                return ctx.Fail(this, token, "The schema's reference cycle through this keyword came back to the same place in the instance without moving into it (it would recurse forever).");
+            }
+
+            state.PushCycleGuard(this, token);
         }
 
         state.RefDepth++;
@@ -32,6 +57,11 @@ internal abstract class ReferenceKeyword(SchemaNode owner, string name) : Keywor
         }
 
         state.RefDepth--;
+        if (Guarded)
+        {
+            state.PopCycleGuard();
+        }
+
         return valid;
     }
 }

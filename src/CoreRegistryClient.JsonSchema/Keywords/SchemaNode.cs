@@ -8,21 +8,26 @@ namespace CoreRegistryClient.JsonSchema.Keywords;
 /// <summary>A compiled schema (object or boolean): its keywords in evaluation order.</summary>
 internal sealed class SchemaNode
 {
-    public SchemaNode(string pointer, string absoluteLocation, SchemaResource resource, string parentKeyword)
+    private readonly SchemaLocation _location;
+
+    public SchemaNode(SchemaLocation location, string parentKeyword, int id)
     {
-        Pointer = pointer;
-        AbsoluteLocation = absoluteLocation;
-        Resource = resource;
+        _location = location;
+        Id = id;
+        Resource = location.Resource;
         ParentKeyword = parentKeyword;
     }
 
-    /// <summary>JSON Pointer from the document root.</summary>
-    public string Pointer { get; }
+    /// <summary>JSON Pointer from the document root (built on first use: errors only).</summary>
+    public string Pointer => _location.Pointer;
 
-    /// <summary>Absolute URI of this schema in its resource (<c>base#/pointer</c>).</summary>
-    public string AbsoluteLocation { get; }
+    /// <summary>Absolute URI of this schema in its resource (<c>base#/pointer</c>; built on first use).</summary>
+    public string AbsoluteLocation => _location.AbsoluteLocation;
 
     public SchemaResource Resource { get; }
+
+    /// <summary>The node's index among the nodes of its compilation (for graph analyses).</summary>
+    public int Id { get; }
 
     /// <summary>The keyword holding this subschema, reported when a <c>false</c> schema fails.</summary>
     public string ParentKeyword { get; }
@@ -61,6 +66,11 @@ internal sealed class SchemaNode
 
     public bool Evaluate(ref EvaluationContext ctx, int token)
     {
+        if (ctx.ProbeStack && !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            return ctx.State.HitLimit(InputErrorKind.DepthExceeded, token);
+        }
+
         // The common case first: keywords only, no annotation frame, no dynamic scope to maintain.
         if (_plain && !ctx.TrackScope)
         {

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using CoreRegistryClient.JsonSchema.Evaluation;
 using CoreRegistryClient.JsonSchema.Patterns;
 
@@ -12,7 +11,8 @@ internal sealed class SchemaPattern(string source, EcmaPattern regex)
 
     public string Source { get; } = source;
 
-    /// <summary>Whether the string token matches; a regex timeout counts as no match and sets <paramref name="timedOut"/>.</summary>
+    /// <summary>Whether the string token matches; a backtracking match that runs out of the validation's regex
+    /// budget counts as no match and sets <paramref name="timedOut"/> (and the state's budget flag).</summary>
     public bool Matches(ref EvaluationContext ctx, int token, out bool timedOut)
     {
         timedOut = false;
@@ -22,14 +22,13 @@ internal sealed class SchemaPattern(string source, EcmaPattern regex)
             return _fast.IsMatch(ctx.Json.Slice(t.Start, t.Length));
         }
 
-        try
+        var state = ctx.State;
+        var matched = regex.IsMatch(ctx.Text(token), ref state.RegexTicksLeft, out timedOut);
+        if (timedOut)
         {
-            return regex.IsMatch(ctx.Text(token));
+            state.RegexBudgetExceeded = true;
         }
-        catch (RegexMatchTimeoutException)
-        {
-            timedOut = true;
-            return false;
-        }
+
+        return matched;
     }
 }

@@ -70,8 +70,15 @@ internal sealed class TypeKeyword : Keyword
             }
         }
 
-        return ctx.Collect && ctx.Fail(this, token, $"The value must be of type {_expected}, not {KindName(kind)}.");
+        return ctx.Collect && ctx.Fail(this, token, Message(kind));
     }
+
+    /// <summary>The message for an instance of <paramref name="kind"/>, built once per process for each expected
+    /// type and kind (a handful), so list output does not rebuild it for every error.</summary>
+    private string Message(JsonTokenKind kind)
+        => s_messages.GetOrAdd((_expected, kind), static key => $"The value must be of type {key.Expected}, not {KindName(key.Kind)}.");
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Expected, JsonTokenKind Kind), string> s_messages = new();
 
     private static int Bit(JsonTokenKind kind) => 1 << (int)kind;
 

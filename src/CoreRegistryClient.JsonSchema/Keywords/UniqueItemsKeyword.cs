@@ -61,7 +61,9 @@ internal sealed class UniqueItemsKeyword : Keyword
     private static bool Hashed(ref EvaluationContext ctx, int token, int count)
     {
         var tape = ctx.Tape;
-        var keys = ArrayPool<long>.Shared.Rent(count);
+        // 8 bytes an item; a huge array gets an exact array of its own rather than a pooled power of two.
+        var pooled = count <= InstanceTape.MaxPooledTokens;
+        var keys = pooled ? ArrayPool<long>.Shared.Rent(count) : GC.AllocateUninitializedArray<long>(count);
         try
         {
             var n = 0;
@@ -87,7 +89,10 @@ internal sealed class UniqueItemsKeyword : Keyword
         }
         finally
         {
-            ArrayPool<long>.Shared.Return(keys);
+            if (pooled)
+            {
+                ArrayPool<long>.Shared.Return(keys);
+            }
         }
     }
 }

@@ -12,24 +12,24 @@ internal static class CharacterClassWriter
 {
     private const string NeverMatches = @"[^\u0000-\uFFFF]";
 
-    private static readonly string[] CategoryCodes =
+    private static readonly string[] s_categoryCodes =
     [
         "Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me", "Nd", "Nl", "No", "Zs", "Zl", "Zp", "Cc", "Cf", "Cs", "Co",
         "Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "Sm", "Sc", "Sk", "So", "Cn",
     ];
 
-    private static readonly CodePointSet Plane0 = CodePointSet.Range(0, 0xFFFF);
-    private static readonly Lazy<CodePointSet[]> Plane0Categories = new(
-        () => [.. Enumerable.Range(0, CategoryCodes.Length).Select(i => UnicodeProperties.Category((UnicodeCategory)i).Intersect(Plane0))]);
-    private static readonly CodePointSet Bmp = CodePointSet.FromRanges([(0, 0xD7FF), (0xE000, 0xFFFF)]);
-    private static readonly CodePointSet Astral = CodePointSet.Range(0x10000, CodePointSet.MaxCodePoint);
+    private static readonly CodePointSet s_plane0 = CodePointSet.Range(0, 0xFFFF);
+    private static readonly Lazy<CodePointSet[]> s_plane0Categories = new(
+        () => [.. Enumerable.Range(0, s_categoryCodes.Length).Select(i => UnicodeProperties.Category((UnicodeCategory)i).Intersect(s_plane0))]);
+    private static readonly CodePointSet s_bmp = CodePointSet.FromRanges([(0, 0xD7FF), (0xE000, 0xFFFF)]);
+    private static readonly CodePointSet s_astral = CodePointSet.Range(0x10000, CodePointSet.MaxCodePoint);
 
     /// <summary>Appends the atom for <paramref name="set"/> and returns how many surrogate-pair alternatives it
     /// needed for the astral planes.</summary>
     public static int Write(StringBuilder output, CodePointSet set)
     {
-        var bmp = set.Intersect(Bmp);
-        var astral = set.Intersect(Astral);
+        var bmp = set.Intersect(s_bmp);
+        var astral = set.Intersect(s_astral);
         if (astral.IsEmpty)
         {
             WriteBmp(output, bmp);
@@ -86,7 +86,7 @@ internal static class CharacterClassWriter
         // Whole general categories are written as .NET's own \p{..}: a class of hundreds of explicit ranges costs
         // the non-backtracking engine far more to build than the same category by name.
         var positive = Decompose(bmp);
-        var negative = Decompose(Plane0.Except(bmp));
+        var negative = Decompose(s_plane0.Except(bmp));
         var negated = negative.Cost < positive.Cost;
         var (categories, residual, _) = negated ? negative : positive;
         if (!negated && categories.Count == 0 && residual.Length == 1 && residual[0].Start == residual[0].End)
@@ -98,7 +98,7 @@ internal static class CharacterClassWriter
         output.Append(negated ? "[^" : "[");
         foreach (var category in categories)
         {
-            output.Append(@"\p{").Append(CategoryCodes[(int)category]).Append('}');
+            output.Append(@"\p{").Append(s_categoryCodes[(int)category]).Append('}');
         }
 
         WriteRanges(output, residual);
@@ -114,7 +114,7 @@ internal static class CharacterClassWriter
         }
 
         var covered = CodePointSet.Empty;
-        var plane0Categories = Plane0Categories.Value;
+        var plane0Categories = s_plane0Categories.Value;
         for (var i = 0; i < plane0Categories.Length; i++)
         {
             var members = plane0Categories[i];

@@ -14,4 +14,12 @@ internal sealed record TranslatedPattern(string? Error, string? Unsupported, str
     /// <summary>A regex-free matcher with the same meaning, when the pattern is a plain sequence of quantified
     /// single-character sets.</summary>
     public SimplePattern? Simple { get; init; }
+
+    /// <summary>Whether a repeated group itself contains a repetition (<c>(a+)+</c>, <c>(\w*,)*</c>): the shape that
+    /// backtracks catastrophically on a backtracking engine.</summary>
+    public bool NestedQuantifiers { get; init; }
+
+    /// <summary>Why the pattern needs the backtracking engine (backreference, lookaround, word boundary, multiline
+    /// anchor), or <see langword="null"/>.</summary>
+    public string? BacktrackingReason { get; init; }
 }

@@ -6,7 +6,7 @@ namespace CoreRegistryClient.JsonSchema.Patterns;
 /// properties and scripts whose members are small enough to carry here.</summary>
 internal static class UnicodeProperties
 {
-    private static readonly Lazy<CodePointSet[]> CategorySets = new(BuildCategorySets);
+    private static readonly Lazy<CodePointSet[]> s_categorySets = new(BuildCategorySets);
 
     /// <summary>White_Space.</summary>
     public static CodePointSet WhiteSpace { get; } = CodePointSet.FromRanges(
@@ -27,7 +27,7 @@ internal static class UnicodeProperties
     public static CodePointSet Noncharacters { get; } = BuildNoncharacters();
 
     /// <summary>The code points of one general category.</summary>
-    public static CodePointSet Category(UnicodeCategory category) => CategorySets.Value[(int)category];
+    public static CodePointSet Category(UnicodeCategory category) => s_categorySets.Value[(int)category];
 
     /// <summary>The set for a lone property name or General_Category value; <paramref name="unsupported"/> is set
     /// (and the result null) for an ECMA-262 binary property this engine carries no data for.</summary>

@@ -12,7 +12,10 @@ internal sealed class CompiledSchema(
     string sha256,
     JsonSchemaValidator validator,
     DateTimeOffset loadedAt,
-    bool fromSnapshot)
+    bool fromSnapshot,
+    string? schemaId = null,
+    bool deprecated = false,
+    string? deprecationNote = null)
 {
     /// <summary>The name callers use (the cache key).</summary>
     public string Name { get; } = name;
@@ -32,13 +35,25 @@ internal sealed class CompiledSchema(
     /// <summary>Loaded from the disk snapshot, not (yet) confirmed by the registry.</summary>
     public bool FromSnapshot { get; } = fromSnapshot;
 
+    /// <summary>The registry's schema id (<c>$schema_id</c>), or null when it gave none (or the schema came from a snapshot).</summary>
+    public string? SchemaId { get; } = schemaId;
+
+    /// <summary>Whether the registry marks this copy deprecated on its track (the loader only uses one when no track has a current copy).</summary>
+    public bool Deprecated { get; } = deprecated;
+
+    /// <summary>The registry's deprecation note, when deprecated.</summary>
+    public string? DeprecationNote { get; } = deprecationNote;
+
     /// <summary>The <c>schema</c> metric tag, built once so the hot path passes it without allocating.</summary>
     public KeyValuePair<string, object?> SchemaTag { get; } = new("schema", name);
 
-    /// <summary>Whether the registry's copy is the one already compiled here (nothing to recompile).</summary>
-    public bool Matches(string requestedTrack, string track, string sha256) =>
+    /// <summary>Whether the registry's copy is the one already compiled here (nothing to recompile). When the
+    /// deprecation is given (a fetched copy carries it; the index has no note), a copy deprecated or un-deprecated
+    /// since is not the same: that metadata reaches HTTP clients as headers.</summary>
+    public bool Matches(string requestedTrack, string track, string sha256, (bool Deprecated, string? Note)? deprecation = null) =>
         !FromSnapshot
         && string.Equals(RequestedTrack, requestedTrack, StringComparison.Ordinal)
         && string.Equals(Track, track, StringComparison.Ordinal)
-        && string.Equals(Sha256, sha256, StringComparison.OrdinalIgnoreCase);
+        && string.Equals(Sha256, sha256, StringComparison.OrdinalIgnoreCase)
+        && (deprecation is not { } given || (Deprecated == given.Deprecated && string.Equals(DeprecationNote, given.Note, StringComparison.Ordinal)));
 }

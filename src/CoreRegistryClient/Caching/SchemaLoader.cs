@@ -22,13 +22,14 @@ internal sealed class SchemaLoader(RegistryFetcher fetcher, RegistryIndexCache i
                 throw new SchemaHashMismatchException(name, fetched.Track, fetched.CoreVersion, fetched.Sha256);
             }
 
-            if (previous is not null && previous.Matches(requested, fetched.Track, fetched.Sha256))
+            if (previous is not null && previous.Matches(requested, fetched.Track, fetched.Sha256, (fetched.Deprecated, fetched.DeprecationNote)))
             {
                 return SchemaLoadResult.Unchanged(fetched.Name);
             }
 
             var compiled = new CompiledSchema(name, requested, fetched.Track, fetched.CoreVersion, fetched.Sha256,
-                Compile(fetched.Content, options.FormatAssertion), time.GetUtcNow(), fromSnapshot: false);
+                Compile(fetched.Content, options.FormatAssertion), time.GetUtcNow(), fromSnapshot: false,
+                fetched.SchemaId, fetched.Deprecated, fetched.DeprecationNote);
             if (options.CacheDirectory is { } directory) snapshots.Save(directory, name, requested, fetched);
             return SchemaLoadResult.Loaded(compiled, fetched.Name);
         }

@@ -14,7 +14,7 @@ public readonly struct SchemaValidationOutcome : IEquatable<SchemaValidationOutc
     private readonly IReadOnlyList<ValidationError>? _errors;
 
     internal SchemaValidationOutcome(string schemaName, CompiledSchema? schema, string? requestedTrack, EnforcementMode mode,
-        SchemaValidationStatus status, IReadOnlyList<ValidationError>? errors = null)
+        SchemaValidationStatus status, IReadOnlyList<ValidationError>? errors = null, PayloadReadError readError = PayloadReadError.None)
     {
         _schemaName = schemaName;
         _schema = schema;
@@ -22,6 +22,7 @@ public readonly struct SchemaValidationOutcome : IEquatable<SchemaValidationOutc
         Mode = mode;
         Status = status;
         _errors = errors;
+        ReadError = readError;
     }
 
     /// <summary>How the validation ended.</summary>
@@ -47,6 +48,20 @@ public readonly struct SchemaValidationOutcome : IEquatable<SchemaValidationOutc
 
     /// <summary>The schema version used, or null when no schema was used.</summary>
     public string? Version => _schema?.Version;
+
+    /// <summary>The registry's id of the schema used (<c>$schema_id</c>), or null when no schema was used, the
+    /// registry gave none, or the schema came from the disk snapshot.</summary>
+    public string? SchemaId => _schema?.SchemaId;
+
+    /// <summary>Whether the schema used is deprecated on its track (the registry had no current copy on any candidate track).</summary>
+    public bool IsDeprecated => _schema?.Deprecated ?? false;
+
+    /// <summary>The registry's deprecation note for the schema used, or null.</summary>
+    public string? DeprecationNote => _schema?.DeprecationNote;
+
+    /// <summary>Set when <see cref="Status"/> is <see cref="SchemaValidationStatus.Invalid"/> because the payload
+    /// could not be read as JSON at all (its one error then describes why, with a byte offset but no content).</summary>
+    public PayloadReadError ReadError { get; }
 
     /// <summary>The failed assertions; empty (a shared empty list) unless <see cref="Status"/> is <see cref="SchemaValidationStatus.Invalid"/>, <see cref="SchemaValidationStatus.Unavailable"/> or <see cref="SchemaValidationStatus.SchemaNotFound"/>.</summary>
     public IReadOnlyList<ValidationError> Errors => _errors ?? [];

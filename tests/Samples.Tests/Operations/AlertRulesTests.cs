@@ -10,6 +10,7 @@ public partial class AlertRulesTests
     [
         "SchemaWarnModeFailureRate", "SchemaStrictRejectionRate", "SchemaRegistryErrors", "SchemaRegistryUnreachable",
         "SchemaCacheHitRateLow", "SchemaDeadLetterQueueDepth", "SchemaDriftSustained",
+        "HttpValidationErrorRatio", "HttpValidationLatencyHigh", "HttpWarnHeaderCoverageLow",
     ];
 
     [TestCaseSource(typeof(OperationsFiles), nameof(OperationsFiles.RuleFileNames))]

@@ -16,6 +16,9 @@ internal static class ExportedMetrics
         "schema_registry_errors_total",
         "schema_log_records_suppressed_total",
         "schema_drift_total",
+        "schema_http_validation_total",
+        "schema_http_validation_errors_total",
+        "schema_http_warn_headers_total",
     };
 
     public static readonly IReadOnlySet<string> Gauges = new HashSet<string>(StringComparer.Ordinal)
@@ -32,6 +35,7 @@ internal static class ExportedMetrics
     {
         "schema_validation_duration_seconds",
         "schema_registry_request_duration_seconds",
+        "schema_http_validation_duration_seconds",
     };
 
     /// <summary>True if <paramref name="series"/> is a series name one of the families produces
