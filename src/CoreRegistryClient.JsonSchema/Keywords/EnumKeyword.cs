@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using CoreRegistryClient.JsonSchema.Evaluation;
 using CoreRegistryClient.JsonSchema.Instance;
@@ -12,7 +10,7 @@ internal sealed class EnumKeyword : Keyword
 {
     private readonly ConstantValue[] _values;
     private readonly byte[][] _strings;
-    private readonly string _listing;
+    private readonly string _rawListing;
     // Built on the first failure (list output only) and reused: messages quote only schema values.
     private string? _message;
 
@@ -25,22 +23,43 @@ internal sealed class EnumKeyword : Keyword
 
         _values = [.. value.EnumerateArray().Select(ConstantValue.From)];
         _strings = [.. _values.Where(v => v.Kind == JsonTokenKind.String).Select(v => v.Utf8String!)];
-        // Compact, whatever the schema's layout: an indented enum (as in the meta-schemas) would make a message span lines.
-        var listing = Compact(value);
-        _listing = listing.Length <= 200 ? listing : listing[..200] + "...";
+        _rawListing = value.GetRawText();
     }
 
     public override int Order => KeywordOrder.Value;
 
-    private static string Compact(JsonElement value)
+    private string Message => _message ??= $"The value must be one of {Listing(_rawListing)}.";
+
+    /// <summary>The enum's text on one line, whatever the schema's layout (an indented enum, as in the meta-schemas,
+    /// would make a message span lines): whitespace outside strings dropped, cut at 200 characters. Only on a failure.</summary>
+    private static string Listing(string raw)
     {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        var text = new StringBuilder(Math.Min(raw.Length, 203));
+        var inString = false;
+        var i = 0;
+        for (; i < raw.Length && text.Length < 200; i++)
         {
-            value.WriteTo(writer);
+            var c = raw[i];
+            if (inString)
+            {
+                text.Append(c);
+                if (c == '\\' && i + 1 < raw.Length)
+                {
+                    text.Append(raw[++i]);
+                }
+                else if (c == '"')
+                {
+                    inString = false;
+                }
+            }
+            else if (c is not (' ' or '\t' or '\n' or '\r'))
+            {
+                text.Append(c);
+                inString = c == '"';
+            }
         }
 
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return i < raw.Length ? text.Append("...").ToString() : text.ToString();
     }
 
     public static Keyword Create(SchemaNode owner, string name, JsonElement value) => new EnumKeyword(owner, name, value);
@@ -60,7 +79,7 @@ internal sealed class EnumKeyword : Keyword
                 }
             }
 
-            return ctx.Collect && ctx.Fail(this, token, _message ??= $"The value must be one of {_listing}.");
+            return ctx.Collect && ctx.Fail(this, token, Message);
         }
 
         foreach (var value in _values)
@@ -71,6 +90,6 @@ internal sealed class EnumKeyword : Keyword
             }
         }
 
-        return ctx.Collect && ctx.Fail(this, token, _message ??= $"The value must be one of {_listing}.");
+        return ctx.Collect && ctx.Fail(this, token, Message);
     }
 }
