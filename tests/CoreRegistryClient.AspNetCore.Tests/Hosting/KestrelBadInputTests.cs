@@ -34,7 +34,7 @@ public class KestrelBadInputTests
             Assert.That(answer, Is.Empty.Or.StartsWith("HTTP/1.1 400"));
             Assert.That(logged, Is.True, "the validator saw the body end early");
             Assert.That(app.Logs.UnhandledExceptions, Is.Empty);
-            Assert.That(app.Logs.WithEventId(1104), Is.Not.Empty, string.Join("\n", app.Logs.Entries.Select(e => $"{e.Category} {e.EventId} {e.Message}")));
+            Assert.That(app.Logs.WithEventId(1104), Is.Not.Empty, string.Join("\n", app.Logs.Entries.Select(e => $"{e.Category} {e.Id} {e.Message}")));
         });
     }
 

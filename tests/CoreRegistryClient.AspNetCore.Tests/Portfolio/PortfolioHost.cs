@@ -11,7 +11,7 @@ namespace CoreRegistryClient.AspNetCore.Tests.Portfolio;
 /// registry), on the test server or a real Kestrel.</summary>
 internal sealed class PortfolioHost : IAsyncDisposable
 {
-    private PortfolioHost(LoopbackRegistryServer registry, WebApplication app, HttpClient client, MetricCapture metrics, LogCapture logs)
+    private PortfolioHost(LoopbackRegistryServer registry, WebApplication app, HttpClient client, MetricCapture metrics, FakeLogCollector logs)
     {
         Registry = registry;
         App = app;
@@ -32,7 +32,7 @@ internal sealed class PortfolioHost : IAsyncDisposable
 
     public MetricCapture Metrics { get; }
 
-    public LogCapture Logs { get; }
+    public FakeLogCollector Logs { get; }
 
     public static string PathOf(string endpoint) => endpoint switch
     {
@@ -54,10 +54,10 @@ internal sealed class PortfolioHost : IAsyncDisposable
     public static async Task<PortfolioHost> StartAsync(string? mode, bool kestrel = false, string[]? args = null)
     {
         var registry = await LoopbackRegistryServer.StartAsync(new LoopbackRegistryServerOptions { SchemaDirectory = Path.Combine(Root, "schemas") });
-        var logs = new LogCapture();
+        var logs = new FakeLogCollector();
         var app = PortfolioApi.Build(new PortfolioSettings { Mode = mode, Port = 0 }, registry.BaseUri, args, builder =>
         {
-            builder.Logging.AddProvider(logs);
+            builder.Logging.AddProvider(new FakeLoggerProvider(logs));
             if (!kestrel) builder.WebHost.UseTestServer();
         });
         var metrics = new MetricCapture(app.Services.GetRequiredService<IMeterFactory>());

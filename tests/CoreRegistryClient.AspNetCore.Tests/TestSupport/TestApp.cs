@@ -17,7 +17,7 @@ namespace CoreRegistryClient.AspNetCore.Tests.TestSupport;
 /// configuration) against a real loopback registry, on the test server or a real Kestrel on loopback.</summary>
 internal sealed class TestApp : IAsyncDisposable
 {
-    private TestApp(WebApplication app, LoopbackRegistryServer registry, LogCapture logs, MetricCapture metrics, HttpClient client)
+    private TestApp(WebApplication app, LoopbackRegistryServer registry, FakeLogCollector logs, MetricCapture metrics, HttpClient client)
     {
         App = app;
         Registry = registry;
@@ -30,7 +30,7 @@ internal sealed class TestApp : IAsyncDisposable
 
     public LoopbackRegistryServer Registry { get; }
 
-    public LogCapture Logs { get; }
+    public FakeLogCollector Logs { get; }
 
     public MetricCapture Metrics { get; }
 
@@ -57,8 +57,8 @@ internal sealed class TestApp : IAsyncDisposable
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) defaults[key] = value;
         builder.Configuration.AddInMemoryCollection(defaults);
-        var logs = new LogCapture();
-        builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
+        var logs = new FakeLogCollector();
+        builder.Logging.ClearProviders().AddProvider(new FakeLoggerProvider(logs)).SetMinimumLevel(LogLevel.Debug);
         if (kestrel) builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
         else builder.WebHost.UseTestServer();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);

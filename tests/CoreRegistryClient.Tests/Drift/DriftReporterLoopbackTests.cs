@@ -105,9 +105,10 @@ public class DriftReporterLoopbackTests
         await using var harness = await StartAsync();
         harness.Registry.Add("v1", "b.Drifted", "1.1.0", FeedbackNarrowed);
         _dir.Write("b.Drifted", Feedback);
-        using var metrics = new MetricsCapture();
+        using var meters = new DriftMeters();
+        using var events = meters.Collect("schema_drift_events");
 
-        await new DriftReporter(harness.Client, meterFactory: metrics.Factory).CompareAsync(_dir.Path, new DriftReporterOptions { Track = "v1", PublishEvents = true, Repository = "pipeline" });
+        await new DriftReporter(harness.Client, meterFactory: meters.Factory).CompareAsync(_dir.Path, new DriftReporterOptions { Track = "v1", PublishEvents = true, Repository = "pipeline" });
 
         var request = harness.Server.Requests.Single(r => r.Path == "/admin/telemetry");
         Assert.That(request.Authorization, Is.EqualTo($"Bearer {Token}"));
@@ -115,7 +116,7 @@ public class DriftReporterLoopbackTests
         Assert.That(posted.EventType, Is.EqualTo(SchemaDriftEvent.EventType));
         Assert.That(posted.Payload.GetProperty("schema").GetString(), Is.EqualTo("b.Drifted"));
         Assert.That(posted.Payload.GetProperty("classification").GetString(), Is.EqualTo("breaking"));
-        Assert.That(metrics.Sum("schema_drift_events", ("outcome", "published")), Is.EqualTo(1));
+        Assert.That(events.Sum(("outcome", "published")), Is.EqualTo(1));
     }
 
     [TestCase(null, TestName = "Telemetry_without_a_token_fails_before_sending_and_is_swallowed")]
@@ -125,13 +126,15 @@ public class DriftReporterLoopbackTests
         await using var harness = await StartAsync(clientToken);
         harness.Registry.Add("v1", "b.Drifted", "1.1.0", FeedbackNarrowed);
         _dir.Write("b.Drifted", Feedback);
-        using var metrics = new MetricsCapture();
+        using var meters = new DriftMeters();
+        using var events = meters.Collect("schema_drift_events");
+        using var drift = meters.Collect("schema_drift");
 
-        var report = await new DriftReporter(harness.Client, meterFactory: metrics.Factory).CompareAsync(_dir.Path, new DriftReporterOptions { Track = "v1", PublishEvents = true });
+        var report = await new DriftReporter(harness.Client, meterFactory: meters.Factory).CompareAsync(_dir.Path, new DriftReporterOptions { Track = "v1", PublishEvents = true });
 
         Assert.That(report.Drifted, Is.EqualTo(1));
         Assert.That(harness.Registry.TelemetryEvents, Is.Empty);
-        Assert.That(metrics.Sum("schema_drift_events", ("outcome", "failed")), Is.EqualTo(1));
-        Assert.That(metrics.Sum("schema_drift", ("schema", "b.Drifted")), Is.EqualTo(1));
+        Assert.That(events.Sum(("outcome", "failed")), Is.EqualTo(1));
+        Assert.That(drift.Sum(("schema", "b.Drifted")), Is.EqualTo(1));
     }
 }

@@ -327,7 +327,7 @@ public class DriftReporterTests
         _registry.Add("v1", "telemetry.FeedbackEvent", "1.2.0", FeedbackEnumNarrowed).Add("v1", "md.BarBatch", "2.0.0", Bar);
         _dir.Write("telemetry.FeedbackEvent", Feedback).Write("md.BarBatch", Bar)
             .WriteMetadata("v1", new Dictionary<string, string> { ["telemetry.FeedbackEvent"] = "1.1.2" });
-        var time = new FixedTime(DateTimeOffset.Parse("2026-03-04T05:06:07Z", System.Globalization.CultureInfo.InvariantCulture));
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-03-04T05:06:07Z", System.Globalization.CultureInfo.InvariantCulture));
 
         await new DriftReporter(_registry, timeProvider: time).CompareAsync(_dir.Path, new DriftReporterOptions { Repository = "store", PublishEvents = true, UseRegistryCompatibilityCheck = false });
 
@@ -365,13 +365,14 @@ public class DriftReporterTests
         _registry.Add("v1", "telemetry.FeedbackEvent", "1.2.0", FeedbackEnumNarrowed);
         _registry.TelemetryFailure = new RegistryException("no token configured", RegistryErrorKind.Configuration);
         _dir.Write("telemetry.FeedbackEvent", Feedback);
-        using var metrics = new MetricsCapture();
+        using var meters = new DriftMeters();
+        using var events = meters.Collect("schema_drift_events");
 
-        var report = await new DriftReporter(_registry, meterFactory: metrics.Factory).CompareAsync(_dir.Path, new DriftReporterOptions { Track = "v1", PublishEvents = true });
+        var report = await new DriftReporter(_registry, meterFactory: meters.Factory).CompareAsync(_dir.Path, new DriftReporterOptions { Track = "v1", PublishEvents = true });
 
         Assert.That(Entry(report, "telemetry.FeedbackEvent").Status, Is.EqualTo(DriftStatus.Drift));
-        Assert.That(metrics.Sum("schema_drift_events", ("outcome", "failed")), Is.EqualTo(1));
-        Assert.That(metrics.Sum("schema_drift_events", ("outcome", "published")), Is.EqualTo(0));
+        Assert.That(events.Sum(("outcome", "failed")), Is.EqualTo(1));
+        Assert.That(events.Sum(("outcome", "published")), Is.EqualTo(0));
     }
 
     [Test]
@@ -393,17 +394,20 @@ public class DriftReporterTests
     {
         _registry.Add("v1", "telemetry.FeedbackEvent", "1.2.0", FeedbackEnumNarrowed).Add("v1", "md.BarBatch", "2.0.0", Bar);
         _dir.Write("telemetry.FeedbackEvent", Feedback).Write("md.BarBatch", Bar);
-        var time = new FixedTime(DateTimeOffset.FromUnixTimeSeconds(1_770_000_000));
-        using var metrics = new MetricsCapture();
-        var reporter = new DriftReporter(_registry, meterFactory: metrics.Factory, timeProvider: time);
+        var time = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1_770_000_000));
+        using var meters = new DriftMeters();
+        using var drift = meters.Collect("schema_drift");
+        using var lastDetected = meters.Collect("schema_drift_last_detected_timestamp");
+        var reporter = new DriftReporter(_registry, meterFactory: meters.Factory, timeProvider: time);
 
         await reporter.CompareAsync(_dir.Path, new DriftReporterOptions { Track = "v1", Repository = "store" });
         await reporter.CompareAsync(_dir.Path, new DriftReporterOptions { Track = "v1", Repository = "store" });
 
         var tags = new[] { ("repo", "store"), ("track", "v1"), ("schema", "telemetry.FeedbackEvent") };
-        Assert.That(metrics.Sum("schema_drift", tags), Is.EqualTo(2));
-        Assert.That(metrics.Last("schema_drift_last_detected_timestamp", tags), Is.EqualTo(1_770_000_000));
-        Assert.That(metrics.Sum("schema_drift", ("schema", "md.BarBatch")), Is.EqualTo(0), "synced schemas are not counted");
+        Assert.That(drift.Sum(tags), Is.EqualTo(2));
+        Assert.That(lastDetected.LastMeasurement?.Value, Is.EqualTo(1_770_000_000));
+        Assert.That(lastDetected.LastMeasurement?.ContainsTags([.. tags.Select(t => new KeyValuePair<string, object?>(t.Item1, t.Item2))]), Is.True);
+        Assert.That(drift.Sum(("schema", "md.BarBatch")), Is.EqualTo(0), "synced schemas are not counted");
     }
 
     private sealed class SynchronousProgress(Action<DriftProgress> report) : IProgress<DriftProgress>

@@ -1,6 +1,7 @@
 using CoreRegistryClient.JsonSchema;
 using CoreRegistryClient.Samples.Pipeline.Producing;
 using CoreRegistryClient.Samples.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CoreRegistryClient.Samples.Tests.Pipeline;
 
@@ -27,7 +28,7 @@ public class FeedbackGeneratorTests
     [Test]
     public void The_same_seed_makes_the_same_payloads()
     {
-        var time = new FixedTimeProvider();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero));
         var first = new FeedbackGenerator(0.5, seed: 3, time);
         var second = new FeedbackGenerator(0.5, seed: 3, time);
         var a = Enumerable.Range(0, 50).Select(_ => first.Next().Envelope.Payload.GetRawText());
@@ -47,9 +48,4 @@ public class FeedbackGeneratorTests
     [TestCase(1.1)]
     public void Invalid_share_outside_zero_to_one_is_refused(double share) =>
         Assert.Throws<ArgumentOutOfRangeException>(() => _ = new FeedbackGenerator(share));
-
-    private sealed class FixedTimeProvider : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => new(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
-    }
 }

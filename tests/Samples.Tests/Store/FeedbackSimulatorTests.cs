@@ -3,6 +3,7 @@ using CoreRegistryClient.JsonSchema;
 using CoreRegistryClient.Samples.Backpressure;
 using CoreRegistryClient.Samples.Store.Feedback;
 using CoreRegistryClient.Samples.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CoreRegistryClient.Samples.Tests.Store;
 
@@ -44,7 +45,7 @@ public class FeedbackSimulatorTests
     [Test]
     public void The_same_seed_gives_the_same_reports()
     {
-        var time = new FixedTime(DateTimeOffset.Parse("2026-01-12T09:30:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-01-12T09:30:00Z", System.Globalization.CultureInfo.InvariantCulture));
         var first = new FeedbackSimulator(0.1, 5, time);
         var second = new FeedbackSimulator(0.1, 5, time);
         Assert.That(
@@ -73,10 +74,5 @@ public class FeedbackSimulatorTests
                 Assert.That((json.GetProperty("level").GetString(), json.TryGetProperty("reason", out _)), Is.EqualTo((expected, expected != "ok")), $"fill {fill}");
             }
         });
-    }
-
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 }
