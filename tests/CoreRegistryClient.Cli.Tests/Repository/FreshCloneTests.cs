@@ -12,6 +12,7 @@ public class FreshCloneTests
 {
     private TempDirectory _dir = null!;
     private string _clone = "";
+    private Task<(int ExitCode, string Output)>? _packed;
 
     [OneTimeSetUp]
     public async Task CloneAsync()
@@ -40,10 +41,46 @@ public class FreshCloneTests
             Assert.That(evaluated.Output.Trim(), Is.EqualTo(shipped ? "true" : "false"), $"{project} IsPackable in {clone}: {evaluated.Output}");
         }
 
-        var packed = await RunAsync("dotnet", clone, null, "pack", "src/CoreRegistryClient.JsonSchema", "-c", "Release", "-o", Path.Combine(clone, "out"), "-nodeReuse:false");
+        var packed = await PackJsonSchemaAsync();
 
         Assert.That(packed.ExitCode, Is.Zero, packed.Output);
         Assert.That(Directory.GetFiles(Path.Combine(clone, "out"), "CoreRegistryClient.JsonSchema.*.nupkg"), Is.Not.Empty, packed.Output);
+    }
+
+    [Test]
+    public async Task A_package_packed_from_a_clone_without_a_forge_origin_carries_its_own_readme_the_meta_schema_licence_and_the_project_urls()
+    {
+        var packed = await PackJsonSchemaAsync();
+        Assert.That(packed.ExitCode, Is.Zero, packed.Output);
+
+        using var package = System.IO.Compression.ZipFile.OpenRead(Directory.GetFiles(Path.Combine(_clone, "out"), "CoreRegistryClient.JsonSchema.*.nupkg").Single());
+        var entries = package.Entries.Select(e => e.FullName).ToList();
+        var readme = Read(package, "README.md");
+        var nuspec = System.Xml.Linq.XDocument.Parse(Read(package, "CoreRegistryClient.JsonSchema.nuspec"));
+        var metadata = nuspec.Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+        string? Metadata(string name) => metadata.Elements().SingleOrDefault(e => e.Name.LocalName == name)?.Value;
+        string? RepositoryUrl() => metadata.Elements().SingleOrDefault(e => e.Name.LocalName == "repository")?.Attribute("url")?.Value;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(entries, Does.Contain("licenses/json-schema-metaschemas-LICENSE.txt"));
+            Assert.That(Metadata("readme"), Is.EqualTo("README.md"));
+            Assert.That(readme, Does.StartWith("# CoreRegistryClient.JsonSchema"), "the package's own README, not the repository's");
+            Assert.That(readme, Does.Not.Contain("](docs/"), "no link relative to the repository");
+            // The clone's origin is a local path: the URLs come from Directory.Build.props, not from git.
+            Assert.That(Metadata("projectUrl"), Is.EqualTo("https://github.com/core-registry/CoreRegistryClient"));
+            Assert.That(RepositoryUrl(), Is.EqualTo("https://github.com/core-registry/CoreRegistryClient"));
+        });
+    }
+
+    /// <summary>Packs the JSON Schema library of the clone once for the tests that look at the package.</summary>
+    private Task<(int ExitCode, string Output)> PackJsonSchemaAsync() =>
+        _packed ??= RunAsync("dotnet", _clone, null, "pack", "src/CoreRegistryClient.JsonSchema", "-c", "Release", "-o", Path.Combine(_clone, "out"), "-nodeReuse:false");
+
+    private static string Read(System.IO.Compression.ZipArchive package, string entry)
+    {
+        using var reader = new StreamReader(package.GetEntry(entry)!.Open());
+        return reader.ReadToEnd();
     }
 
     [Test]
