@@ -6,8 +6,9 @@ using Microsoft.Extensions.Logging;
 
 namespace CoreRegistryClient.Caching;
 
-/// <summary>At start-up: loads the configured critical schemas, and when the registry does not answer within the
-/// start-up budget (<c>PreloadTimeout</c>), seeds the cache from the disk snapshot. Never fails start-up and never
+/// <summary>At start-up: loads the configured critical schemas (with none, asks <c>GET /health</c>, which also opens the
+/// connection a first cold miss reuses), and when the registry does not answer within the start-up budget
+/// (<c>PreloadTimeout</c>), seeds the cache from the disk snapshot. Never fails start-up and never
 /// holds it longer than that budget: loads still running then carry on in the background, and a registry outage is
 /// reported through logs, metrics and the health check instead.</summary>
 internal sealed class CriticalSchemaPreloader(
@@ -38,7 +39,14 @@ internal sealed class CriticalSchemaPreloader(
         var options = current.Options;
         var budget = options.PreloadTimeout;
         var critical = options.CriticalSchemas.Select(SchemaNames.Canonical).Distinct(StringComparer.Ordinal).ToList();
-        if (critical.Count > 0)
+        bool? reachable = null;
+        if (critical.Count == 0)
+        {
+            // Nothing to load, but one call still opens the registry connection that a first cold miss reuses (a herd of
+            // thread-pool callers on a new connection waits for the pool to grow: see RegistryConnectionPolicy).
+            reachable = await IsReachableAsync(budget, cancellationToken).ConfigureAwait(false);
+        }
+        else
         {
             var loads = cache.StartPreload(critical);
             if (!await WithinAsync(Task.WhenAll(loads.Select(l => l.Completion)), budget, cancellationToken).ConfigureAwait(false))
@@ -56,9 +64,9 @@ internal sealed class CriticalSchemaPreloader(
 
         // Only a registry that did not answer in time warrants serving possibly outdated snapshots: a critical schema
         // that failed to reach it or is still loading proves it; with no critical schema, ask it.
-        var unreachable = critical.Count > 0
-            ? critical.Exists(name => Entry(name) is { Current: null or { FromSnapshot: true } } entry && (entry.LastError.IsUnreachable() || entry.InFlight is not null))
-            : !await IsReachableAsync(budget, cancellationToken).ConfigureAwait(false);
+        var unreachable = reachable is { } answered
+            ? !answered
+            : critical.Exists(name => Entry(name) is { Current: null or { FromSnapshot: true } } entry && (entry.LastError.IsUnreachable() || entry.InFlight is not null));
         if (unreachable)
         {
             logger.SeededFromSnapshot(cache.SeedFromSnapshots(directory), directory);

@@ -216,14 +216,21 @@ internal sealed class SchemaCache : IDisposable
             return null;
         }
 
-        return EnsureLoad(entry, null);
+        return EnsureLoad(entry, null, unlessSettled: true);
     }
 
-    private SchemaLoad EnsureLoad(SchemaCacheEntry entry, string? trackHint)
+    private SchemaLoad EnsureLoad(SchemaCacheEntry entry, string? trackHint) => EnsureLoad(entry, trackHint, unlessSettled: false)!;
+
+    /// <param name="entry">The name's entry.</param>
+    /// <param name="trackHint">The track the index names, or null to negotiate.</param>
+    /// <param name="unlessSettled">A miss: when a load ended since the caller looked (a validator, or a failure), return
+    /// null rather than load again, so a herd makes exactly one request.</param>
+    private SchemaLoad? EnsureLoad(SchemaCacheEntry entry, string? trackHint, bool unlessSettled)
     {
         lock (entry.Gate)
         {
             if (entry.InFlight is { } running) return running;
+            if (unlessSettled && (entry.Current is not null || entry.LastError != SchemaLoadError.None)) return null;
             var load = new SchemaLoad(trackHint, _policy.Current.Options.Timeout, _time, _shutdownToken);
             entry.InFlight = load;
             try

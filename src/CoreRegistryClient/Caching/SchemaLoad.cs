@@ -11,16 +11,21 @@ internal sealed class SchemaLoad : IDisposable
     /// <summary>How long past the deadline a caller still waits for the load to report its own timeout.</summary>
     private static readonly TimeSpan Grace = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>How long into a load thread-pool callers wait before the pool is asked for more threads (see <see cref="Wait"/>).</summary>
+    private static readonly TimeSpan BackstopDelay = TimeSpan.FromMilliseconds(200);
+
     private readonly TaskCompletionSource<CompiledSchema?> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _budget;
     private readonly CancellationTokenSource _linked;
+    private readonly long _started;
     private readonly long _deadline;
 
     public SchemaLoad(string? trackHint, TimeSpan budget, TimeProvider time, CancellationToken shutdown)
     {
         TrackHint = trackHint;
         Budget = budget;
-        _deadline = Environment.TickCount64 + (long)budget.TotalMilliseconds;
+        _started = Environment.TickCount64;
+        _deadline = _started + (long)budget.TotalMilliseconds;
         _budget = new CancellationTokenSource(budget, time);
         _linked = CancellationTokenSource.CreateLinkedTokenSource(shutdown, _budget.Token);
     }
@@ -44,11 +49,16 @@ internal sealed class SchemaLoad : IDisposable
     public void Complete(CompiledSchema? result) => _completion.TrySetResult(result);
 
     /// <summary>Blocks until the load completes or its deadline passes; true when it completed.</summary>
-    /// <remarks>The load runs on a dedicated thread with synchronous I/O; a thread-pool caller waiting here is reported
-    /// to the pool (<see cref="PoolBlockingScope"/>) so the one pool hop the HTTP stack still makes is not starved.</remarks>
+    /// <remarks>The load runs on a dedicated thread with synchronous I/O, which over a warm connection needs no pool
+    /// thread. A thread-pool caller still waiting <see cref="BackstopDelay"/> after the load started is reported to the pool
+    /// (<see cref="PoolBlockingScope"/>), for a load that does need it (a new connection). Not at once: each thread the
+    /// pool adds for a herd costs CPU that the load itself needs.</remarks>
     public bool Wait()
     {
         if (_completion.Task.IsCompleted) return true;
+        if (!Thread.CurrentThread.IsThreadPoolThread) return _completion.Task.Wait(Remaining + Grace);
+        var untilBackstop = _started + (long)BackstopDelay.TotalMilliseconds - Environment.TickCount64; // from the load's start, not this caller's
+        if (untilBackstop > 0 && _completion.Task.Wait(TimeSpan.FromMilliseconds(Math.Min(untilBackstop, (long)Remaining.TotalMilliseconds)))) return true;
         var reported = PoolBlockingScope.Enter();
         try
         {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace CoreRegistryClient.Registry;
 
@@ -15,7 +16,9 @@ internal static class RegistryServiceCollectionExtensions
     /// or validate those options.
     /// <para>The HTTP client factory's own request loggers are removed for this client: at Trace level they put raw
     /// header values (the bearer token) into the structured log state even when <c>RedactLoggedHeaders</c> masks them in
-    /// the message, and a structured exporter would ship them. Registry calls are logged by <see cref="RegistryLog"/>.</para></remarks>
+    /// the message, and a structured exporter would ship them. Registry calls are logged by <see cref="RegistryLog"/>.</para>
+    /// <para>Connections follow <see cref="RegistryConnectionPolicy"/> (kept warm for a cold miss; the handler is never
+    /// rotated).</para></remarks>
     /// <returns>The builder of the named <see cref="HttpClient"/>, to add handlers or change the primary handler.</returns>
     internal static IHttpClientBuilder AddSchemaRegistryClient(this IServiceCollection services)
     {
@@ -27,8 +30,8 @@ internal static class RegistryServiceCollectionExtensions
         services.TryAddSingleton<ISchemaRegistryClient, SchemaRegistryClient>();
         return services.AddHttpClient(SchemaRegistryClient.HttpClientName)
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan) // the resilience pipeline owns time budgets
-            // Redirects are followed by RegistryAttempt, which applies the origin rule (AllowCrossOriginRedirects).
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .ConfigurePrimaryHttpMessageHandler(provider => RegistryConnectionPolicy.CreateHandler(provider.GetRequiredService<IOptionsMonitor<SchemaEnforcementOptions>>().CurrentValue))
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan) // a rotated handler is an empty pool: the warm connection would be lost
             .RemoveAllLoggers()
             .RedactLoggedHeaders(["Authorization"]); // in case a host adds the default loggers back
     }
