@@ -11,6 +11,8 @@ internal sealed class SchemaGraphBuilder
     private readonly SchemaDocumentSet _documents;
     private readonly List<SchemaNode> _nodes = [];
     private readonly Queue<(SchemaNode Node, SchemaLocation Location)> _pending = new();
+    // One list reused for every schema object's keywords (filling one never starts filling another).
+    private readonly List<Keyword> _keywords = [];
     private List<ReferenceKeyword>? _dynamicReferences;
     private Dictionary<string, SchemaPattern>? _patterns;
 
@@ -178,7 +180,8 @@ internal sealed class SchemaGraphBuilder
                 throw new InvalidSchemaException($"A schema must be an object or a boolean, not {element.ValueKind}.", location.AbsoluteLocation);
         }
 
-        var keywords = new List<Keyword>();
+        var keywords = _keywords;
+        keywords.Clear();
         var draft = location.Draft;
         if (draft <= SchemaDraft.Draft7 && element.TryGetProperty("$ref", out var reference))
         {
@@ -198,6 +201,7 @@ internal sealed class SchemaGraphBuilder
         }
 
         node.SetKeywords(keywords);
+        keywords.Clear();
     }
 
 }
