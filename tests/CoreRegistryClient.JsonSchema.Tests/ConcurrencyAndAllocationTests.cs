@@ -87,6 +87,29 @@ public sealed class ConcurrencyAndAllocationTests
         });
     }
 
+    [Test]
+    public void List_output_builds_each_failing_keywords_message_once_and_reuses_it()
+    {
+        var validator = JsonSchemaValidator.Parse("""
+            {"type": "object", "required": ["id", "name"], "dependentRequired": {"a": ["b"]},
+             "properties": {"n": {"minimum": 0, "maximum": 10}, "s": {"maxLength": 2, "pattern": "^x"}, "l": {"minItems": 2}}}
+            """);
+        const string Payload = """{"a": 1, "n": -1, "s": "abc", "l": [1]}""";
+
+        var first = validator.Validate(Payload).Errors;
+        var second = validator.Validate(Payload).Errors;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(second.Select(e => e.Keyword), Is.EquivalentTo(new[] { "required", "required", "dependentRequired", "minimum", "maxLength", "pattern", "minItems" }));
+            Assert.That(second.Select(e => e.Message), Is.EqualTo(first.Select(e => e.Message)));
+            for (var i = 0; i < first.Count; i++)
+            {
+                Assert.That(second[i].Message, Is.SameAs(first[i].Message), $"the {first[i].Keyword} message");
+            }
+        });
+    }
+
     private static string Summary(ValidationResult result)
         => result.IsValid + "|" + string.Join(";", result.Errors.Select(e => e.InstanceLocation + "@" + e.KeywordLocation));
 }
