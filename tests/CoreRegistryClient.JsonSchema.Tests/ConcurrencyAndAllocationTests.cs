@@ -110,6 +110,32 @@ public sealed class ConcurrencyAndAllocationTests
         });
     }
 
+    [Test]
+    public void List_output_reuses_locations_through_references_and_at_a_repeatedly_failing_value()
+    {
+        var validator = BenchCorpus.Compile(BenchCorpus.AllocationRequest);
+        var payload = BenchCorpus.Invalid(BenchCorpus.AllocationRequest);
+
+        var first = validator.Validate(payload).Errors;
+        var second = validator.Validate(payload).Errors;
+
+        var throughReferences = Enumerable.Range(0, first.Count).Where(i => first[i].KeywordLocation.Contains("/$ref/", StringComparison.Ordinal)).ToList();
+        var strategy = second.Where(e => e.InstanceLocation == "/strategy").ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(second.Select(e => e.KeywordLocation), Is.EqualTo(first.Select(e => e.KeywordLocation)));
+            Assert.That(throughReferences, Has.Count.GreaterThanOrEqualTo(5));
+            foreach (var i in throughReferences)
+            {
+                Assert.That(second[i].KeywordLocation, Is.SameAs(first[i].KeywordLocation), first[i].KeywordLocation);
+            }
+
+            // oneOf's two "required" errors and its own error all sit at /strategy: one string.
+            Assert.That(strategy, Has.Count.EqualTo(3));
+            Assert.That(strategy.Select(e => e.InstanceLocation).Distinct(ReferenceEqualityComparer.Instance).Count(), Is.EqualTo(1));
+        });
+    }
+
     private static string Summary(ValidationResult result)
         => result.IsValid + "|" + string.Join(";", result.Errors.Select(e => e.InstanceLocation + "@" + e.KeywordLocation));
 }
