@@ -36,6 +36,10 @@ public sealed class JsonSchemaValidator
     /// <exception cref="InvalidSchemaException">The schema is malformed, invalid, or unresolvable.</exception>
     public static JsonSchemaValidator Parse(ReadOnlySpan<byte> utf8Json, JsonSchemaOptions? options = null) => new JsonSchemaCompiler(options).Compile(utf8Json);
 
+    /// <summary>Whether evaluation keeps the dynamic scope (some <c>$dynamicRef</c>/<c>$recursiveRef</c> still depends
+    /// on it after compilation).</summary>
+    internal bool TracksDynamicScope => _settings.TrackScope;
+
     /// <summary>The draft the schema was compiled under.</summary>
     public SchemaDraft Draft { get; }
 

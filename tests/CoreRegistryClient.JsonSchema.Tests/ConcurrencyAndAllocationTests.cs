@@ -87,6 +87,55 @@ public sealed class ConcurrencyAndAllocationTests
         });
     }
 
+    [Test]
+    public void List_output_builds_each_failing_keywords_message_once_and_reuses_it()
+    {
+        var validator = JsonSchemaValidator.Parse("""
+            {"type": "object", "required": ["id", "name"], "dependentRequired": {"a": ["b"]},
+             "properties": {"n": {"minimum": 0, "maximum": 10}, "s": {"maxLength": 2, "pattern": "^x"}, "l": {"minItems": 2}}}
+            """);
+        const string Payload = """{"a": 1, "n": -1, "s": "abc", "l": [1]}""";
+
+        var first = validator.Validate(Payload).Errors;
+        var second = validator.Validate(Payload).Errors;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(second.Select(e => e.Keyword), Is.EquivalentTo(new[] { "required", "required", "dependentRequired", "minimum", "maxLength", "pattern", "minItems" }));
+            Assert.That(second.Select(e => e.Message), Is.EqualTo(first.Select(e => e.Message)));
+            for (var i = 0; i < first.Count; i++)
+            {
+                Assert.That(second[i].Message, Is.SameAs(first[i].Message), $"the {first[i].Keyword} message");
+            }
+        });
+    }
+
+    [Test]
+    public void List_output_reuses_locations_through_references_and_at_a_repeatedly_failing_value()
+    {
+        var validator = BenchCorpus.Compile(BenchCorpus.AllocationRequest);
+        var payload = BenchCorpus.Invalid(BenchCorpus.AllocationRequest);
+
+        var first = validator.Validate(payload).Errors;
+        var second = validator.Validate(payload).Errors;
+
+        var throughReferences = Enumerable.Range(0, first.Count).Where(i => first[i].KeywordLocation.Contains("/$ref/", StringComparison.Ordinal)).ToList();
+        var strategy = second.Where(e => e.InstanceLocation == "/strategy").ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(second.Select(e => e.KeywordLocation), Is.EqualTo(first.Select(e => e.KeywordLocation)));
+            Assert.That(throughReferences, Has.Count.GreaterThanOrEqualTo(5));
+            foreach (var i in throughReferences)
+            {
+                Assert.That(second[i].KeywordLocation, Is.SameAs(first[i].KeywordLocation), first[i].KeywordLocation);
+            }
+
+            // oneOf's two "required" errors and its own error all sit at /strategy: one string.
+            Assert.That(strategy, Has.Count.EqualTo(3));
+            Assert.That(strategy.Select(e => e.InstanceLocation).Distinct(ReferenceEqualityComparer.Instance).Count(), Is.EqualTo(1));
+        });
+    }
+
     private static string Summary(ValidationResult result)
         => result.IsValid + "|" + string.Join(";", result.Errors.Select(e => e.InstanceLocation + "@" + e.KeywordLocation));
 }

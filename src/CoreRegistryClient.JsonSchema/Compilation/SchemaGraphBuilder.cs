@@ -11,6 +11,9 @@ internal sealed class SchemaGraphBuilder
     private readonly SchemaDocumentSet _documents;
     private readonly List<SchemaNode> _nodes = [];
     private readonly Queue<(SchemaNode Node, SchemaLocation Location)> _pending = new();
+    // One list reused for every schema object's keywords (filling one never starts filling another).
+    private readonly List<Keyword> _keywords = [];
+    private List<ReferenceKeyword>? _dynamicReferences;
     private Dictionary<string, SchemaPattern>? _patterns;
 
     public SchemaGraphBuilder(JsonSchemaOptions options, IDocumentSource source)
@@ -21,7 +24,8 @@ internal sealed class SchemaGraphBuilder
 
     public JsonSchemaOptions Options { get; }
 
-    /// <summary>Whether some <c>$dynamicRef</c>/<c>$recursiveRef</c> was compiled, so the dynamic scope must be tracked.</summary>
+    /// <summary>Whether some <c>$dynamicRef</c>/<c>$recursiveRef</c> needs the dynamic scope at evaluation, so it must
+    /// be tracked.</summary>
     public bool UsesDynamicScope { get; private set; }
 
     /// <summary>Compiles the document <paramref name="root"/> retrieved from <paramref name="baseUri"/>.</summary>
@@ -34,6 +38,7 @@ internal sealed class SchemaGraphBuilder
         if (UsesDynamicScope)
         {
             CompileDynamicTargets();
+            ResolveDynamicReferencesStatically(location.Resource);
         }
 
         ReferenceCycles.Analyse(node, _nodes);
@@ -44,7 +49,27 @@ internal sealed class SchemaGraphBuilder
     /// backtracking regex engine).</summary>
     public List<SchemaDiagnostic>? Diagnostics { get; private set; }
 
-    public void MarkDynamicScope() => UsesDynamicScope = true;
+    /// <summary>Records a reference that resolves through the dynamic scope.</summary>
+    public void MarkDynamicScope(ReferenceKeyword reference)
+    {
+        (_dynamicReferences ??= []).Add(reference);
+        UsesDynamicScope = true;
+    }
+
+    /// <summary>The root's resource is the outermost of every dynamic scope, so it alone decides every dynamic
+    /// reference to an anchor it declares (the meta-schemas' <c>"$dynamicRef": "#meta"</c>,
+    /// <c>"$recursiveRef": "#"</c>). When it decides them all, evaluation need not track the scope at all, and each
+    /// schema takes the plain path.</summary>
+    private void ResolveDynamicReferencesStatically(SchemaResource outermost)
+    {
+        var stillDynamic = false;
+        foreach (var reference in _dynamicReferences ?? [])
+        {
+            stillDynamic |= !reference.TryResolveStatically(outermost);
+        }
+
+        UsesDynamicScope = stillDynamic;
+    }
 
     private void Diagnose(EcmaPattern regex, string location)
     {
@@ -155,7 +180,8 @@ internal sealed class SchemaGraphBuilder
                 throw new InvalidSchemaException($"A schema must be an object or a boolean, not {element.ValueKind}.", location.AbsoluteLocation);
         }
 
-        var keywords = new List<Keyword>();
+        var keywords = _keywords;
+        keywords.Clear();
         var draft = location.Draft;
         if (draft <= SchemaDraft.Draft7 && element.TryGetProperty("$ref", out var reference))
         {
@@ -175,6 +201,7 @@ internal sealed class SchemaGraphBuilder
         }
 
         node.SetKeywords(keywords);
+        keywords.Clear();
     }
 
 }

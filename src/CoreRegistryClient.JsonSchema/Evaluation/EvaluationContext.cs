@@ -20,6 +20,9 @@ internal ref struct EvaluationContext
         ProbeStack = state.InstanceDepth > ValidatorSettings.UnprobedInstanceDepth;
     }
 
+    /// <summary>An invalid payload usually fails several keywords: room for them without regrowing from 4.</summary>
+    private const int InitialErrorCapacity = 8;
+
     public readonly ReadOnlySpan<byte> Json;
 
     public readonly JsonToken[] Tape;
@@ -65,11 +68,11 @@ internal ref struct EvaluationContext
             return false;
         }
 
-        var errors = State.Errors ??= [];
+        var errors = State.Errors ??= new List<ValidationError>(InitialErrorCapacity);
         var text = Settings.IncludeValuesInMessages ? message + " Value: " + Excerpt(token) : message;
         errors.Add(new ValidationError(
             InstancePointer(token),
-            KeywordPointer(keyword.Pointer),
+            KeywordPointer(keyword.Pointer, ref keyword.LocationViaReferences),
             keyword.AbsoluteLocation,
             keyword.Name,
             text));
@@ -84,10 +87,10 @@ internal ref struct EvaluationContext
             return false;
         }
 
-        var errors = State.Errors ??= [];
+        var errors = State.Errors ??= new List<ValidationError>(InitialErrorCapacity);
         errors.Add(new ValidationError(
             InstancePointer(token),
-            KeywordPointer(node.Pointer),
+            KeywordPointer(node.Pointer, ref node.LocationViaReferences),
             node.AbsoluteLocation,
             node.ParentKeyword,
             "The schema does not allow this value."));
@@ -100,6 +103,11 @@ internal ref struct EvaluationContext
         if (token == 0)
         {
             return "";
+        }
+
+        if (State.RecentPointer(token) is { } known)
+        {
+            return known;
         }
 
         var sb = State.Builder();
@@ -148,15 +156,25 @@ internal ref struct EvaluationContext
             }
         }
 
-        return sb.ToString();
+        var pointer = sb.ToString();
+        State.RememberPointer(token, pointer);
+        return pointer;
     }
 
-    private readonly string KeywordPointer(string pointer)
+    /// <summary>The keyword location along the evaluation path: <paramref name="pointer"/> (its place in its document)
+    /// behind the references followed to reach it, reusing <paramref name="cache"/> when the chain is the same.</summary>
+    private readonly string KeywordPointer(string pointer, ref ChainedLocation? cache)
     {
         var refs = State.Refs;
         if (refs.Length == 0)
         {
             return pointer;
+        }
+
+        var cached = Volatile.Read(ref cache);
+        if (cached is not null && cached.IsFor(refs))
+        {
+            return cached.Pointer;
         }
 
         var sb = State.Builder();
@@ -169,7 +187,9 @@ internal ref struct EvaluationContext
         }
 
         sb.Append(pointer.AsSpan(Math.Min(prefix, pointer.Length)));
-        return sb.ToString();
+        var built = sb.ToString();
+        Volatile.Write(ref cache, new ChainedLocation(refs, built));
+        return built;
     }
 
     private readonly string Excerpt(int token)

@@ -27,6 +27,13 @@ internal sealed class EvaluationState
     private long _regexTicksLeft;
     private System.Text.StringBuilder? _builder;
 
+    // The instance pointers of the last few errors: a failing value often fails several keywords (and oneOf's
+    // branches), so list output reuses the string.
+    private const int RecentPointers = 4;
+    private readonly int[] _recentTokens = [-1, -1, -1, -1];
+    private readonly string?[] _recentPointers = new string?[RecentPointers];
+    private int _recentNext = -1;
+
     public JsonToken[] Tape => _tape;
 
     private int _topOffset;
@@ -146,6 +153,32 @@ internal sealed class EvaluationState
         }
 
         return _pointerCache.AsSpan(depth * 3, 3);
+    }
+
+    /// <summary>The instance pointer built for <paramref name="token"/> by one of the last few errors, if any.</summary>
+    public string? RecentPointer(int token)
+    {
+        if (_recentNext < 0)
+        {
+            return null;
+        }
+
+        for (var i = 0; i < RecentPointers; i++)
+        {
+            if (_recentTokens[i] == token)
+            {
+                return _recentPointers[i];
+            }
+        }
+
+        return null;
+    }
+
+    public void RememberPointer(int token, string pointer)
+    {
+        _recentNext = (_recentNext + 1) % RecentPointers;
+        _recentTokens[_recentNext] = token;
+        _recentPointers[_recentNext] = pointer;
     }
 
     /// <summary>An empty string builder for one error location (list output), reused within the thread.</summary>
@@ -273,6 +306,13 @@ internal sealed class EvaluationState
         }
 
         Errors = null;
+        if (_recentNext >= 0)
+        {
+            Array.Fill(_recentTokens, -1);
+            Array.Clear(_recentPointers);
+            _recentNext = -1;
+        }
+
         if (_pointerCache.Length > 0)
         {
             Array.Fill(_pointerCache, -1);

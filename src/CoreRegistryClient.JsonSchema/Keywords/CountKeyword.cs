@@ -24,6 +24,9 @@ internal sealed class CountKeyword : Keyword
     public static Keyword Create(SchemaNode owner, string name, JsonElement value, bool max, JsonTokenKind kind)
         => new CountKeyword(owner, name, value, max, kind);
 
+    // Built on the first failure (list output only) and reused: it quotes only the schema's limit.
+    private string? _message;
+
     public override bool Evaluate(ref EvaluationContext ctx, int token)
     {
         ref var t = ref ctx.Tape[token];
@@ -33,7 +36,7 @@ internal sealed class CountKeyword : Keyword
         }
 
         var ok = _max ? t.Count <= _limit : t.Count >= _limit;
-        return ok || (ctx.Collect && ctx.Fail(this, token, string.Create(CultureInfo.InvariantCulture,
+        return ok || (ctx.Collect && ctx.Fail(this, token, _message ??= string.Create(CultureInfo.InvariantCulture,
             $"The {(_kind == JsonTokenKind.Array ? "array" : "object")} must have at {(_max ? "most" : "least")} {_limit} {(_kind == JsonTokenKind.Array ? "items" : "properties")}.")));
     }
 }

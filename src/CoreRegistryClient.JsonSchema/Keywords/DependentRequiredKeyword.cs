@@ -12,12 +12,14 @@ internal sealed class DependentRequiredKeyword : Keyword
     private readonly byte[][] _triggers;
     private readonly byte[][][] _names;
     private readonly string[][] _text;
+    private readonly string?[]?[] _messages;
 
     private DependentRequiredKeyword(SchemaNode owner, string name, List<(string Trigger, List<string> Names)> entries) : base(owner, name)
     {
         _triggers = [.. entries.Select(e => Encoding.UTF8.GetBytes(e.Trigger))];
         _names = [.. entries.Select(e => e.Names.Select(Encoding.UTF8.GetBytes).ToArray())];
         _text = [.. entries.Select(e => e.Names.ToArray())];
+        _messages = new string?[]?[entries.Count];
     }
 
     public override int Order => KeywordOrder.Shape;
@@ -46,7 +48,7 @@ internal sealed class DependentRequiredKeyword : Keyword
         var valid = true;
         for (var i = 0; i < _triggers.Length; i++)
         {
-            if (ObjectProperties.Find(ref ctx, token, _triggers[i]) >= 0 && !RequiredKeyword.Check(this, _names[i], _text[i], ref ctx, token))
+            if (ObjectProperties.Find(ref ctx, token, _triggers[i]) >= 0 && !RequiredKeyword.Check(this, _names[i], _text[i], ref _messages[i], ref ctx, token))
             {
                 valid = false;
                 if (!ctx.Collect)

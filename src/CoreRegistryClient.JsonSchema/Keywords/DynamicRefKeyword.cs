@@ -29,10 +29,23 @@ internal sealed class DynamicRefKeyword : ReferenceKeyword
             && ReferenceEquals(anchored, target))
         {
             keyword._anchor = fragment;
-            builder.MarkDynamicScope();
+            builder.MarkDynamicScope(keyword);
         }
 
         return keyword;
+    }
+
+    /// <summary>The outermost resource of every dynamic scope comes first in the search: when it declares the anchor,
+    /// that is always the target.</summary>
+    public override bool TryResolveStatically(SchemaResource outermost)
+    {
+        if (_anchor is not null && outermost.DynamicAnchors.TryGetValue(_anchor, out var target))
+        {
+            _target = target;
+            _anchor = null;
+        }
+
+        return _anchor is null;
     }
 
     public override bool Evaluate(ref EvaluationContext ctx, int token)

@@ -18,6 +18,12 @@ internal abstract class Keyword
 
     public SchemaNode Owner { get; }
 
+    /// <summary>This keyword's location through the references last followed to it (list output; see
+    /// <see cref="ChainedLocation"/>).</summary>
+#pragma warning disable CA1051 // A field, so evaluation can replace it in place.
+    internal ChainedLocation? LocationViaReferences;
+#pragma warning restore CA1051
+
     /// <summary>The keyword name as written (e.g. <c>required</c>).</summary>
     public string Name { get; }
 

@@ -46,8 +46,11 @@ internal sealed class NumericBoundKeyword : Keyword
     {
         var c = _limit.Compare(ref number);
         var ok = _upper ? (_exclusive ? c < 0 : c <= 0) : (_exclusive ? c > 0 : c >= 0);
-        return ok || (ctx.Collect && ctx.Fail(this, token, Message()));
+        return ok || (ctx.Collect && ctx.Fail(this, token, _message ??= Message()));
     }
+
+    // Built on the first failure (list output only) and reused: it quotes only the schema's limit.
+    private string? _message;
 
     private string Message() => (_upper, _exclusive) switch
     {

@@ -19,6 +19,9 @@ internal sealed class PatternKeyword : Keyword
         return new PatternKeyword(owner, name, compile(source, owner, name));
     }
 
+    // Built on the first failure (list output only) and reused: it quotes only the schema's pattern.
+    private string? _message;
+
     public override bool Evaluate(ref EvaluationContext ctx, int token)
     {
         if (ctx.Tape[token].Kind != JsonTokenKind.String)
@@ -29,6 +32,6 @@ internal sealed class PatternKeyword : Keyword
         return _pattern.Matches(ref ctx, token, out var timedOut)
             || (ctx.Collect && ctx.Fail(this, token, timedOut
                 ? "The pattern could not be matched within the validation's regex budget (JsonSchemaOptions.RegexBudget); the value is treated as not matching."
-                : $"The string must match the pattern {_pattern.Source}."));
+                : _message ??= $"The string must match the pattern {_pattern.Source}."));
     }
 }

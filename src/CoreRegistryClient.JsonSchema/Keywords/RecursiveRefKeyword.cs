@@ -26,10 +26,23 @@ internal sealed class RecursiveRefKeyword : ReferenceKeyword
         if (ReferenceEquals(target, target.Resource.RootLocation) && target.Resource.RecursiveAnchor)
         {
             keyword._dynamic = true;
-            builder.MarkDynamicScope();
+            builder.MarkDynamicScope(keyword);
         }
 
         return keyword;
+    }
+
+    /// <summary>The outermost resource of every dynamic scope comes first in the search: when it has a recursive
+    /// anchor, that is always the target.</summary>
+    public override bool TryResolveStatically(SchemaResource outermost)
+    {
+        if (_dynamic && outermost.RecursiveAnchor && outermost.RootNode is { } root)
+        {
+            _target = root;
+            _dynamic = false;
+        }
+
+        return !_dynamic;
     }
 
     public override bool Evaluate(ref EvaluationContext ctx, int token)

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using CoreRegistryClient.JsonSchema.Compilation;
 using CoreRegistryClient.JsonSchema.Evaluation;
 
 namespace CoreRegistryClient.JsonSchema.Keywords;
@@ -18,6 +19,11 @@ internal abstract class ReferenceKeyword(SchemaNode owner, string name) : Keywor
     public bool Guarded { get; set; }
 
     public override IEnumerable<SchemaNode> InPlaceSubschemas => [StaticTarget];
+
+    /// <summary>For a reference resolved through the dynamic scope: fixes the target when the validator's root
+    /// resource, <paramref name="outermost"/> in every dynamic scope, decides it; false when evaluation must still
+    /// search the scope.</summary>
+    public virtual bool TryResolveStatically(SchemaResource outermost) => true;
 
     protected bool Follow(SchemaNode target, ref EvaluationContext ctx, int token)
     {

@@ -10,6 +10,8 @@ internal sealed class RequiredKeyword : Keyword
 {
     private readonly byte[][] _names;
     private readonly string[] _text;
+    // Built on the first failure (list output only) and reused; a race only builds an equal string twice.
+    private string?[]? _messages;
 
     private RequiredKeyword(SchemaNode owner, string name, List<string> names) : base(owner, name)
     {
@@ -27,8 +29,9 @@ internal sealed class RequiredKeyword : Keyword
         return names.Count == 0 ? null : new RequiredKeyword(owner, name, names);
     }
 
-    /// <summary>For <c>dependentRequired</c>/<c>dependencies</c>, which report under their own keyword.</summary>
-    public static bool Check(Keyword reporter, byte[][] names, string[] text, ref EvaluationContext ctx, int token)
+    /// <summary>For <c>dependentRequired</c>/<c>dependencies</c>, which report under their own keyword;
+    /// <paramref name="messages"/> (one per name) is created and filled as names are first found missing.</summary>
+    public static bool Check(Keyword reporter, byte[][] names, string[] text, ref string?[]? messages, ref EvaluationContext ctx, int token)
     {
         var valid = true;
         for (var i = 0; i < names.Length; i++)
@@ -40,7 +43,8 @@ internal sealed class RequiredKeyword : Keyword
                     return false;
                 }
 
-                valid = ctx.Fail(reporter, token, $"The required property '{text[i]}' is missing.");
+                messages ??= new string?[names.Length];
+                valid = ctx.Fail(reporter, token, messages[i] ??= $"The required property '{text[i]}' is missing.");
             }
         }
 
@@ -48,5 +52,5 @@ internal sealed class RequiredKeyword : Keyword
     }
 
     public override bool Evaluate(ref EvaluationContext ctx, int token)
-        => ctx.Tape[token].Kind != JsonTokenKind.Object || Check(this, _names, _text, ref ctx, token);
+        => ctx.Tape[token].Kind != JsonTokenKind.Object || Check(this, _names, _text, ref _messages, ref ctx, token);
 }

@@ -26,6 +26,12 @@ internal sealed class SchemaNode
 
     public SchemaResource Resource { get; }
 
+    /// <summary>This schema's location through the references last followed to it (a failing <c>false</c> schema
+    /// in list output; see <see cref="ChainedLocation"/>).</summary>
+#pragma warning disable CA1051 // A field, so evaluation can replace it in place.
+    internal ChainedLocation? LocationViaReferences;
+#pragma warning restore CA1051
+
     /// <summary>The node's index among the nodes of its compilation (for graph analyses).</summary>
     public int Id { get; }
 

@@ -21,6 +21,9 @@ internal sealed class StringLengthKeyword : Keyword
 
     public static Keyword Create(SchemaNode owner, string name, JsonElement value, bool max) => new StringLengthKeyword(owner, name, value, max);
 
+    // Built on the first failure (list output only) and reused: it quotes only the schema's limit.
+    private string? _message;
+
     public override bool Evaluate(ref EvaluationContext ctx, int token)
     {
         ref var t = ref ctx.Tape[token];
@@ -37,7 +40,7 @@ internal sealed class StringLengthKeyword : Keyword
 
         var length = JsonStrings.CountCodePoints(ctx.Json.Slice(t.Start, t.Length), t.Escaped);
         var ok = _max ? length <= _limit : length >= _limit;
-        return ok || (ctx.Collect && ctx.Fail(this, token, _max
+        return ok || (ctx.Collect && ctx.Fail(this, token, _message ??= _max
             ? string.Create(CultureInfo.InvariantCulture, $"The string must be at most {_limit} characters long.")
             : string.Create(CultureInfo.InvariantCulture, $"The string must be at least {_limit} characters long.")));
     }
