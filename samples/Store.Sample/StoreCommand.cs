@@ -43,7 +43,7 @@ internal static class StoreCommand
         var root = new RootCommand("CoreRegistryClient store sample: publishes telemetry.FeedbackEvent messages validated through ISchemaManager, and reports drift of its local schema copies as telemetry.schema_drift events.")
         {
             common.Bus, common.Redis, common.Namespace, common.Mode, common.RegistryUrl, common.Count, keepServing, common.Duration, invalid, rate,
-            fixtures, driftInterval, repo, pulse, driftReports, common.Port, common.Listen, common.SummaryInterval, common.ConfigFile, common.Verbose,
+            fixtures, driftInterval, repo, pulse, driftReports, common.Port, common.Listen, common.SummaryInterval, common.ConfigFile, common.Verbose, common.FeedbackSource, common.Provider,
         };
         root.Validators.Add(result =>
         {

@@ -55,7 +55,7 @@ internal static class StoreHost
         var services = builder.Services;
         services.AddHealthChecks().AddCheck<MessageBusHealthCheck>("message-bus");
 
-        services.AddSingleton(sp => new FeedbackSimulator(settings.InvalidShare, settings.Seed, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new FeedbackSimulator(settings.InvalidShare, settings.Seed, sp.GetRequiredService<TimeProvider>(), settings.FeedbackSource, settings.Provider));
         services.AddSingleton<StoreCounters>();
         services.AddSingleton<FeedbackPublisher>();
         services.AddSingleton<RunProgress>();
