@@ -82,6 +82,8 @@ public class KubernetesManifestTests
             Assert.That(
                 (spec.Text("minReplicaCount"), spec.Text("maxReplicaCount"), spec.Text("pollingInterval"), spec.Text("cooldownPeriod")),
                 Is.EqualTo(("1", "10", "15", "60")));
+            Assert.That(spec.Map("advanced").Map("horizontalPodAutoscalerConfig").Map("behavior").Map("scaleDown").Text("stabilizationWindowSeconds"), Is.EqualTo("60"),
+                "from 1..10 replicas the HPA's scale-down window, not cooldownPeriod, decides when replicas go");
             Assert.That(triggers.Single().Text("type"), Is.EqualTo("prometheus"));
             Assert.That(metadata["query"], Is.EqualTo("max(pipeline_feedback_queue_depth{source=\"store_coordinator\"})"));
             Assert.That(metadata["threshold"], Is.EqualTo("5000"));
