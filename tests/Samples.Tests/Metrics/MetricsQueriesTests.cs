@@ -43,16 +43,7 @@ public partial class MetricsQueriesTests
         await run.WaitForRunAsync();
         await using var prometheus = await PrometheusServer.StartAsync("store", new Uri(run.BaseAddress, "/metrics"));
 
-        var empty = new List<string>();
-        foreach (var (_, query, _) in DocumentedQueries().Where(r => r.Sample == "store"))
-        {
-            if ((await prometheus.WaitForDataAsync(query, Patience)).Count == 0)
-            {
-                empty.Add(query);
-            }
-        }
-
-        Assert.That(empty, Is.Empty);
+        Assert.That(await QueriesWithoutDataAsync(prometheus, "store"), Is.Empty);
     }
 
     [Test]
@@ -64,8 +55,13 @@ public partial class MetricsQueriesTests
         await run.WaitForProcessedAsync(60);
         await using var prometheus = await PrometheusServer.StartAsync("pipeline-sample", new Uri(run.BaseAddress, "/metrics"));
 
+        Assert.That(await QueriesWithoutDataAsync(prometheus, "pipeline"), Is.Empty);
+    }
+
+    private static async Task<List<string>> QueriesWithoutDataAsync(PrometheusServer prometheus, string sample)
+    {
         var empty = new List<string>();
-        foreach (var (_, query, _) in DocumentedQueries().Where(r => r.Sample == "pipeline"))
+        foreach (var (_, query, _) in DocumentedQueries().Where(r => r.Sample == sample))
         {
             if ((await prometheus.WaitForDataAsync(query, Patience)).Count == 0)
             {
@@ -73,7 +69,7 @@ public partial class MetricsQueriesTests
             }
         }
 
-        Assert.That(empty, Is.Empty);
+        return empty;
     }
 
     [GeneratedRegex(@"^\| `(?<plan>[^`]+)` \| `(?<query>[^`]+)` \| (?<sample>store|pipeline) \|$", RegexOptions.Multiline)]
