@@ -16,7 +16,7 @@ metadata:
 spec:
   groups:
 HEADER
-  for file in docs/alerts/schema-enforcement.rules.yml docs/alerts/schema-drift.rules.yml docs/alerts/http-validation.rules.yml; do
+  for file in docs/alerts/schema-enforcement.rules.yml docs/alerts/schema-drift.rules.yml docs/alerts/http-validation.rules.yml docs/alerts/pipeline-scaling.rules.yml; do
     # Drop the file's top-level comments and its `groups:` key; indent the groups under spec.
     grep -v -e '^#' -e '^groups:' "$file" | sed -e 's/^\(.\)/  \1/'
   done

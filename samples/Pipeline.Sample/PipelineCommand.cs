@@ -29,7 +29,7 @@ internal static class PipelineCommand
         var root = new RootCommand("CoreRegistryClient pipeline sample: consumes telemetry.FeedbackEvent messages, validates each through ISchemaManager, dead-letters rejects and tracks backpressure.")
         {
             common.Bus, common.Redis, common.Namespace, common.Mode, common.RegistryUrl, common.Count, common.Duration, produce, invalid, rate,
-            reclaimAfter, feedbackTtl, prefill, common.Port, common.Listen, common.SummaryInterval, common.ConfigFile, common.Verbose,
+            reclaimAfter, feedbackTtl, prefill, common.Port, common.Listen, common.SummaryInterval, common.ConfigFile, common.Verbose, common.FeedbackSource, common.Provider,
         };
         root.Validators.Add(r =>
         {

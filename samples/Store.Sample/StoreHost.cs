@@ -1,5 +1,4 @@
 using CoreRegistryClient.Drift;
-using CoreRegistryClient.Registry;
 using CoreRegistryClient.Samples.Hosting;
 using CoreRegistryClient.Samples.Messaging;
 using CoreRegistryClient.Samples.Store.Drift;
@@ -56,22 +55,33 @@ internal static class StoreHost
         var services = builder.Services;
         services.AddHealthChecks().AddCheck<MessageBusHealthCheck>("message-bus");
 
-        services.AddSingleton(sp => new FeedbackSimulator(settings.InvalidShare, settings.Seed, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new FeedbackSimulator(settings.InvalidShare, settings.Seed, sp.GetRequiredService<TimeProvider>(), settings.FeedbackSource, settings.Provider));
         services.AddSingleton<StoreCounters>();
         services.AddSingleton<FeedbackPublisher>();
         services.AddSingleton<RunProgress>();
         services.AddSingleton<DriftBoard>();
         services.AddSingleton<BusDriftEventPublisher>();
-        services.AddSingleton(sp => new DriftReporter(
-            sp.GetRequiredService<ISchemaRegistryClient>(),
-            sp.GetRequiredService<BusDriftEventPublisher>(),
-            sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
-            sp.GetRequiredService<ILogger<DriftReporter>>(),
-            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IDriftEventPublisher>(sp => sp.GetRequiredService<BusDriftEventPublisher>());
 
         // Hosted services stop in reverse order: the reporter, registered first, prints the last line after the rest stopped.
         services.AddHostedService<StoreSummaryReporter>();
-        services.AddHostedService<DriftMonitorService>();
+        services.AddSchemaDriftMonitor(drift =>
+        {
+            foreach (var set in FixtureSets.Discover(settings.Fixtures))
+            {
+                drift.SchemaDirectories.Add(set);
+            }
+
+            // A sample shows drift within seconds, so it runs at start-up and every --drift-interval rather than nightly.
+            (drift.RunOnStart, drift.Interval, drift.DailyAtUtc) = (true, settings.DriftInterval, null);
+            drift.ReportDirectory = settings.DriftReportDirectory;
+            drift.Repository = settings.Repository;
+            drift.PublishEvents = settings.PulseEnabled;
+
+            // The embedded registry's /compat/check is a stub that calls everything compatible; only a real
+            // registry's answer is worth more than the reporter's own structural diff.
+            drift.UseRegistryCompatibilityCheck = settings.RegistryUrl is not null;
+        });
         services.AddHostedService<FeedbackPublisherService>();
         services.AddHostedService<RunLimitService>();
 

@@ -40,6 +40,13 @@ internal sealed record StoreSettings : SampleSettings
     /// <summary>How often the drift reporter runs (the first run is at start-up).</summary>
     public TimeSpan DriftInterval { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Whether drifted schemas become <c>telemetry.schema_drift</c> events on the bus (<c>--pulse</c>,
+    /// <c>PULSE_ENABLED</c>). Drift is counted in the metrics either way.</summary>
+    public bool PulseEnabled { get; init; } = true;
+
+    /// <summary>Where the drift monitor writes <c>drift_report.&lt;track folder&gt;.json</c> after every run.</summary>
+    public string DriftReportDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "store-sample-drift");
+
     /// <summary>The <c>repo</c> of drift events and metrics: the service holding the fixtures.</summary>
     public string Repository { get; init; } = "store-sample";
 

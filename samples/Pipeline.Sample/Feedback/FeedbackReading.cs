@@ -30,7 +30,7 @@ internal sealed record FeedbackReading(string CoordinatorId, long QueueSize, lon
 
         var provider = Text(payload, "provider") ?? headers?.GetValueOrDefault("provider") ?? coordinator;
         var ts = payload.TryGetProperty("ts", out var t) && t.ValueKind == JsonValueKind.Number && t.TryGetDouble(out var seconds) ? seconds : envelopeTs;
-        return new FeedbackReading(coordinator, queueSize, Number(payload, "capacity") ?? 0, level, Text(payload, "source") ?? "store", provider, ts);
+        return new FeedbackReading(coordinator, queueSize, Number(payload, "capacity") ?? 0, level, Text(payload, "source") ?? FeedbackLabels.DefaultSource, provider, ts);
     }
 
     /// <summary>Reads the event from an envelope.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CoreRegistryClient.Samples.Backpressure;
 using CoreRegistryClient.Samples.Messaging;
 
 namespace CoreRegistryClient.Samples.Pipeline.Producing;
@@ -12,15 +13,24 @@ internal sealed class FeedbackGenerator
 {
     private const long Capacity = 10_000;
     private static readonly string[] Coordinators = ["store-1", "store-2", "store-3"];
-    private static readonly string[] Providers = ["binance", "coinbase", "kraken"];
 
     private readonly Random _random;
     private readonly double _invalidShare;
     private readonly TimeProvider _time;
+    private readonly string _source;
+    private readonly string _provider;
     private long _sequence;
 
-    public FeedbackGenerator(double invalidShare, int seed = 42, TimeProvider? timeProvider = null)
+    /// <param name="invalidShare">Share of payloads broken on purpose, 0..1.</param>
+    /// <param name="seed">The same seed gives the same stream.</param>
+    /// <param name="timeProvider">Clock of <c>ts</c> and the envelopes.</param>
+    /// <param name="source">The payloads' <c>source</c>. Default: <see cref="FeedbackLabels.DefaultSource"/>.</param>
+    /// <param name="provider">Every coordinator's <c>provider</c>. Default: <see cref="FeedbackLabels.DefaultProvider"/>.</param>
+    public FeedbackGenerator(double invalidShare, int seed = 42, TimeProvider? timeProvider = null, string source = FeedbackLabels.DefaultSource, string provider = FeedbackLabels.DefaultProvider)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(source);
+        ArgumentException.ThrowIfNullOrWhiteSpace(provider);
+        (_source, _provider) = (source, provider);
         ArgumentOutOfRangeException.ThrowIfNegative(invalidShare);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(invalidShare, 1);
         _invalidShare = invalidShare;
@@ -43,8 +53,8 @@ internal sealed class FeedbackGenerator
         var queueSize = (long)(fill * Capacity);
         var level = fill < 0.5 ? "ok" : fill < 0.9 ? "soft" : "hard";
         var invalid = _random.NextDouble() < _invalidShare;
-        var payload = Payload(Coordinators[index], queueSize, level, Providers[index], invalid ? Defects[(int)(sequence % Defects.Count)] : null);
-        var envelope = MessageEnvelope.Create("telemetry.FeedbackEvent", payload, key: Coordinators[index], track: "v1", headers: new Dictionary<string, string> { ["provider"] = Providers[index] }, timeProvider: _time);
+        var payload = Payload(Coordinators[index], queueSize, level, _provider, invalid ? Defects[(int)(sequence % Defects.Count)] : null);
+        var envelope = MessageEnvelope.Create("telemetry.FeedbackEvent", payload, key: Coordinators[index], track: "v1", headers: new Dictionary<string, string> { ["provider"] = _provider }, timeProvider: _time);
         return (envelope, invalid);
     }
 
@@ -70,7 +80,7 @@ internal sealed class FeedbackGenerator
 
             json.WriteNumber("capacity", defect == "zero capacity" ? 0 : Capacity);
             json.WriteString("level", defect == "unknown level" ? "critical" : level);
-            json.WriteString("source", "store");
+            json.WriteString("source", _source);
             json.WriteString("provider", provider);
             json.WriteNumber("ts", _time.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0);
             json.WriteEndObject();

@@ -17,7 +17,7 @@ internal sealed partial class SyntheticFeedbackProducer(IMessageBus bus, Pipelin
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var generator = new FeedbackGenerator(settings.InvalidShare, timeProvider: time);
+        var generator = new FeedbackGenerator(settings.InvalidShare, timeProvider: time, source: settings.FeedbackSource, provider: settings.Provider);
         // A backlog is published as fast as the bus takes it, in batches of a thousand.
         var perTick = settings.Prefill ? 1000 : Math.Max(1, settings.Rate / 10);
         using var timer = new PeriodicTimer(Tick, time);

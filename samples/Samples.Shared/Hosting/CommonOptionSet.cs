@@ -27,6 +27,10 @@ internal sealed class CommonOptionSet(CommonOptionDescriptions descriptions, Sam
 
     public Option<string?> ConfigFile { get; } = CommonSampleOptions.ConfigFile();
 
+    public Option<string> FeedbackSource { get; } = CommonSampleOptions.Text("--feedback-source", "The source of synthetic FeedbackEvents: the source label of pipeline_feedback_queue_depth (the KEDA guide's queries select store_coordinator).", defaults.FeedbackSource);
+
+    public Option<string> Provider { get; } = CommonSampleOptions.Text("--provider", "The provider of synthetic FeedbackEvents: the provider label of pipeline_backpressure_state and pipeline_rate_scale_factor (the guide's queries select ibkr).", defaults.Provider);
+
     public Option<bool> Verbose { get; } = CommonSampleOptions.Switch("--verbose", descriptions.Verbose);
 
     /// <summary><paramref name="settings"/> with the common values of <paramref name="result"/>.</summary>
@@ -48,6 +52,8 @@ internal sealed class CommonOptionSet(CommonOptionDescriptions descriptions, Sam
             SummaryInterval = result.GetValue(SummaryInterval),
             ConfigFile = result.GetValue(ConfigFile),
             Verbose = result.GetValue(Verbose),
+            FeedbackSource = result.GetValue(FeedbackSource)!,
+            Provider = result.GetValue(Provider)!,
         });
     }
 }

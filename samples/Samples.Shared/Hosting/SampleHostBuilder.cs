@@ -124,11 +124,11 @@ internal static class SampleHostBuilder
         logging.AddFilter("CoreRegistryClient.SchemaManager", LogLevel.Critical);
     }
 
-    /// <summary>Serves <c>/metrics</c> (Prometheus text from OpenTelemetry's exporter) and <c>/health</c>.</summary>
+    /// <summary>Serves <c>/metrics</c> (Prometheus text from OpenTelemetry's exporter) and <c>/health</c> (JSON, <see cref="HealthResponseWriter"/>).</summary>
     public static WebApplication MapSampleEndpoints(this WebApplication app)
     {
         app.MapPrometheusScrapingEndpoint();
-        app.MapHealthChecks("/health");
+        app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
         return app;
     }
 

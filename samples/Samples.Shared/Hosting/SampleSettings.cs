@@ -21,6 +21,13 @@ internal abstract record SampleSettings
     /// <summary>The stream namespace.</summary>
     public string Namespace { get; init; } = StreamNames.DefaultNamespace;
 
+    /// <summary>The <c>source</c> FeedbackEvents carry (the label of <c>pipeline_feedback_queue_depth</c>).</summary>
+    public string FeedbackSource { get; init; } = Backpressure.FeedbackLabels.DefaultSource;
+
+    /// <summary>The <c>provider</c> FeedbackEvents carry (the label of <c>pipeline_backpressure_state</c> and
+    /// <c>pipeline_rate_scale_factor</c>).</summary>
+    public string Provider { get; init; } = Backpressure.FeedbackLabels.DefaultProvider;
+
     /// <summary>The enforcement mode from <c>--mode</c>; null leaves it to <c>REGISTRY_ENFORCEMENT</c>, else the
     /// sample's default.</summary>
     public string? Mode { get; init; }

@@ -14,23 +14,32 @@ namespace CoreRegistryClient.Samples.Store.Feedback;
 internal sealed class FeedbackSimulator
 {
     private const long Capacity = 10_000;
-    private static readonly (string Coordinator, string Provider)[] Coordinators = [("store-1", "binance"), ("store-2", "coinbase"), ("store-3", "kraken")];
+    private static readonly string[] Coordinators = ["store-1", "store-2", "store-3"];
 
     private readonly CoordinatorQueue[] _queues;
     private readonly Random _random;
     private readonly double _invalidShare;
     private readonly TimeProvider _time;
+    private readonly string _source;
     private long _sequence;
 
-    public FeedbackSimulator(double invalidShare, int seed, TimeProvider? timeProvider = null)
+    /// <param name="invalidShare">Share of reports broken on purpose, 0..1.</param>
+    /// <param name="seed">The same seed gives the same reports.</param>
+    /// <param name="timeProvider">Clock of <c>ts</c>.</param>
+    /// <param name="source">The reports' <c>source</c>. Default: <see cref="FeedbackLabels.DefaultSource"/>.</param>
+    /// <param name="provider">Every coordinator's <c>provider</c>. Default: <see cref="FeedbackLabels.DefaultProvider"/>.</param>
+    public FeedbackSimulator(double invalidShare, int seed, TimeProvider? timeProvider = null, string source = FeedbackLabels.DefaultSource, string provider = FeedbackLabels.DefaultProvider)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(source);
+        ArgumentException.ThrowIfNullOrWhiteSpace(provider);
+        _source = source;
         ArgumentOutOfRangeException.ThrowIfNegative(invalidShare);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(invalidShare, 1);
         _invalidShare = invalidShare;
         _random = new Random(seed);
         _time = timeProvider ?? TimeProvider.System;
         _queues = Coordinators
-            .Select((c, i) => new CoordinatorQueue(c.Coordinator, c.Provider, Capacity, initialFill: 0.3 * i, phaseOffset: 2 * Math.PI * i / Coordinators.Length))
+            .Select((c, i) => new CoordinatorQueue(c, provider, Capacity, initialFill: 0.3 * i, phaseOffset: 2 * Math.PI * i / Coordinators.Length))
             .ToArray();
     }
 
@@ -72,7 +81,7 @@ internal sealed class FeedbackSimulator
             }
 
             json.WriteString("level", defect == "level 'critical'" ? "critical" : queue.Level.Name());
-            json.WriteString("source", "store");
+            json.WriteString("source", _source);
             json.WriteString("provider", queue.Provider);
             if (queue.Level != BackpressureLevel.Ok)
             {

@@ -38,7 +38,7 @@ internal sealed partial class FeedbackPublisher(IMessageBus bus, ISchemaManager 
             feedback.Payload.Span,
             key: feedback.CoordinatorId,
             track: outcome.NegotiatedTrack,
-            headers: new Dictionary<string, string>(StringComparer.Ordinal) { ["provider"] = feedback.Provider, ["source"] = "store" },
+            headers: new Dictionary<string, string>(StringComparer.Ordinal) { ["provider"] = feedback.Provider, ["source"] = settings.FeedbackSource },
             timeProvider: time);
         try
         {

@@ -81,6 +81,6 @@ public static class SchemaEnforcementServiceCollectionExtensions
 
     /// <summary>A logger when logging is registered, a silent one otherwise (never registers logging itself, so a
     /// host that adds logging later is not shadowed).</summary>
-    private static ILogger<T> Logger<T>(IServiceProvider services) =>
+    internal static ILogger<T> Logger<T>(IServiceProvider services) =>
         services.GetService<ILoggerFactory>() is { } factory ? new Logger<T>(factory) : NullLogger<T>.Instance;
 }

@@ -8,8 +8,9 @@ public partial class AlertRulesTests
 {
     private static readonly string[] ExpectedAlerts =
     [
-        "SchemaWarnModeFailureRate", "SchemaStrictRejectionRate", "SchemaRegistryErrors", "SchemaRegistryUnreachable",
-        "SchemaCacheHitRateLow", "SchemaDeadLetterQueueDepth", "SchemaDriftSustained",
+        "SchemaWarnModeFailureRate", "SchemaStrictRejectionRate", "SchemaRegistryErrors", "RegistryUnreachable",
+        "SchemaCacheHitRateLow", "SchemaDeadLetterQueueDepth", "CriticalSchemaDriftSustained", "SchemaDriftActive",
+        "PipelineQueueHigh", "PipelineHardBackpressure", "PipelineRateScaleLow",
         "HttpValidationErrorRatio", "HttpValidationLatencyHigh", "HttpWarnHeaderCoverageLow",
     ];
 
@@ -30,6 +31,24 @@ public partial class AlertRulesTests
     [Test]
     public void The_rule_files_define_every_alert_the_rollout_plan_asks_for() =>
         Assert.That(Alerts().Select(a => a.Name).Distinct(), Is.EquivalentTo(ExpectedAlerts));
+
+    /// <summary>The seed alerts of the go-live plans (KEDA rollout guide, store checklist) with their exact values.</summary>
+    [TestCase("PipelineQueueHigh", "max(pipeline_feedback_queue_depth{source=\"store_coordinator\"}) > 8000", "5m", "warning")]
+    [TestCase("PipelineHardBackpressure", "max(pipeline_backpressure_state{provider=\"ibkr\"}) == 2", "2m", "critical")]
+    [TestCase("PipelineRateScaleLow", "avg(pipeline_rate_scale_factor{provider=\"ibkr\"}) < 0.3", "10m", "warning")]
+    [TestCase("CriticalSchemaDriftSustained", "repo_track_schema:schema_drift_last_detected_age_seconds{schema=\"telemetry.FeedbackEvent\"} < 900", "30m", "warning")]
+    [TestCase("SchemaDriftActive", "repo_track_schema:schema_drift_last_detected_age_seconds < 900", "1h", "info")]
+    [TestCase("RegistryUnreachable", "job:schema_registry_unavailable_errors:rate5m > 0", "10m", "critical")]
+    public void A_seed_alert_has_the_plans_expression_duration_and_severity(string name, string expr, string duration, string severity) =>
+        Assert.That(Alerts().Where(a => a.Name == name).Select(a => (a.Expr, a.For, a.Severity)), Is.EqualTo(new[] { (expr, (string?)duration, (string?)severity) }));
+
+    [Test]
+    public void The_registry_unreachable_recording_rule_counts_no_answer_and_5xx_but_not_wrong_requests()
+    {
+        var rule = OperationsFiles.RuleFiles.SelectMany(f => YamlDocuments.Load(f).Items("groups")).SelectMany(g => g.Items("rules"))
+            .Single(r => r.Text("record") == "job:schema_registry_unavailable_errors:rate5m");
+        Assert.That(rule.Text("expr"), Is.EqualTo("sum by (job) (rate(schema_registry_errors_total{error_type=~\"network|timeout|circuit_open|server\"}[5m]))"));
+    }
 
     [Test]
     public void Every_alert_severity_has_a_unit_test_where_it_fires_and_one_where_it_stays_silent()
@@ -59,7 +78,7 @@ public partial class AlertRulesTests
         var problems = new List<string>();
         foreach (var alert in Alerts())
         {
-            if (alert.Severity is not ("warning" or "critical"))
+            if (alert.Severity is not ("info" or "warning" or "critical"))
             {
                 problems.Add($"{alert.Name}: severity '{alert.Severity}'");
             }
@@ -78,93 +97,42 @@ public partial class AlertRulesTests
         Assert.That(problems, Is.Empty);
     }
 
-    internal sealed record AlertRule(string Name, string? Severity, string? RunbookUrl, IReadOnlySet<string> Annotations);
+    internal sealed record AlertRule(string Name, string Expr, string? For, string? Severity, string? RunbookUrl, IReadOnlySet<string> Annotations);
 
-    /// <summary>Alert blocks of the rule files, read line by line (the files are ours and regular).</summary>
-    internal static List<AlertRule> Alerts()
-    {
-        var alerts = new List<AlertRule>();
-        foreach (var file in OperationsFiles.RuleFiles)
-        {
-            string? name = null, severity = null, runbook = null;
-            var annotations = new HashSet<string>(StringComparer.Ordinal);
-            var inAnnotations = false;
-            foreach (var line in File.ReadAllLines(file).Append("  - record: end"))
+    /// <summary>The alerting rules of every rule file, parsed.</summary>
+    internal static List<AlertRule> Alerts() =>
+        [.. OperationsFiles.RuleFiles
+            .SelectMany(file => YamlDocuments.Load(file).Items("groups"))
+            .SelectMany(group => group.Items("rules"))
+            .Where(rule => rule.Text("alert") is not null)
+            .Select(rule =>
             {
-                var start = RuleStart().Match(line);
-                if (start.Success)
-                {
-                    if (name is not null)
-                    {
-                        alerts.Add(new AlertRule(name, severity, runbook, annotations));
-                    }
+                var annotations = (rule.Get("annotations") as YamlDotNet.RepresentationModel.YamlMappingNode).Scalars();
+                return new AlertRule(rule.Text("alert")!, rule.Text("expr")!.Trim(), rule.Text("for"),
+                    (rule.Get("labels") as YamlDotNet.RepresentationModel.YamlMappingNode).Scalars().GetValueOrDefault("severity"),
+                    annotations.GetValueOrDefault("runbook_url"), annotations.Keys.ToHashSet(StringComparer.Ordinal));
+            })];
 
-                    (name, severity, runbook, annotations, inAnnotations) = (start.Groups[1].Value == "alert" ? start.Groups[2].Value : null, null, null, new HashSet<string>(StringComparer.Ordinal), false);
-                    continue;
-                }
-
-                if (name is null)
-                {
-                    continue;
-                }
-
-                var key = KeyValue().Match(line);
-                if (!key.Success)
-                {
-                    continue;
-                }
-
-                var (field, value) = (key.Groups[1].Value, key.Groups[2].Value.Trim().Trim('"'));
-                inAnnotations = field == "annotations" || (inAnnotations && field != "labels");
-                if (field == "severity")
-                {
-                    severity = value;
-                }
-                else if (inAnnotations && field != "annotations")
-                {
-                    annotations.Add(field);
-                    if (field == "runbook_url")
-                    {
-                        runbook = value;
-                    }
-                }
-            }
-        }
-
-        return alerts;
-    }
-
+    /// <summary>Which (alert, severity) a promtool test expects to fire, and which alerts a test expects silent.</summary>
     private static (HashSet<(string Alert, string Severity)> Fires, HashSet<string> Silent) UnitTestCoverage()
     {
         var fires = new HashSet<(string, string)>();
         var silent = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var file in OperationsFiles.RuleTestFiles)
+        var checks = OperationsFiles.RuleTestFiles
+            .SelectMany(file => YamlDocuments.Load(file).Items("tests"))
+            .SelectMany(test => test.Items("alert_rule_test"));
+        foreach (var check in checks)
         {
-            string? alert = null;
-            foreach (var line in File.ReadAllLines(file))
+            var alert = check.Text("alertname")!;
+            var expected = check.Items("exp_alerts").ToList();
+            if (expected.Count == 0)
             {
-                var name = AlertName().Match(line);
-                if (name.Success)
-                {
-                    alert = name.Groups[1].Value;
-                    continue;
-                }
+                silent.Add(alert);
+            }
 
-                if (alert is null)
-                {
-                    continue;
-                }
-
-                if (line.Trim() == "exp_alerts: []")
-                {
-                    silent.Add(alert);
-                }
-
-                var labels = ExpectedSeverity().Match(line);
-                if (labels.Success)
-                {
-                    fires.Add((alert, labels.Groups[1].Value));
-                }
+            foreach (var firing in expected)
+            {
+                fires.Add((alert, (firing.Get("exp_labels") as YamlDotNet.RepresentationModel.YamlMappingNode).Scalars().GetValueOrDefault("severity") ?? ""));
             }
         }
 
@@ -177,18 +145,6 @@ public partial class AlertRulesTests
             .Where(l => l.StartsWith('#'))
             .Select(l => AnchorPunctuation().Replace(l.TrimStart('#').Trim().ToLowerInvariant(), string.Empty).Replace(' ', '-'))
             .ToHashSet(StringComparer.Ordinal);
-
-    [GeneratedRegex(@"^\s*-\s+(alert|record):\s*(\S+)\s*$")]
-    private static partial Regex RuleStart();
-
-    [GeneratedRegex(@"^\s+([a-z_]+):\s*(.*)$")]
-    private static partial Regex KeyValue();
-
-    [GeneratedRegex(@"^\s*alertname:\s*(\S+)\s*$")]
-    private static partial Regex AlertName();
-
-    [GeneratedRegex(@"exp_labels:\s*\{\s*severity:\s*(\w+)")]
-    private static partial Regex ExpectedSeverity();
 
     [GeneratedRegex(@"[^\w\- ]")]
     private static partial Regex AnchorPunctuation();

@@ -38,11 +38,15 @@ internal static class ExportedMetrics
         "schema_http_validation_duration_seconds",
     };
 
+    /// <summary>Series other exporters provide that the kit may reference: kube-state-metrics' pod inventory (the
+    /// dashboard's "Active Pods").</summary>
+    public static readonly IReadOnlySet<string> External = new HashSet<string>(StringComparer.Ordinal) { "kube_pod_info" };
+
     /// <summary>True if <paramref name="series"/> is a series name one of the families produces
     /// (a histogram produces <c>_bucket</c>, <c>_sum</c> and <c>_count</c>).</summary>
     public static bool IsExportedSeries(string series)
     {
-        if (Counters.Contains(series) || Gauges.Contains(series))
+        if (Counters.Contains(series) || Gauges.Contains(series) || External.Contains(series))
         {
             return true;
         }

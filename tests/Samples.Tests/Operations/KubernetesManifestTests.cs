@@ -52,13 +52,12 @@ public class KubernetesManifestTests
         var deployment = Read("deployment.yaml");
         var service = Read("service.yaml");
         var monitor = Read("servicemonitor.yaml");
-        var scaler = Read("scaledobject.yaml");
         Assert.Multiple(() =>
         {
             Assert.That(deployment, Does.Contain("containerPort: 9464").And.Contain("http://0.0.0.0:9464").And.Contain("path: /health"));
             Assert.That(service, Does.Contain("port: 9464").And.Contain("targetPort: metrics").And.Contain("app.kubernetes.io/name: pipeline-sample"));
             Assert.That(monitor, Does.Contain("port: metrics").And.Contain("path: /metrics").And.Contain("app.kubernetes.io/name: pipeline-sample"));
-            Assert.That(scaler, Does.Contain("name: pipeline-sample").And.Contain("stream: mdp:telemetry.feedback").And.Contain("consumerGroup: pipeline"));
+            Assert.That(YamlDocuments.Load(Path.Combine(OperationsFiles.KubernetesDirectory, "scaledobject.yaml")).Map("spec").Map("scaleTargetRef").Text("name"), Is.EqualTo("pipeline-sample"));
         });
     }
 
@@ -67,7 +66,29 @@ public class KubernetesManifestTests
     {
         var query = PromqlReferences.FromYaml(Path.Combine(OperationsFiles.KubernetesDirectory, "scaledobject.yaml")).Single();
         var tested = PromqlReferences.FromYaml(Path.Combine(OperationsFiles.AlertsDirectory, "tests", "keda-scaling-query.test.yml")).Distinct().Single();
-        Assert.That((query, query), Is.EqualTo((tested, "max(pipeline_feedback_queue_depth{job=\"pipeline-sample\"}) or vector(0)")));
+        Assert.That((query, query), Is.EqualTo((tested, "max(pipeline_feedback_queue_depth{source=\"store_coordinator\"})")));
+    }
+
+    [Test]
+    public void The_scaled_object_has_the_rollout_guides_values_and_one_prometheus_trigger()
+    {
+        var document = YamlDocuments.Load(Path.Combine(OperationsFiles.KubernetesDirectory, "scaledobject.yaml"));
+        var spec = document.Map("spec");
+        var triggers = spec.Items("triggers").ToList();
+        var metadata = triggers.Single().Map("metadata").Scalars();
+        Assert.Multiple(() =>
+        {
+            Assert.That((document.Text("apiVersion"), document.Text("kind")), Is.EqualTo(("keda.sh/v1alpha1", "ScaledObject")));
+            Assert.That(
+                (spec.Text("minReplicaCount"), spec.Text("maxReplicaCount"), spec.Text("pollingInterval"), spec.Text("cooldownPeriod")),
+                Is.EqualTo(("1", "10", "15", "60")));
+            Assert.That(spec.Map("advanced").Map("horizontalPodAutoscalerConfig").Map("behavior").Map("scaleDown").Text("stabilizationWindowSeconds"), Is.EqualTo("60"),
+                "from 1..10 replicas the HPA's scale-down window, not cooldownPeriod, decides when replicas go");
+            Assert.That(triggers.Single().Text("type"), Is.EqualTo("prometheus"));
+            Assert.That(metadata["query"], Is.EqualTo("max(pipeline_feedback_queue_depth{source=\"store_coordinator\"})"));
+            Assert.That(metadata["threshold"], Is.EqualTo("5000"));
+            Assert.That(metadata["ignoreNullValues"], Is.EqualTo("true"), "an empty answer (every reading expired) must read as 0, or KEDA never scales in");
+        });
     }
 
     [Test]

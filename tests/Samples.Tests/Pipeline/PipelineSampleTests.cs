@@ -80,6 +80,7 @@ public class PipelineSampleTests
         using var http = new HttpClient { BaseAddress = run.BaseAddress };
         var text = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
         var health = await http.GetAsync(new Uri("/health", UriKind.Relative));
+        using var healthJson = System.Text.Json.JsonDocument.Parse(await health.Content.ReadAsStringAsync());
 
         var scrape = new PrometheusText(text);
         var families = scrape.Families().Where(n => n.StartsWith("schema_", StringComparison.Ordinal) || n.StartsWith("pipeline_", StringComparison.Ordinal)).ToList();
@@ -95,8 +96,14 @@ public class PipelineSampleTests
             Assert.That(scrape.Value("schema_validation_total", ("outcome", "failure"), ("schema", "telemetry.FeedbackEvent")), Is.EqualTo(invalid));
             Assert.That(scrape.Value("schema_validation_total", ("outcome", "success"), ("schema", "telemetry.FeedbackEvent")), Is.EqualTo(120 - invalid));
             Assert.That(scrape.Value("pipeline_dead_letter_queue_depth", ("stream", "mdp:telemetry.feedback.dlq")), Is.Not.Null);
+            // The KEDA guide's label vocabulary: what its trigger, alerts and dashboard select.
+            Assert.That(scrape.Value("pipeline_feedback_queue_depth", ("source", "store_coordinator")), Is.Not.Null);
+            Assert.That(scrape.Value("pipeline_backpressure_state", ("provider", "ibkr")), Is.AnyOf(0, 1, 2));
+            Assert.That(scrape.Value("pipeline_rate_scale_factor", ("provider", "ibkr")), Is.AnyOf(1.0, 0.5, 0.0));
             Assert.That(scrape.Value("target_info", ("service_name", "pipeline-sample")), Is.EqualTo(1));
             Assert.That(health.IsSuccessStatusCode, Is.True);
+            Assert.That(healthJson.RootElement.GetProperty("checks").GetProperty("schema-registry").GetProperty("status").GetString(), Is.AnyOf("healthy", "degraded"));
+            Assert.That(healthJson.RootElement.GetProperty("status").GetString(), Is.AnyOf("healthy", "degraded"));
         });
     }
 

@@ -100,4 +100,41 @@ public class StoreCommandTests
     [TestCase("ten seconds")]
     public void Durations_that_are_not_positive_are_refused(string text) =>
         Assert.That(CommonSampleOptions.TryParseDuration(text, out _), Is.False);
+
+    private static async Task<(int Exit, StoreSettings? Settings, string Error)> ParseWithEnvironment(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        await CommandLineRun.ParseAsync<StoreSettings>(run => StoreCommand.Create(run, name => environment.GetValueOrDefault(name)), "store", args);
+
+    [TestCase("false", false)]
+    [TestCase("0", false)]
+    [TestCase("TRUE", true)]
+    public async Task PULSE_ENABLED_decides_whether_drift_events_are_published(string value, bool expected)
+    {
+        var (exit, settings, _) = await ParseWithEnvironment(new Dictionary<string, string> { ["PULSE_ENABLED"] = value });
+        Assert.That((exit, settings?.PulseEnabled), Is.EqualTo((0, (bool?)expected)));
+    }
+
+    [Test]
+    public async Task The_pulse_flag_wins_over_PULSE_ENABLED()
+    {
+        var (exit, settings, _) = await ParseWithEnvironment(new Dictionary<string, string> { ["PULSE_ENABLED"] = "false" }, "--pulse");
+        Assert.That((exit, settings?.PulseEnabled), Is.EqualTo((0, (bool?)true)));
+    }
+
+    [TestCase("inmem", "memory")]
+    [TestCase("redis", "redis")]
+    public async Task EVENT_BUS_BACKEND_picks_the_bus_unless_bus_is_given(string value, string expected)
+    {
+        var environment = new Dictionary<string, string> { ["EVENT_BUS_BACKEND"] = value };
+        var (exit, settings, _) = await ParseWithEnvironment(environment);
+        var (flagExit, flagSettings, _) = await ParseWithEnvironment(environment, "--bus", "memory");
+        Assert.That((exit, settings?.Bus, flagExit, flagSettings?.Bus), Is.EqualTo((0, expected, 0, "memory")));
+    }
+
+    [TestCase("PULSE_ENABLED", "maybe", "PULSE_ENABLED=maybe is not true or false.")]
+    [TestCase("EVENT_BUS_BACKEND", "kafka", "EVENT_BUS_BACKEND=kafka is not inmem or redis.")]
+    public async Task An_undocumented_switch_value_is_a_one_line_usage_error(string variable, string value, string message)
+    {
+        var (exit, settings, error) = await ParseWithEnvironment(new Dictionary<string, string> { [variable] = value });
+        Assert.That((exit, settings, error.Trim()), Is.EqualTo((SampleExitCodes.Usage, (StoreSettings?)null, $"store: {message} (--help lists the options)")));
+    }
 }

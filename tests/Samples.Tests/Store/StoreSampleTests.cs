@@ -6,7 +6,6 @@ using CoreRegistryClient.JsonSchema;
 using CoreRegistryClient.Samples.Hosting;
 using CoreRegistryClient.Samples.Messaging;
 using CoreRegistryClient.Samples.Store;
-using CoreRegistryClient.Samples.Store.Drift;
 using CoreRegistryClient.Samples.Store.Feedback;
 using CoreRegistryClient.Samples.Store.Reporting;
 using CoreRegistryClient.Samples.Tests.Operations;
@@ -184,19 +183,63 @@ public class StoreSampleTests
     }
 
     [Test]
-    public async Task Health_answers_healthy_with_the_registry_and_bus_checks()
+    public async Task Health_answers_json_with_the_registry_bus_and_drift_checks()
     {
         await using var run = await StoreRun.StartAsync(StoreRun.Bounded(10, 0));
         await run.WaitForRunAsync();
         using var http = new HttpClient { BaseAddress = run.BaseAddress };
         using var response = await http.GetAsync(new Uri("/health", UriKind.Relative));
-        Assert.That((response.StatusCode, await response.Content.ReadAsStringAsync()), Is.EqualTo((System.Net.HttpStatusCode.OK, "Healthy")));
+        using var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var root = body.RootElement;
+        var checks = root.GetProperty("checks");
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK));
+            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/json"));
+            Assert.That(root.GetProperty("status").GetString(), Is.EqualTo("degraded"), "the sample's v2 fixture drifts on purpose");
+            Assert.That(DateTimeOffset.Parse(root.GetProperty("timestamp").GetString()!, System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(DateTimeOffset.UtcNow).Within(TimeSpan.FromMinutes(1)));
+            Assert.That(root.GetProperty("version").GetString(), Is.Not.Empty);
+            Assert.That(checks.GetProperty("schema-registry").GetProperty("status").GetString(), Is.EqualTo("healthy"));
+            Assert.That(checks.GetProperty("message-bus").GetProperty("status").GetString(), Is.EqualTo("healthy"));
+            Assert.That(checks.GetProperty("schema-drift").GetProperty("status").GetString(), Is.EqualTo("degraded"));
+            Assert.That(checks.GetProperty("schema-drift").GetProperty("data").GetProperty("drifted").GetInt32(), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task The_drift_monitor_writes_a_report_per_fixture_set()
+    {
+        var reports = Path.Combine(Path.GetTempPath(), $"store-drift-{Guid.NewGuid():N}");
+        try
+        {
+            await using var run = await StoreRun.StartAsync(StoreRun.Bounded(10, 0) with { DriftReportDirectory = reports });
+            await run.WaitForRunAsync();
+            var v2 = CoreRegistryClient.Drift.DriftReportJson.Deserialize(await File.ReadAllBytesAsync(Path.Combine(reports, "drift_report.v2.json")));
+            Assert.That((File.Exists(Path.Combine(reports, "drift_report.v1.json")), v2.Track, v2.Drifted), Is.EqualTo((true, "v2", 1)));
+        }
+        finally
+        {
+            if (Directory.Exists(reports))
+            {
+                Directory.Delete(reports, recursive: true);
+            }
+        }
+    }
+
+    [Test]
+    public async Task With_pulse_off_drift_is_counted_but_no_event_is_published()
+    {
+        await using var run = await StoreRun.StartAsync(StoreRun.Bounded(10, 0) with { PulseEnabled = false });
+        await run.WaitForRunAsync();
+        var events = await run.ReadAllAsync(run.Settings.DriftStream);
+        var metrics = new PrometheusText(await run.GetAsync("/metrics"));
+        Assert.That((events.Count, metrics.Value("schema_drift_total", ("repo", "store-sample"), ("schema", Schema), ("track", "v2"))), Is.EqualTo((0, (double?)1)));
     }
 
     [Test]
     public async Task Every_drift_run_publishes_the_drifted_schema_again_and_counts_it()
     {
-        await using var run = await StoreRun.StartAsync(StoreRun.Bounded(10, 0) with { DriftInterval = TimeSpan.FromMilliseconds(200) });
+        await using var run = await StoreRun.StartAsync(StoreRun.Bounded(10, 0) with { DriftInterval = TimeSpan.FromSeconds(1) });
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
         while (run.Drift.Runs < 3)
         {
@@ -205,7 +248,7 @@ public class StoreSampleTests
         }
 
         // The drift monitor stopped (the web host still serves), so no run is half done while the stream and the counter are read.
-        await run.App.Services.GetServices<IHostedService>().OfType<DriftMonitorService>().Single().StopAsync(CancellationToken.None);
+        await run.App.Services.GetServices<IHostedService>().OfType<CoreRegistryClient.Drift.ISchemaDriftMonitor>().Cast<IHostedService>().Single().StopAsync(CancellationToken.None);
         var events = await run.ReadAllAsync(run.Settings.DriftStream);
         var metrics = new PrometheusText(await run.GetAsync("/metrics"));
         Assert.Multiple(() =>

@@ -58,6 +58,36 @@ internal sealed class PrometheusServer : IAsyncDisposable
         return last;
     }
 
+    /// <summary>The values of every sample an instant query returns (none when the query selects nothing).</summary>
+    public async Task<IReadOnlyList<double>> QueryAsync(string query)
+    {
+        using var response = await _http.GetAsync(new Uri("api/v1/query?query=" + Uri.EscapeDataString(query), UriKind.Relative));
+        response.EnsureSuccessStatusCode();
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var result = document.RootElement.GetProperty("data").GetProperty("result");
+        return [.. result.EnumerateArray().Select(r => double.Parse(r.GetProperty("value")[1].GetString()!, CultureInfo.InvariantCulture))];
+    }
+
+    /// <summary>Evaluates <paramref name="query"/> until it returns at least one finite sample, or returns the last
+    /// (empty or NaN) answer after <paramref name="timeout"/>.</summary>
+    public async Task<IReadOnlyList<double>> WaitForDataAsync(string query, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        IReadOnlyList<double> last = [];
+        while (DateTime.UtcNow < deadline)
+        {
+            last = await QueryAsync(query);
+            if (last.Count > 0 && last.All(double.IsFinite))
+            {
+                return last;
+            }
+
+            await Task.Delay(250);
+        }
+
+        return last;
+    }
+
     public async Task<double?> QueryScalarAsync(string query)
     {
         using var response = await _http.GetAsync(new Uri("api/v1/query?query=" + Uri.EscapeDataString(query), UriKind.Relative));
