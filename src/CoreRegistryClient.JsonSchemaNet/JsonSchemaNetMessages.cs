@@ -33,6 +33,7 @@ internal static class JsonSchemaNetMessages
         ["anyOf"] = "The value matches none of the alternatives.",
         ["not"] = "The value matches a schema it must not match.",
         ["false"] = "The schema allows no value here.",
+        ["schema"] = "The value does not match the schema here.",
     };
 
     /// <summary>The message for a failed <paramref name="keyword"/>.</summary>

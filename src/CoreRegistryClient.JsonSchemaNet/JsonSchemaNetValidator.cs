@@ -49,10 +49,13 @@ internal sealed class JsonSchemaNetValidator(NetSchema schema, bool formatAssert
         return new SchemaValidatorResult(false, errors);
     }
 
-    private static void Collect(EvaluationResults node, List<SchemaValidationError> errors)
+    private static void Collect(EvaluationResults root, List<SchemaValidationError> errors)
     {
-        if (node.Errors is { Count: > 0 } found)
+        var nodes = new List<EvaluationResults>();
+        Flatten(root, nodes);
+        foreach (var node in nodes)
         {
+            if (node.Errors is not { Count: > 0 } found) continue;
             var instance = node.InstanceLocation.ToString();
             var path = node.EvaluationPath.ToString();
             foreach (var key in found.Keys)
@@ -63,10 +66,29 @@ internal sealed class JsonSchemaNetValidator(NetSchema schema, bool formatAssert
             }
         }
 
-        if (node.Details is { } details)
-        {
-            foreach (var detail in details) Collect(detail, errors);
-        }
+        if (errors.Count > 0) return;
+
+        // JsonSchema.Net fails some applicators (not, oneOf, contains) with no error entry; the SDK promises at least one
+        // error per invalid payload: the deepest failing node reports the one keyword its subschemas sit under, if one.
+        var failing = nodes.Where(n => !n.IsValid).MaxBy(n => n.EvaluationPath.ToString().Length) ?? root;
+        var failingPath = failing.EvaluationPath.ToString();
+        var keywords = nodes.Select(n => FirstSegmentAfter(failingPath, n.EvaluationPath.ToString())).Where(k => k.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        var (name, at) = keywords.Count == 1 ? (keywords[0], failingPath + "/" + keywords[0]) : ("schema", failingPath);
+        errors.Add(new SchemaValidationError(failing.InstanceLocation.ToString(), at, name, JsonSchemaNetMessages.For(name)));
+    }
+
+    private static void Flatten(EvaluationResults node, List<EvaluationResults> nodes)
+    {
+        nodes.Add(node);
+        foreach (var detail in node.Details ?? []) Flatten(detail, nodes);
+    }
+
+    private static string FirstSegmentAfter(string parent, string child)
+    {
+        if (!child.StartsWith(parent + "/", StringComparison.Ordinal)) return "";
+        var rest = child[(parent.Length + 1)..];
+        var slash = rest.IndexOf('/', StringComparison.Ordinal);
+        return slash < 0 ? rest : rest[..slash];
     }
 
     private static PayloadReadError ReadErrorOf(JsonException exception) =>

@@ -132,4 +132,11 @@ public sealed class JsonSchemaNetValidatorTests
         });
         Assert.That(wrong, Is.Zero);
     }
+
+    [Test]
+    public void A_failed_not_that_JsonSchema_Net_reports_without_a_keyword_still_gets_one_located_error()
+    {
+        var result = Compile("""{"properties":{"a":{"not":{"type":"string"}}}}""").Validate("""{"a":"x"}"""u8, SchemaOutputFormat.ListIfInvalid);
+        Assert.That(result.Errors.Select(e => (e.InstanceLocation, e.KeywordLocation, e.Keyword)), Is.EqualTo(new[] { ("/a", "/properties/a/not", "not") }));
+    }
 }
