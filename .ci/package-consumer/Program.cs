@@ -1,6 +1,7 @@
 // A service as users write one: takes CoreRegistryClient (and CoreRegistryClient.AspNetCore) by PackageReference,
 // registers them with AddSchemaEnforcement(...).AddHttpValidation(), validates a good and a bad payload against a
-// real (loopback) registry, and serves an HTTP endpoint that enforces its request schema.
+// real (loopback) registry, and serves an HTTP endpoint that enforces its request schema; then validates with the
+// optional JsonSchema.Net backend (CoreRegistryClient.JsonSchemaNet) registered in one line, UseJsonSchemaNet().
 using System.Net;
 using System.Text;
 using CoreRegistryClient;
@@ -12,13 +13,14 @@ registry.Registry.Add("v1", "orders.OrderPlaced", "1.0.0",
 
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.WebHost.UseUrls("http://127.0.0.1:0");
-builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+var settings = new Dictionary<string, string?>
 {
     ["REGISTRY_ENABLED"] = "true",
     ["REGISTRY_URL"] = registry.BaseUri.ToString(),
     ["REGISTRY_ENFORCEMENT"] = "warn",
     ["SchemaEnforcement:Http:Endpoints:/orders:Mode"] = "enforce",
-});
+};
+builder.Configuration.AddInMemoryCollection(settings);
 builder.Services.AddSchemaEnforcement(builder.Configuration).AddHttpValidation();
 await using var app = builder.Build();
 app.MapPost("/orders", (HttpRequest request) => Results.Ok()).ValidateSchema("orders.OrderPlaced");
@@ -35,6 +37,21 @@ using var accepted = await client.PostAsync("/orders", new StringContent("""{"or
 using var rejected = await client.PostAsync("/orders", new StringContent("""{"order":"A-1"}""", Encoding.UTF8, "application/json"));
 Console.WriteLine($"POST /orders valid: {(int)accepted.StatusCode}, invalid: {(int)rejected.StatusCode} {rejected.Content.Headers.ContentType}");
 await app.StopAsync();
+
+var netBuilder = Host.CreateApplicationBuilder();
+netBuilder.Configuration.AddInMemoryCollection(settings);
+netBuilder.Services.AddSchemaEnforcement(netBuilder.Configuration).UseJsonSchemaNet();
+using var netHost = netBuilder.Build();
+var netBackend = netHost.Services.GetRequiredService<ISchemaValidatorFactory>().Name;
+var netSchemas = netHost.Services.GetRequiredService<ISchemaManager>();
+var netGood = await netSchemas.ValidateAsync("orders.OrderPlaced", """{"order_id":"A-1"}""");
+var netBad = await netSchemas.ValidateAsync("orders.OrderPlaced", """{"order":"A-1"}""");
+Console.WriteLine($"{netBackend}: good: {netGood}; bad: {netBad} ({string.Join(", ", netBad.Errors.Select(e => $"{e.Keyword} at '{e.InstanceLocation}'"))})");
+if (netBackend != "JsonSchema.Net" || !netGood.IsValid || netBad.IsValid || netBad.Errors.Count == 0)
+{
+    Console.Error.WriteLine("package-consumer: the packed JsonSchema.Net backend did not validate as expected");
+    return 1;
+}
 
 if (!good.IsValid || bad.IsValid || bad.Errors.Count == 0)
 {

@@ -1,7 +1,8 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using CoreRegistryClient.Caching;
 using CoreRegistryClient.Enforcement;
-using CoreRegistryClient.JsonSchema;
 using CoreRegistryClient.Registry;
 using CoreRegistryClient.Telemetry;
 
@@ -17,8 +18,8 @@ internal sealed class SchemaManager(
     SchemaTelemetry telemetry,
     CacheClock clock) : ISchemaManager
 {
-    private static readonly IReadOnlyList<ValidationError> UnavailableErrors =
-        [new ValidationError("", "", "", "schema", "The schema is unavailable and OnUnavailable=Reject treats the payload as invalid.")];
+    private static readonly IReadOnlyList<SchemaValidationError> UnavailableErrors =
+        [new SchemaValidationError("", "", "schema", "The schema is unavailable and OnUnavailable=Reject treats the payload as invalid.")];
 
     public SchemaValidationOutcome Validate(string schemaName, ReadOnlySpan<byte> payload, string? key = null)
     {
@@ -166,10 +167,10 @@ internal sealed class SchemaManager(
                 : Unavailable(schemaName, entry, mode, current, throws);
         }
 
-        ValidationResult? failure;
+        SchemaValidatorResult? failure;
         try
         {
-            // One call: flag speed and no allocation when valid; the errors (one parse, one regex budget) when not.
+            // One call into the backend: flag speed and no allocation when valid; the errors (one parse, one regex budget) when not.
             failure = payload.Validate(schema.Validator);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
@@ -186,8 +187,8 @@ internal sealed class SchemaManager(
             return new SchemaValidationOutcome(schemaName, schema, null, mode, SchemaValidationStatus.Valid);
         }
 
-        var errors = failure.InputError == InputErrorKind.None ? failure.Errors : [InputErrorOf(failure)];
-        var outcome = new SchemaValidationOutcome(schemaName, schema, null, mode, SchemaValidationStatus.Invalid, errors, ReadErrorOf(failure.InputError));
+        var errors = failure.ReadError == PayloadReadError.None ? failure.Errors : [InputErrorOf(failure)];
+        var outcome = new SchemaValidationOutcome(schemaName, schema, null, mode, SchemaValidationStatus.Invalid, errors, failure.ReadError);
         telemetry.Invalid(schemaName, schema, mode, start, errors);
         return mode == EnforcementMode.Strict && throws ? throw new SchemaValidationException(outcome) : outcome;
     }
@@ -198,7 +199,7 @@ internal sealed class SchemaManager(
     {
         var requested = current.TrackPolicy.Requested;
         telemetry.NotFound(schemaName, entry.SchemaTag, mode, requested);
-        IReadOnlyList<ValidationError> errors = [new ValidationError("", "", "", "schema", $"Schema '{schemaName}' does not exist in the registry.")];
+        IReadOnlyList<SchemaValidationError> errors = [new SchemaValidationError("", "", "schema", $"Schema '{schemaName}' does not exist in the registry.")];
         var outcome = new SchemaValidationOutcome(schemaName, null, requested, mode, SchemaValidationStatus.SchemaNotFound, errors);
         return mode == EnforcementMode.Strict && throws ? throw new SchemaValidationException(outcome) : outcome;
     }
@@ -220,49 +221,54 @@ internal sealed class SchemaManager(
 
     private static readonly KeyValuePair<string, object?> Overflow = new("schema", SchemaMetrics.OverflowSchema);
 
-    private static PayloadReadError ReadErrorOf(InputErrorKind kind) => kind switch
+    /// <summary>A fixed description per kind, whatever the backend: its own message could quote the offending bytes.</summary>
+    private static SchemaValidationError InputErrorOf(SchemaValidatorResult failure)
     {
-        InputErrorKind.None => PayloadReadError.None,
-        InputErrorKind.InvalidUtf8 => PayloadReadError.InvalidUtf8,
-        InputErrorKind.DepthExceeded => PayloadReadError.TooDeep,
-        _ => PayloadReadError.MalformedJson,
-    };
-
-    /// <summary>A fixed description per kind: the engine's own message could quote the offending bytes.</summary>
-    private static ValidationError InputErrorOf(ValidationResult failure)
-    {
-        var message = failure.InputError switch
+        var message = failure.ReadError switch
         {
-            InputErrorKind.MalformedJson => "The payload is not well-formed JSON",
-            InputErrorKind.InvalidUtf8 => "The payload is not valid UTF-8",
-            InputErrorKind.DepthExceeded => "The payload nests too deeply",
+            PayloadReadError.MalformedJson => "The payload is not well-formed JSON",
+            PayloadReadError.InvalidUtf8 => "The payload is not valid UTF-8",
+            PayloadReadError.TooDeep => "The payload nests too deeply",
             _ => "The payload could not be read",
         };
         var position = failure.BytePosition >= 0 ? $" (at byte {failure.BytePosition})." : ".";
-        return new ValidationError("", "", "", "input", message + position);
+        return new SchemaValidationError("", "", "input", message + position);
     }
 
     /// <summary>The three payload shapes behind one validation routine; generic over structs (and a ref
     /// struct for spans), so the JIT specialises each and nothing is boxed.</summary>
     private interface IPayload
     {
-        ValidationResult Validate(JsonSchemaValidator validator);
+        SchemaValidatorResult Validate(ISchemaValidator validator);
     }
 
     private readonly ref struct Utf8Payload(ReadOnlySpan<byte> bytes) : IPayload
     {
         private readonly ReadOnlySpan<byte> _bytes = bytes;
 
-        public ValidationResult Validate(JsonSchemaValidator validator) => validator.Validate(_bytes, OutputFormat.ListIfInvalid);
+        public SchemaValidatorResult Validate(ISchemaValidator validator) => validator.Validate(_bytes, SchemaOutputFormat.ListIfInvalid);
     }
 
     private readonly struct ElementPayload(JsonElement element) : IPayload
     {
-        public ValidationResult Validate(JsonSchemaValidator validator) => validator.Validate(element, OutputFormat.ListIfInvalid);
+        public SchemaValidatorResult Validate(ISchemaValidator validator) => validator.Validate(element, SchemaOutputFormat.ListIfInvalid);
     }
 
+    /// <summary>Text is transcoded into a pooled buffer: every backend sees UTF-8 bytes.</summary>
     private readonly struct TextPayload(string text) : IPayload
     {
-        public ValidationResult Validate(JsonSchemaValidator validator) => validator.Validate(text, OutputFormat.ListIfInvalid);
+        public SchemaValidatorResult Validate(ISchemaValidator validator)
+        {
+            var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+            try
+            {
+                var n = Encoding.UTF8.GetBytes(text, buffer);
+                return validator.Validate(buffer.AsSpan(0, n), SchemaOutputFormat.ListIfInvalid);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
     }
 }

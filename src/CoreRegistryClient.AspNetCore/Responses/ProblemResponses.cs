@@ -29,7 +29,7 @@ internal static class ProblemResponses
 
     /// <summary>Writes the problem for <paramref name="result"/>; false when the client is gone.</summary>
     public static async Task<bool> WriteAsync(HttpContext context, HttpValidationResult result, string schemaName, SchemaValidationOutcome outcome,
-        IReadOnlyList<JsonSchema.ValidationError> errors, int maxErrors, long maxBodySize)
+        IReadOnlyList<SchemaValidationError> errors, int maxErrors, long maxBodySize)
     {
         var response = context.Response;
         if (response.HasStarted) return false;
@@ -64,7 +64,7 @@ internal static class ProblemResponses
     }
 
     private static (string Type, string Title, string Detail) Describe(HttpValidationResult result, string schemaName, in SchemaValidationOutcome outcome,
-        IReadOnlyList<JsonSchema.ValidationError> errors, long maxBodySize) => result switch
+        IReadOnlyList<SchemaValidationError> errors, long maxBodySize) => result switch
     {
         HttpValidationResult.Invalid => (SchemaValidationProblemTypes.InvalidBody, "The request body does not match its schema.",
             $"{errors.Count} error(s) against schema '{schemaName}'{VersionText(outcome)}."),
@@ -94,7 +94,7 @@ internal static class ProblemResponses
         json.WriteEndObject();
     }
 
-    private static void WriteErrors(Utf8JsonWriter json, IReadOnlyList<JsonSchema.ValidationError> errors, int maxErrors)
+    private static void WriteErrors(Utf8JsonWriter json, IReadOnlyList<SchemaValidationError> errors, int maxErrors)
     {
         json.WriteNumber("errorCount", errors.Count);
         json.WriteBoolean("errorsTruncated", errors.Count > maxErrors);

@@ -2,7 +2,6 @@ using CoreRegistryClient.AspNetCore.Policy;
 using CoreRegistryClient.AspNetCore.Responses;
 using CoreRegistryClient.AspNetCore.Telemetry;
 using CoreRegistryClient.Enforcement;
-using CoreRegistryClient.JsonSchema;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
@@ -22,8 +21,8 @@ internal sealed class RequestSchemaValidator(
     TimeProvider time,
     ILogger<RequestSchemaValidator> logger)
 {
-    private static readonly IReadOnlyList<ValidationError> EmptyBodyErrors =
-        [new ValidationError("", "", "", "required", "The request body is empty; a JSON document matching the schema is required.")];
+    private static readonly IReadOnlyList<SchemaValidationError> EmptyBodyErrors =
+        [new SchemaValidationError("", "", "required", "The request body is empty; a JSON document matching the schema is required.")];
 
     private readonly SchemaMissingLog _missingLog = new(time);
 
@@ -100,7 +99,7 @@ internal sealed class RequestSchemaValidator(
         return await ConcludeAsync(context, rule, mode, canary, result, outcome, errors, body).ConfigureAwait(false);
     }
 
-    private (HttpValidationResult Result, IReadOnlyList<ValidationError> Errors) Classify(in SchemaValidationOutcome outcome, bool emptyBody) => outcome.Status switch
+    private (HttpValidationResult Result, IReadOnlyList<SchemaValidationError> Errors) Classify(in SchemaValidationOutcome outcome, bool emptyBody) => outcome.Status switch
     {
         SchemaValidationStatus.Valid => (HttpValidationResult.Valid, []),
         SchemaValidationStatus.Invalid when emptyBody => (HttpValidationResult.Invalid, EmptyBodyErrors),
@@ -115,7 +114,7 @@ internal sealed class RequestSchemaValidator(
     };
 
     private async ValueTask<bool> ConcludeAsync(HttpContext context, EndpointRule rule, EnforcementMode mode, bool canary, HttpValidationResult result,
-        SchemaValidationOutcome outcome, IReadOnlyList<ValidationError> errors, RequestBody body)
+        SchemaValidationOutcome outcome, IReadOnlyList<SchemaValidationError> errors, RequestBody body)
     {
         var headers = context.Response.Headers;
         headers[ValidationHeaders.Result] = result == HttpValidationResult.Valid

@@ -232,7 +232,7 @@ internal sealed class DrillRunner(RegistrySettings settings, string schema, stri
         }
     }
 
-    private static string Keywords(IEnumerable<JsonSchema.ValidationError> errors) =>
+    private static string Keywords(IEnumerable<SchemaValidationError> errors) =>
         string.Join(", ", errors.Select(e => e.Keyword).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
 
     private static string Describe(IEnumerable<Check> checks) => string.Join(", ", checks.Select(c => c.Version ?? "none").Distinct(StringComparer.Ordinal));

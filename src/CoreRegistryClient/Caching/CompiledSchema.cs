@@ -1,5 +1,3 @@
-using CoreRegistryClient.JsonSchema;
-
 namespace CoreRegistryClient.Caching;
 
 /// <summary>A schema ready to validate: the compiled validator and where it came from. Immutable; a changed
@@ -10,7 +8,7 @@ internal sealed class CompiledSchema(
     string track,
     string version,
     string sha256,
-    JsonSchemaValidator validator,
+    ISchemaValidator validator,
     DateTimeOffset loadedAt,
     bool fromSnapshot,
     string? schemaId = null,
@@ -28,7 +26,8 @@ internal sealed class CompiledSchema(
 
     public string Sha256 { get; } = sha256;
 
-    public JsonSchemaValidator Validator { get; } = validator;
+    /// <summary>The compiled schema of the configured backend (<see cref="ISchemaValidatorFactory"/>).</summary>
+    public ISchemaValidator Validator { get; } = validator;
 
     public DateTimeOffset LoadedAt { get; } = loadedAt;
 

@@ -41,7 +41,7 @@ internal static class SchemaLoadErrors
     public static SchemaLoadError From(Exception exception) => exception switch
     {
         RegistryException registry => From(registry.Kind),
-        JsonSchema.InvalidSchemaException => SchemaLoadError.InvalidSchema,
+        SchemaCompilationException => SchemaLoadError.InvalidSchema,
         TimeoutException or OperationCanceledException => SchemaLoadError.Timeout,
         HttpRequestException or IOException => SchemaLoadError.Network,
         _ => SchemaLoadError.Unknown,

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using CoreRegistryClient.Enforcement;
-using CoreRegistryClient.JsonSchema;
 using CoreRegistryClient.Registry;
 
 namespace CoreRegistryClient.Caching;
@@ -8,7 +7,7 @@ namespace CoreRegistryClient.Caching;
 /// <summary>Loads one schema on a load thread: fetches it by track negotiation, verifies its content against the
 /// registry's sha256, compiles it, saves the snapshot; on failure falls back to the disk snapshot. Returns what
 /// happened; the cache applies it.</summary>
-internal sealed class SchemaLoader(RegistryFetcher fetcher, RegistryIndexCache index, SchemaSnapshotStore snapshots, TimeProvider time)
+internal sealed class SchemaLoader(RegistryFetcher fetcher, RegistryIndexCache index, SchemaSnapshotStore snapshots, TimeProvider time, ISchemaValidatorFactory validators)
 {
     public SchemaLoadResult Load(string name, string? registryName, CompiledSchema? previous, PolicySnapshot policy, SchemaLoad load)
     {
@@ -55,18 +54,19 @@ internal sealed class SchemaLoader(RegistryFetcher fetcher, RegistryIndexCache i
             return new CompiledSchema(name, snapshot.RequestedTrack, snapshot.Track, snapshot.Version, snapshot.Sha256,
                 Compile(snapshot.Content, formatAssertion), time.GetUtcNow(), fromSnapshot: true);
         }
-        catch (InvalidSchemaException exception)
+        catch (SchemaCompilationException exception)
         {
             snapshots.ReportCorrupt(SchemaSnapshotStore.PathFor(directory, name), exception.Message);
             return null;
         }
     }
 
-    /// <summary>Compiles with a fresh compiler per schema, so a new version with the same <c>$id</c> never
-    /// collides with the old one. Error messages never quote instance values.</summary>
-    /// <exception cref="InvalidSchemaException">The schema does not compile.</exception>
-    public static JsonSchemaValidator Compile(JsonElement content, bool formatAssertion) =>
-        new JsonSchemaCompiler(new JsonSchemaOptions { FormatAssertion = formatAssertion, IncludeValuesInMessages = false }).Compile(content);
+    /// <summary>Compiles with the configured backend; each call compiles independently (see <see cref="ISchemaValidatorFactory"/>).</summary>
+    /// <exception cref="SchemaCompilationException">The schema does not compile.</exception>
+    public ISchemaValidator Compile(JsonElement content, bool formatAssertion) =>
+        validators.Compile(content, formatAssertion ? s_formatAssertion : SchemaValidatorOptions.Default);
+
+    private static readonly SchemaValidatorOptions s_formatAssertion = new() { FormatAssertion = true };
 
     /// <summary>The copy negotiation picks: the hinted (or first candidate) track asked first, with one request; only
     /// when it lacks or deprecates the schema is the index consulted for where else it is, so an unknown name costs

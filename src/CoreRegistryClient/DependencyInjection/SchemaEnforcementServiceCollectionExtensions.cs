@@ -4,6 +4,7 @@ using CoreRegistryClient.DependencyInjection;
 using CoreRegistryClient.Enforcement;
 using CoreRegistryClient.Registry;
 using CoreRegistryClient.Telemetry;
+using CoreRegistryClient.Validation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -61,8 +62,10 @@ public static class SchemaEnforcementServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<CacheClock>(), Logger<SchemaTelemetry>(sp)));
         services.TryAddSingleton(sp => new RegistryIndexCache(sp.GetRequiredService<CacheClock>()));
         services.TryAddSingleton(sp => new SchemaSnapshotStore(sp.GetRequiredService<TimeProvider>(), Logger<SchemaSnapshotStore>(sp)));
+        // The validator backend: the SDK's engine unless the application registered another (before or after this call).
+        services.TryAddSingleton<ISchemaValidatorFactory>(EngineValidatorFactory.Instance);
         services.TryAddSingleton(sp => new SchemaLoader(new RegistryFetcher(sp.GetRequiredService<ISchemaRegistryClient>()), sp.GetRequiredService<RegistryIndexCache>(),
-            sp.GetRequiredService<SchemaSnapshotStore>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<SchemaSnapshotStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ISchemaValidatorFactory>()));
         services.TryAddSingleton(sp => new SchemaCache(sp.GetRequiredService<SchemaLoader>(), sp.GetRequiredService<SchemaSnapshotStore>(),
             sp.GetRequiredService<RegistryIndexCache>(), sp.GetRequiredService<EnforcementPolicy>(), sp.GetRequiredService<SchemaTelemetry>(),
             new RegistryStatus(sp.GetRequiredService<TimeProvider>()), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<CacheClock>()));

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using CoreRegistryClient.JsonSchema;
 
 namespace CoreRegistryClient.Enforcement;
 
@@ -52,7 +51,7 @@ public sealed class SchemaValidationException : Exception
     public SchemaValidationStatus Status { get; } = SchemaValidationStatus.Invalid;
 
     /// <summary>The failed assertions with their instance and keyword locations.</summary>
-    public IReadOnlyList<ValidationError> Errors { get; } = [];
+    public IReadOnlyList<SchemaValidationError> Errors { get; } = [];
 
     private static string Describe(SchemaValidationOutcome outcome)
     {

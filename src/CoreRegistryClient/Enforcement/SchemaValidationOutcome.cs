@@ -1,5 +1,4 @@
 using CoreRegistryClient.Caching;
-using CoreRegistryClient.JsonSchema;
 
 namespace CoreRegistryClient.Enforcement;
 
@@ -11,10 +10,10 @@ public readonly struct SchemaValidationOutcome : IEquatable<SchemaValidationOutc
     private readonly CompiledSchema? _schema;
     private readonly string? _schemaName;
     private readonly string? _requestedTrack;
-    private readonly IReadOnlyList<ValidationError>? _errors;
+    private readonly IReadOnlyList<SchemaValidationError>? _errors;
 
     internal SchemaValidationOutcome(string schemaName, CompiledSchema? schema, string? requestedTrack, EnforcementMode mode,
-        SchemaValidationStatus status, IReadOnlyList<ValidationError>? errors = null, PayloadReadError readError = PayloadReadError.None)
+        SchemaValidationStatus status, IReadOnlyList<SchemaValidationError>? errors = null, PayloadReadError readError = PayloadReadError.None)
     {
         _schemaName = schemaName;
         _schema = schema;
@@ -64,7 +63,7 @@ public readonly struct SchemaValidationOutcome : IEquatable<SchemaValidationOutc
     public PayloadReadError ReadError { get; }
 
     /// <summary>The failed assertions; empty (a shared empty list) unless <see cref="Status"/> is <see cref="SchemaValidationStatus.Invalid"/>, <see cref="SchemaValidationStatus.Unavailable"/> or <see cref="SchemaValidationStatus.SchemaNotFound"/>.</summary>
-    public IReadOnlyList<ValidationError> Errors => _errors ?? [];
+    public IReadOnlyList<SchemaValidationError> Errors => _errors ?? [];
 
     /// <inheritdoc/>
     public bool Equals(SchemaValidationOutcome other) =>

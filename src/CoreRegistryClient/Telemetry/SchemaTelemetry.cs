@@ -1,6 +1,5 @@
 using CoreRegistryClient.Caching;
 using CoreRegistryClient.Enforcement;
-using CoreRegistryClient.JsonSchema;
 using Microsoft.Extensions.Logging;
 
 namespace CoreRegistryClient.Telemetry;
@@ -64,7 +63,7 @@ internal sealed class SchemaTelemetry
     }
 
     /// <summary>A payload that does not match its schema: counted, logged (rate-limited) and, in strict mode, rejected by the caller.</summary>
-    public void Invalid(string schemaName, CompiledSchema schema, EnforcementMode mode, long start, IReadOnlyList<ValidationError> errors)
+    public void Invalid(string schemaName, CompiledSchema schema, EnforcementMode mode, long start, IReadOnlyList<SchemaValidationError> errors)
     {
         _counters.Failures.Increment();
         _metrics.Failed(schema.SchemaTag, mode, start, _time);
@@ -149,7 +148,7 @@ internal sealed class SchemaTelemetry
             case SchemaHashMismatchException mismatch:
                 _logger.SchemaHashMismatch(entry.Name, mismatch.Track, mismatch.Version, mismatch.Sha256);
                 break;
-            case InvalidSchemaException:
+            case SchemaCompilationException:
                 _logger.SchemaCompileFailed(entry.Name, kept?.Track ?? "?", kept?.Version ?? "?", exception);
                 break;
             case SchemaLoadTimeoutException:

@@ -5,7 +5,7 @@ using CoreRegistryClient.JsonSchema.Tests.Conformance;
 namespace CoreRegistryClient.JsonSchema.Tests.Differential;
 
 /// <summary>The disagreements with JsonSchema.Net 8.0.5 that are understood, read from <c>known-differences.json</c>
-/// beside this file. Each entry has its own test (<see cref="KnownDifferenceTests"/>) that shows the difference
+/// beside this file. Each entry has its own test (<c>KnownDifferenceTests</c>; this file is also linked into the JsonSchemaNet backend tests) that shows the difference
 /// still exists: when either engine changes, the entry must be revisited.</summary>
 internal static class KnownDifferences
 {
