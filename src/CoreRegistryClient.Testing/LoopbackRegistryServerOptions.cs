@@ -18,6 +18,11 @@ public sealed class LoopbackRegistryServerOptions
     /// token (401 without it, 403 with another). Reads never need it. Default: none (admin endpoints are open).</summary>
     public string? Token { get; set; }
 
+    /// <summary>Whether <c>GET /index</c> carries a strong <c>ETag</c> (the SHA-256 of the body) and answers a matching
+    /// <c>If-None-Match</c> with <c>304 Not Modified</c>. Set false to serve as a registry without entity tags does.
+    /// Default: true.</summary>
+    public bool IndexETags { get; set; } = true;
+
     /// <summary>The TCP port on 127.0.0.1. Default: 0, an ephemeral port chosen by the OS (use this in tests).</summary>
     public int Port { get; set; }
 }
