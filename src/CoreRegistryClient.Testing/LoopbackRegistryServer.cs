@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using CoreRegistryClient.Registry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -20,7 +21,7 @@ namespace CoreRegistryClient.Testing;
 /// <c>GET /index</c> (with a strong <c>ETag</c>, answering <c>304 Not Modified</c> to a matching <c>If-None-Match</c>),
 /// <c>GET /schemas/{track}/{name}[?version=]</c>, <c>GET /schemas/by-id/{id}</c>,
 /// <c>GET /schemas/{track}/{name}/versions</c>, <c>GET /compat/check</c>, and <c>POST /admin/schemas</c>,
-/// <c>/admin/sync</c>, <c>/admin/telemetry</c> (Bearer token required when <see cref="LoopbackRegistryServerOptions.Token"/>
+/// <c>/admin/sync</c>, <c>/admin/telemetry</c> (a publish calls <see cref="LoopbackRegistryServerOptions.SchemaPublished"/>; Bearer token required when <see cref="LoopbackRegistryServerOptions.Token"/>
 /// is set). Names are matched exactly as stored, like a real registry. Changing <see cref="Registry"/> while the server
 /// runs changes what it serves, including the <c>sha256</c> values in the index.</para>
 /// <para>Faults are applied to every request in this order, and can be changed at any time from any thread:
@@ -48,12 +49,13 @@ public sealed class LoopbackRegistryServer : IAsyncDisposable
     private readonly RegistryApi _api;
     private int _disposed;
 
-    private LoopbackRegistryServer(WebApplication app, InMemorySchemaRegistry registry, string pathPrefix, string? token, bool indexETags)
+    private LoopbackRegistryServer(WebApplication app, InMemorySchemaRegistry registry, string pathPrefix, string? token, bool indexETags,
+        Func<RegistrySchema, CancellationToken, Task>? published)
     {
         _app = app;
         Registry = registry;
         _pathPrefix = pathPrefix;
-        _api = new RegistryApi(registry, token, _faults, indexETags);
+        _api = new RegistryApi(registry, token, _faults, indexETags, published);
         BaseUri = null!;
     }
 
@@ -182,7 +184,7 @@ public sealed class LoopbackRegistryServer : IAsyncDisposable
 
         var app = builder.Build();
         var server = new LoopbackRegistryServer(app, registry, NormalizePrefix(options.PathPrefix), string.IsNullOrEmpty(options.Token) ? null : options.Token,
-            options.IndexETags);
+            options.IndexETags, options.SchemaPublished);
         app.Run(server.HandleAsync);
         try
         {

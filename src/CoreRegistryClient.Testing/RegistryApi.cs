@@ -9,7 +9,8 @@ namespace CoreRegistryClient.Testing;
 
 /// <summary>The registry's HTTP API over an <see cref="InMemorySchemaRegistry"/>: routes by path segments (already
 /// unescaped, so an escaped <c>/</c> inside a name stays inside the name) and writes the contract's JSON.</summary>
-internal sealed class RegistryApi(InMemorySchemaRegistry registry, string? token, RegistryFaults faults, bool indexETags)
+internal sealed class RegistryApi(InMemorySchemaRegistry registry, string? token, RegistryFaults faults, bool indexETags,
+    Func<RegistrySchema, CancellationToken, Task>? published)
 {
     private const string RegistryVersion = "0.1.0";
 
@@ -179,11 +180,21 @@ internal sealed class RegistryApi(InMemorySchemaRegistry registry, string? token
             return;
         }
 
-        await WriteJsonAsync(
-            context,
-            StatusCodes.Status201Created,
-            registry.FindSchema(request.Track, request.Name, request.CoreVersion)!,
-            TestingJsonContext.Default.RegistrySchema).ConfigureAwait(false);
+        var stored = registry.FindSchema(request.Track, request.Name, request.CoreVersion)!;
+        if (published is not null)
+        {
+            try
+            {
+                await published(stored, context.RequestAborted).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
+            {
+                await WriteDetailAsync(context, StatusCodes.Status500InternalServerError, "The schema is stored; publishing its event failed").ConfigureAwait(false);
+                return;
+            }
+        }
+
+        await WriteJsonAsync(context, StatusCodes.Status201Created, stored, TestingJsonContext.Default.RegistrySchema).ConfigureAwait(false);
     }
 
     private async Task SyncAsync(HttpContext context)
