@@ -1,5 +1,6 @@
-// A service as users write one: takes CoreRegistryClient (and CoreRegistryClient.AspNetCore) by PackageReference,
-// registers them with AddSchemaEnforcement(...).AddHttpValidation(), validates a good and a bad payload against a
+// A service as users write one: takes CoreRegistryClient (and CoreRegistryClient.AspNetCore, CoreRegistryClient.Redis) by
+// PackageReference, registers them with AddSchemaEnforcement(...).AddHttpValidation().AddRedisSchemaNotifications(...)
+// (a Redis that is not there: start-up and validation must not notice), validates a good and a bad payload against a
 // real (loopback) registry, and serves an HTTP endpoint that enforces its request schema.
 using System.Net;
 using System.Text;
@@ -19,7 +20,8 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
     ["REGISTRY_ENFORCEMENT"] = "warn",
     ["SchemaEnforcement:Http:Endpoints:/orders:Mode"] = "enforce",
 });
-builder.Services.AddSchemaEnforcement(builder.Configuration).AddHttpValidation();
+builder.Services.AddSchemaEnforcement(builder.Configuration).AddHttpValidation()
+    .AddRedisSchemaNotifications("127.0.0.1:1,connectTimeout=200");
 await using var app = builder.Build();
 app.MapPost("/orders", (HttpRequest request) => Results.Ok()).ValidateSchema("orders.OrderPlaced");
 await app.StartAsync();
