@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 // One replica of a service: validates one payload against one schema every few milliseconds and prints, on stdout,
 // "ready {version}" once it validates, then "switched {version} {unix ms}" the first time it validates with another
 // version. Arguments: --registry URL --schema NAME [--redis CONFIG --namespace NS] [--poll-seconds N (0: no polling)]
-// [--read-interval-ms N]. Stops on SIGTERM or when stdin closes.
+// [--read-interval-ms N]. Stops on SIGTERM.
 var arguments = Arguments(args);
 var builder = Host.CreateApplicationBuilder();
 builder.Configuration.Sources.Clear();
@@ -34,16 +34,6 @@ using var host = builder.Build();
 await host.StartAsync();
 var schemas = host.Services.GetRequiredService<ISchemaManager>();
 var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
-_ = Task.Run(async () =>
-{
-    // The test driver closes stdin to stop a replica as well as SIGTERM does.
-    while (await Console.In.ReadLineAsync() is not null)
-    {
-    }
-
-    lifetime.StopApplication();
-});
-
 var schema = arguments["--schema"]!;
 var payload = """{"id":"x"}"""u8.ToArray();
 string? current = null;
