@@ -1,4 +1,3 @@
-using CoreRegistryClient.DependencyInjection;
 using CoreRegistryClient.Registry;
 using Microsoft.Extensions.DependencyInjection;
 

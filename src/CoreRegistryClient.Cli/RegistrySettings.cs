@@ -7,7 +7,7 @@ namespace CoreRegistryClient.Cli;
 internal sealed record RegistrySettings(Uri Url, string? Token, TimeSpan Timeout)
 {
     /// <summary>The URL to print or write into reports and metadata: without any user-info part (credentials).</summary>
-    public string DisplayUrl { get; } = DependencyInjection.SchemaEnforcementOptions.RedactedUrl(Url.ToString())!;
+    public string DisplayUrl { get; } = SchemaEnforcementOptions.RedactedUrl(Url.ToString())!;
 
     /// <summary>Redacts the token from the generated ToString, which a debugger or a log might show.</summary>
     public override string ToString() => $"RegistrySettings {{ Url = {DisplayUrl}, Token = {(Token is null ? "none" : "***")}, Timeout = {Timeout} }}";

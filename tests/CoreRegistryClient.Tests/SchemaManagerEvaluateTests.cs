@@ -1,5 +1,4 @@
 using System.Text;
-using CoreRegistryClient.DependencyInjection;
 using CoreRegistryClient.Enforcement;
 using CoreRegistryClient.Testing;
 using CoreRegistryClient.Tests.TestSupport;

@@ -12,7 +12,7 @@ namespace CoreRegistryClient.Samples.Store.Drift;
 /// compared track) with the event's fields as the payload: <c>repo, schema, track, local_sha256, local_version,
 /// registry_sha256, registry_version, drift_type, classification, detected_at</c>.
 /// </summary>
-/// <remarks>The bus twin of the SDK's <see cref="RegistryDriftEventPublisher"/> (which posts to the registry's
+/// <remarks>The bus twin of the SDK's built-in drift event publisher (which posts to the registry's
 /// <c>/admin/telemetry</c>). It may throw; <see cref="DriftReporter"/> is fail-open and counts the failure.</remarks>
 internal sealed class BusDriftEventPublisher(IMessageBus bus, StoreSettings settings, TimeProvider time) : IDriftEventPublisher
 {

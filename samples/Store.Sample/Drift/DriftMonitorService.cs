@@ -1,4 +1,3 @@
-using CoreRegistryClient.DependencyInjection;
 using CoreRegistryClient.Drift;
 using CoreRegistryClient.Samples.Store.Hosting;
 using Microsoft.Extensions.Hosting;

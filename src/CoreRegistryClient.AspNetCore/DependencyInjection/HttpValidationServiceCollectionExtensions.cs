@@ -4,7 +4,6 @@ using CoreRegistryClient.AspNetCore.OpenApi;
 using CoreRegistryClient.AspNetCore.Policy;
 using CoreRegistryClient.AspNetCore.Telemetry;
 using CoreRegistryClient.AspNetCore.Validation;
-using CoreRegistryClient.DependencyInjection;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;

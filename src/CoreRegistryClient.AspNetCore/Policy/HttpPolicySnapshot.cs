@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using CoreRegistryClient.AspNetCore.Telemetry;
-using CoreRegistryClient.DependencyInjection;
 using CoreRegistryClient.Enforcement;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

@@ -34,7 +34,7 @@ internal sealed class HttpValidationConfigurator(IConfiguration configuration) :
             // "Endpoints:/allocations=warn" is the short form of "Endpoints:/allocations:Mode=warn".
             if (endpoint.Value is not null)
             {
-                if (EnforcementModeText.TryParse(endpoint.Value, out var shortMode)) settings.Mode = shortMode;
+                if (EnforcementModeParser.TryParse(endpoint.Value, out var shortMode)) settings.Mode = shortMode;
                 else errors.Add($"{endpoint.Path} {ModeMessage}.");
             }
 
@@ -59,7 +59,7 @@ internal sealed class HttpValidationConfigurator(IConfiguration configuration) :
     private static EnforcementMode? Mode(IConfigurationSection section, string key, List<string> errors)
     {
         if (section[key] is not { } text) return null;
-        if (EnforcementModeText.TryParse(text, out var mode)) return mode;
+        if (EnforcementModeParser.TryParse(text, out var mode)) return mode;
         errors.Add($"{section.Path}:{key} {ModeMessage}.");
         return null;
     }

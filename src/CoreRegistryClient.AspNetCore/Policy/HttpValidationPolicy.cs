@@ -1,5 +1,4 @@
 using CoreRegistryClient.AspNetCore.Telemetry;
-using CoreRegistryClient.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

@@ -5,7 +5,7 @@ namespace CoreRegistryClient.Drift;
 
 /// <summary>Serialises JSON in a canonical form: the same data gives the same bytes whatever its key order,
 /// whitespace or escaping.</summary>
-public static class CanonicalJson
+internal static class CanonicalJson
 {
     /// <summary>Writes the canonical form of <paramref name="value"/> to <paramref name="output"/>.</summary>
     /// <exception cref="CanonicalJsonException">The value cannot be canonicalised in that form (e.g. an unpaired

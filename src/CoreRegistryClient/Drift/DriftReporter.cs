@@ -20,7 +20,7 @@ public sealed class DriftReporter
     /// <summary>Creates a reporter.</summary>
     /// <param name="registry">The registry client.</param>
     /// <param name="publisher">Where drift events go when <see cref="DriftReporterOptions.PublishEvents"/> is set.
-    /// Default: <see cref="RegistryDriftEventPublisher"/> on <paramref name="registry"/>.</param>
+    /// Default: the built-in publisher that posts to <paramref name="registry"/>'s <c>/admin/telemetry</c>.</param>
     /// <param name="meterFactory">Records <c>schema_drift_total</c> and <c>schema_drift_last_detected_timestamp</c>; none when null.</param>
     /// <param name="logger">Logger; none when null.</param>
     /// <param name="timeProvider">Clock of <c>generated_at</c>/<c>detected_at</c>. Default: system.</param>

@@ -6,7 +6,7 @@ namespace CoreRegistryClient.Drift;
 /// <summary>Posts drift events to the registry's <c>POST /admin/telemetry</c> as
 /// <c>{"event_type":"telemetry.schema_drift","payload":{...}}</c> (the registry token is required).</summary>
 /// <param name="registry">The registry client.</param>
-public sealed class RegistryDriftEventPublisher(ISchemaRegistryClient registry) : IDriftEventPublisher
+internal sealed class RegistryDriftEventPublisher(ISchemaRegistryClient registry) : IDriftEventPublisher
 {
     private readonly ISchemaRegistryClient _registry = registry ?? throw new ArgumentNullException(nameof(registry));
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace CoreRegistryClient.Drift;
 
-public sealed partial class SchemaChangeClassifier
+internal sealed partial class SchemaChangeClassifier
 {
     private void CompareSubschema(string keyword, JsonElement? b, JsonElement? a, string at, int depth)
     {

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace CoreRegistryClient.Drift;
 
-public sealed partial class SchemaChangeClassifier
+internal sealed partial class SchemaChangeClassifier
 {
     private static readonly string[] AllTypes = ["array", "boolean", "integer", "null", "number", "object", "string"];
 

@@ -6,7 +6,7 @@ namespace CoreRegistryClient.Drift;
 /// payload the earlier schema accepted (breaking) or not (benign).</summary>
 /// <remarks>Conservative: a change it cannot judge (a <c>$ref</c> retargeted, <c>not</c>/<c>if</c> edited, an
 /// unknown assertion) counts as breaking. Unknown keywords are annotations, so benign.</remarks>
-public sealed partial class SchemaChangeClassifier
+internal sealed partial class SchemaChangeClassifier
 {
     private const int MaxDepth = 128;
     private readonly List<SchemaChange> _changes = [];

@@ -1,7 +1,7 @@
 namespace CoreRegistryClient.Drift;
 
 /// <summary>The stable codes of <see cref="SchemaChange.Kind"/>, as written into drift reports.</summary>
-public static class SchemaChangeKinds
+internal static class SchemaChangeKinds
 {
     /// <summary>Breaking: a new property that payloads must now carry.</summary>
     public const string RequiredPropertyAdded = "required_property_added";

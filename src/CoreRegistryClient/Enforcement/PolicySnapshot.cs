@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using CoreRegistryClient.Caching;
-using CoreRegistryClient.DependencyInjection;
 using CoreRegistryClient.Registry;
 
 namespace CoreRegistryClient.Enforcement;

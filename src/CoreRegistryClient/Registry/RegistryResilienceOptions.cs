@@ -1,7 +1,7 @@
 namespace CoreRegistryClient.Registry;
 
 /// <summary>How the registry client retries, times out and breaks the circuit. The total budget of a call is
-/// <see cref="DependencyInjection.SchemaEnforcementOptions.Timeout"/>; these settings work inside it.</summary>
+/// <see cref="SchemaEnforcementOptions.Timeout"/>; these settings work inside it.</summary>
 /// <remarks>Internal on purpose: the defaults suit a registry polled every minute, and tests shrink the delays.</remarks>
 internal sealed class RegistryResilienceOptions
 {

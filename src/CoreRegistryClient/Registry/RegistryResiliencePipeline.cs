@@ -1,4 +1,3 @@
-using CoreRegistryClient.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;

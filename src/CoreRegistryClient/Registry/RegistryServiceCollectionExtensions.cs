@@ -1,4 +1,3 @@
-using CoreRegistryClient.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
-using CoreRegistryClient.DependencyInjection;
 using CoreRegistryClient.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

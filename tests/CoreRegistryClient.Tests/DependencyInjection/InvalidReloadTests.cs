@@ -1,4 +1,3 @@
-using CoreRegistryClient.DependencyInjection;
 using CoreRegistryClient.Enforcement;
 using CoreRegistryClient.Testing;
 using CoreRegistryClient.Tests.TestSupport;

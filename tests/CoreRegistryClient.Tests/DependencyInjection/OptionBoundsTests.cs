@@ -1,4 +1,3 @@
-using CoreRegistryClient.DependencyInjection;
 using CoreRegistryClient.Tests.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

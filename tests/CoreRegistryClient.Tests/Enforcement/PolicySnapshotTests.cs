@@ -1,4 +1,3 @@
-using CoreRegistryClient.DependencyInjection;
 using CoreRegistryClient.Enforcement;
 
 namespace CoreRegistryClient.Tests.Enforcement;

@@ -54,7 +54,7 @@ public class TokenRedactionTests
             Assert.That(labels, Is.Not.Empty.And.None.Contains(Token));
             Assert.That(string.Join(" ", stats.Schemas.Select(s => s.ToString())), Does.Not.Contain(Token));
             Assert.That(stats.RegistryErrors, Is.GreaterThanOrEqualTo(2), "the unauthorized and the outage were counted");
-            Assert.That(harness.Get<IOptions<CoreRegistryClient.DependencyInjection.SchemaEnforcementOptions>>().Value.ToString(), Does.Not.Contain(Token));
+            Assert.That(harness.Get<IOptions<SchemaEnforcementOptions>>().Value.ToString(), Does.Not.Contain(Token));
         });
     }
 }

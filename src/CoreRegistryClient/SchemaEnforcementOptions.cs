@@ -1,7 +1,7 @@
 using System.Globalization;
 using CoreRegistryClient.Enforcement;
 
-namespace CoreRegistryClient.DependencyInjection;
+namespace CoreRegistryClient;
 
 /// <summary>Options of the schema registry client and enforcement, bound from the <c>SchemaEnforcement</c>
 /// configuration section and the <c>REGISTRY_*</c>/<c>SCHEMA_*</c> environment variables.</summary>
