@@ -1,5 +1,6 @@
-// A service as users write one: takes CoreRegistryClient (and CoreRegistryClient.AspNetCore) by PackageReference,
-// registers them with AddSchemaEnforcement(...).AddHttpValidation(), validates a good and a bad payload against a
+// A service as users write one: takes CoreRegistryClient (and CoreRegistryClient.AspNetCore, CoreRegistryClient.Redis) by
+// PackageReference, registers them with AddSchemaEnforcement(...).AddHttpValidation().AddRedisSchemaNotifications(...)
+// (a Redis that is not there: start-up and validation must not notice), validates a good and a bad payload against a
 // real (loopback) registry, and serves an HTTP endpoint that enforces its request schema; then validates with the
 // optional JsonSchema.Net backend (CoreRegistryClient.JsonSchemaNet) registered in one line, UseJsonSchemaNet().
 using System.Net;
@@ -21,7 +22,8 @@ var settings = new Dictionary<string, string?>
     ["SchemaEnforcement:Http:Endpoints:/orders:Mode"] = "enforce",
 };
 builder.Configuration.AddInMemoryCollection(settings);
-builder.Services.AddSchemaEnforcement(builder.Configuration).AddHttpValidation();
+builder.Services.AddSchemaEnforcement(builder.Configuration).AddHttpValidation()
+    .AddRedisSchemaNotifications("127.0.0.1:1,connectTimeout=200");
 await using var app = builder.Build();
 app.MapPost("/orders", (HttpRequest request) => Results.Ok()).ValidateSchema("orders.OrderPlaced");
 await app.StartAsync();

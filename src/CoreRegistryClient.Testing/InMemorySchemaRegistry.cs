@@ -36,9 +36,10 @@ public sealed class InMemorySchemaRegistry : ISchemaRegistryClient
     private readonly ConcurrentDictionary<string, int> _calls = new(StringComparer.Ordinal);
     private readonly TimeProvider _timeProvider;
     private volatile bool _unavailable;
+    private DateTimeOffset? _changedAt;
 
     /// <summary>Creates an empty registry.</summary>
-    /// <param name="timeProvider">The clock for <c>created_at</c> and <c>generated_at</c>. Default: the system clock.</param>
+    /// <param name="timeProvider">The clock for <c>created_at</c> and <c>generated_at</c> (the time the index last changed). Default: the system clock.</param>
     public InMemorySchemaRegistry(TimeProvider? timeProvider = null) => _timeProvider = timeProvider ?? TimeProvider.System;
 
     /// <summary>Creates a registry loaded from a schema folder (see <see cref="LoadDirectory"/>).</summary>
@@ -137,6 +138,7 @@ public sealed class InMemorySchemaRegistry : ISchemaRegistryClient
             }
 
             versions[version] = stored;
+            Changed();
         }
 
         return this;
@@ -182,6 +184,7 @@ public sealed class InMemorySchemaRegistry : ISchemaRegistryClient
 
             var latest = versions.Values[^1];
             versions[latest.Version] = latest with { Deprecated = true, DeprecationNote = note };
+            Changed();
             return true;
         }
     }
@@ -192,7 +195,9 @@ public sealed class InMemorySchemaRegistry : ISchemaRegistryClient
     {
         lock (_gate)
         {
-            return _schemas.Remove((track, name));
+            var removed = _schemas.Remove((track, name));
+            if (removed) Changed();
+            return removed;
         }
     }
 
@@ -202,6 +207,7 @@ public sealed class InMemorySchemaRegistry : ISchemaRegistryClient
         lock (_gate)
         {
             _schemas.Clear();
+            Changed();
             _compatibilityByQuery.Clear();
             _compatibilityByName.Clear();
             _telemetryEvents.Clear();
@@ -354,7 +360,8 @@ public sealed class InMemorySchemaRegistry : ISchemaRegistryClient
                 tracks[group.Key] = new TrackIndex(entries.Count, entries);
             }
 
-            return new SchemaIndex(tracks, Now());
+            // generated_at is when the schemas last changed, so an unchanged index is byte-identical (its ETag is strong).
+            return new SchemaIndex(tracks, (_changedAt ?? _timeProvider.GetUtcNow()).ToString("O", CultureInfo.InvariantCulture));
         }
     }
 
@@ -447,6 +454,9 @@ public sealed class InMemorySchemaRegistry : ISchemaRegistryClient
             throw new RegistryUnavailableException("The in-memory registry is set unavailable.", RegistryErrorKind.Network);
         }
     }
+
+    /// <summary>Records that the index changed (under the lock).</summary>
+    private void Changed() => _changedAt = _timeProvider.GetUtcNow();
 
     private string Now() => _timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
 }

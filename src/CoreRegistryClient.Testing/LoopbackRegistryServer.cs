@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using CoreRegistryClient.Registry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -17,9 +18,10 @@ namespace CoreRegistryClient.Testing;
 /// embedded registry of samples.</summary>
 /// <remarks>
 /// <para>Endpoints (below the optional <see cref="LoopbackRegistryServerOptions.PathPrefix"/>): <c>GET /health</c>,
-/// <c>GET /index</c>, <c>GET /schemas/{track}/{name}[?version=]</c>, <c>GET /schemas/by-id/{id}</c>,
+/// <c>GET /index</c> (with a strong <c>ETag</c>, answering <c>304 Not Modified</c> to a matching <c>If-None-Match</c>),
+/// <c>GET /schemas/{track}/{name}[?version=]</c>, <c>GET /schemas/by-id/{id}</c>,
 /// <c>GET /schemas/{track}/{name}/versions</c>, <c>GET /compat/check</c>, and <c>POST /admin/schemas</c>,
-/// <c>/admin/sync</c>, <c>/admin/telemetry</c> (Bearer token required when <see cref="LoopbackRegistryServerOptions.Token"/>
+/// <c>/admin/sync</c>, <c>/admin/telemetry</c> (a publish calls <see cref="LoopbackRegistryServerOptions.SchemaPublished"/>; Bearer token required when <see cref="LoopbackRegistryServerOptions.Token"/>
 /// is set). Names are matched exactly as stored, like a real registry. Changing <see cref="Registry"/> while the server
 /// runs changes what it serves, including the <c>sha256</c> values in the index.</para>
 /// <para>Faults are applied to every request in this order, and can be changed at any time from any thread:
@@ -47,12 +49,13 @@ public sealed class LoopbackRegistryServer : IAsyncDisposable
     private readonly RegistryApi _api;
     private int _disposed;
 
-    private LoopbackRegistryServer(WebApplication app, InMemorySchemaRegistry registry, string pathPrefix, string? token)
+    private LoopbackRegistryServer(WebApplication app, InMemorySchemaRegistry registry, string pathPrefix, string? token, bool indexETags,
+        Func<RegistrySchema, CancellationToken, Task>? published)
     {
         _app = app;
         Registry = registry;
         _pathPrefix = pathPrefix;
-        _api = new RegistryApi(registry, token, _faults);
+        _api = new RegistryApi(registry, token, _faults, indexETags, published);
         BaseUri = null!;
     }
 
@@ -180,7 +183,8 @@ public sealed class LoopbackRegistryServer : IAsyncDisposable
         });
 
         var app = builder.Build();
-        var server = new LoopbackRegistryServer(app, registry, NormalizePrefix(options.PathPrefix), string.IsNullOrEmpty(options.Token) ? null : options.Token);
+        var server = new LoopbackRegistryServer(app, registry, NormalizePrefix(options.PathPrefix), string.IsNullOrEmpty(options.Token) ? null : options.Token,
+            options.IndexETags, options.SchemaPublished);
         app.Run(server.HandleAsync);
         try
         {
@@ -259,7 +263,10 @@ public sealed class LoopbackRegistryServer : IAsyncDisposable
             path,
             context.Request.QueryString.Value ?? string.Empty,
             authorization.Count == 0 ? null : authorization.ToString(),
-            DateTimeOffset.UtcNow));
+            DateTimeOffset.UtcNow)
+        {
+            IfNoneMatch = context.Request.Headers.IfNoneMatch.Count == 0 ? null : context.Request.Headers.IfNoneMatch.ToString(),
+        });
 
         if (_faults.Down)
         {

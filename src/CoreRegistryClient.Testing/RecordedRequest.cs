@@ -8,4 +8,8 @@ namespace CoreRegistryClient.Testing;
 /// <param name="Authorization">The <c>Authorization</c> header as received, or null. It holds the token a client
 /// sent: this is a test server, and tests assert on it.</param>
 /// <param name="ReceivedAt">When the server received it.</param>
-public sealed record RecordedRequest(string Method, string Path, string QueryString, string? Authorization, DateTimeOffset ReceivedAt);
+public sealed record RecordedRequest(string Method, string Path, string QueryString, string? Authorization, DateTimeOffset ReceivedAt)
+{
+    /// <summary>The <c>If-None-Match</c> header as received (a conditional GET), or null.</summary>
+    public string? IfNoneMatch { get; init; }
+}

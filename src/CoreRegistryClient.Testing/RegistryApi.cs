@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using CoreRegistryClient.Registry;
@@ -8,7 +9,8 @@ namespace CoreRegistryClient.Testing;
 
 /// <summary>The registry's HTTP API over an <see cref="InMemorySchemaRegistry"/>: routes by path segments (already
 /// unescaped, so an escaped <c>/</c> inside a name stays inside the name) and writes the contract's JSON.</summary>
-internal sealed class RegistryApi(InMemorySchemaRegistry registry, string? token, RegistryFaults faults)
+internal sealed class RegistryApi(InMemorySchemaRegistry registry, string? token, RegistryFaults faults, bool indexETags,
+    Func<RegistrySchema, CancellationToken, Task>? published)
 {
     private const string RegistryVersion = "0.1.0";
 
@@ -18,7 +20,7 @@ internal sealed class RegistryApi(InMemorySchemaRegistry registry, string? token
         return segments switch
         {
             ["health"] => Get(context, method, WriteHealthAsync),
-            ["index"] => Get(context, method, c => WriteJsonAsync(c, StatusCodes.Status200OK, registry.BuildIndex(), TestingJsonContext.Default.SchemaIndex)),
+            ["index"] => Get(context, method, WriteIndexAsync),
             ["compat", "check"] => Get(context, method, WriteCompatibilityAsync),
             ["schemas", "by-id", var id] => Get(context, method, c => WriteSchemaAsync(c, registry.FindSchemaById(id), $"Schema id '{id}' not found")),
             ["schemas", var track, var name] => Get(context, method, c => WriteSchemaAsync(
@@ -89,6 +91,40 @@ internal sealed class RegistryApi(InMemorySchemaRegistry registry, string? token
         await context.Response.Body.WriteAsync(buffer.ToArray(), context.RequestAborted).ConfigureAwait(false);
     }
 
+    /// <summary>The index, with a strong entity tag (the body's SHA-256: the body is byte-identical while the schemas are
+    /// unchanged) and <c>304 Not Modified</c> for a request that already holds it.</summary>
+    private async Task WriteIndexAsync(HttpContext context)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(registry.BuildIndex(), TestingJsonContext.Default.SchemaIndex);
+        if (indexETags)
+        {
+            var etag = "\"" + Convert.ToHexStringLower(SHA256.HashData(body)) + "\"";
+            context.Response.Headers.ETag = etag;
+            if (Matches(context.Request.Headers.IfNoneMatch.ToString(), etag))
+            {
+                context.Response.StatusCode = StatusCodes.Status304NotModified;
+                return;
+            }
+        }
+
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = "application/json";
+        await context.Response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary><c>If-None-Match</c> uses the weak comparison (RFC 9110 13.1.2): <c>*</c>, or any listed tag with the
+    /// same opaque value, <c>W/</c> or not.</summary>
+    private static bool Matches(string ifNoneMatch, string etag)
+    {
+        foreach (var candidate in ifNoneMatch.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var opaque = candidate.StartsWith("W/", StringComparison.Ordinal) ? candidate[2..] : candidate;
+            if (opaque == "*" || string.Equals(opaque, etag, StringComparison.Ordinal)) return true;
+        }
+
+        return false;
+    }
+
     private Task WriteCompatibilityAsync(HttpContext context)
     {
         var query = context.Request.Query;
@@ -144,11 +180,21 @@ internal sealed class RegistryApi(InMemorySchemaRegistry registry, string? token
             return;
         }
 
-        await WriteJsonAsync(
-            context,
-            StatusCodes.Status201Created,
-            registry.FindSchema(request.Track, request.Name, request.CoreVersion)!,
-            TestingJsonContext.Default.RegistrySchema).ConfigureAwait(false);
+        var stored = registry.FindSchema(request.Track, request.Name, request.CoreVersion)!;
+        if (published is not null)
+        {
+            try
+            {
+                await published(stored, context.RequestAborted).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
+            {
+                await WriteDetailAsync(context, StatusCodes.Status500InternalServerError, "The schema is stored; publishing its event failed").ConfigureAwait(false);
+                return;
+            }
+        }
+
+        await WriteJsonAsync(context, StatusCodes.Status201Created, stored, TestingJsonContext.Default.RegistrySchema).ConfigureAwait(false);
     }
 
     private async Task SyncAsync(HttpContext context)

@@ -1,6 +1,6 @@
 using System.Text.Json;
+using CoreRegistryClient.Redis;
 using CoreRegistryClient.Samples.Backpressure;
-using CoreRegistryClient.Samples.Messaging;
 
 namespace CoreRegistryClient.Samples.Pipeline.Feedback;
 

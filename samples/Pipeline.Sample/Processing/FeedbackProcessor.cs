@@ -1,4 +1,5 @@
 using CoreRegistryClient.Enforcement;
+using CoreRegistryClient.Redis;
 using CoreRegistryClient.Samples.Messaging;
 using CoreRegistryClient.Samples.Pipeline.Feedback;
 using Microsoft.Extensions.Logging;

@@ -11,7 +11,7 @@ internal static class StreamNames
     public const string PipelineGroup = "pipeline";
 
     /// <summary>The one field of a message entry, holding the envelope JSON.</summary>
-    public const string DataField = "data";
+    public const string DataField = CoreRegistryClient.Redis.MessageEnvelope.DataField;
 
     /// <summary>Dead-letter entry field: the id the message had in its source stream.</summary>
     public const string OriginalIdField = "original_id";

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CoreRegistryClient.Drift;
+using CoreRegistryClient.Redis;
 using CoreRegistryClient.Samples.Messaging;
 
 namespace CoreRegistryClient.Samples.Store.Drift;

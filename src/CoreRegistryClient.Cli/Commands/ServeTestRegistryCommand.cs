@@ -1,8 +1,10 @@
 using System.CommandLine;
 using System.Net.Sockets;
+using CoreRegistryClient.Redis;
 using CoreRegistryClient.Testing;
 using Microsoft.AspNetCore.Connections;
 using Spectre.Console;
+using StackExchange.Redis;
 
 namespace CoreRegistryClient.Cli.Commands;
 
@@ -23,10 +25,15 @@ internal static class ServeTestRegistryCommand
         port.Description = "TCP port on 127.0.0.1; 0 picks a free one";
         port.HelpName = "port";
         var pathPrefix = new Option<string?>("--path-prefix") { Description = "Serve the API below this path, e.g. /api/v1 [default: at the root]", HelpName = "path" };
+        var redis = new Option<string?>("--redis")
+        {
+            Description = $"Emit schema.published on {SchemaPublishedEvents.StreamName()} of this Redis (a StackExchange.Redis configuration string, e.g. localhost:6379) for every schema published through POST /admin/schemas [default: no events]",
+            HelpName = "config",
+        };
 
         var command = new Command("serve-test-registry", "Start a loopback registry on 127.0.0.1 serving a schema folder, to try commands against (Ctrl+C stops it; admin endpoints need --token when one is set)")
         {
-            schemas, port, pathPrefix,
+            schemas, port, pathPrefix, redis,
         };
         common.DescribeTrack(command, "Not used: the folder's sub-folders are the tracks");
         command.SetAction(context, async (parse, cancellationToken) =>
@@ -44,11 +51,18 @@ internal static class ServeTestRegistryCommand
             }
 
             var token = common.ResolveToken(parse);
+            // Closed when the registry stops (nothing to close without --redis).
+            var bus = parse.GetValue(redis) is { } configuration ? await ConnectAsync(configuration).ConfigureAwait(false) : null;
+            await using var busScope = ((IAsyncDisposable?)bus ?? NoBus.Instance).ConfigureAwait(false);
             LoopbackRegistryServer server;
             try
             {
                 server = await LoopbackRegistryServer.StartAsync(
-                    new LoopbackRegistryServerOptions { SchemaDirectory = folder?.FullName, Port = portNumber, PathPrefix = parse.GetValue(pathPrefix), Token = token },
+                    new LoopbackRegistryServerOptions
+                    {
+                        SchemaDirectory = folder?.FullName, Port = portNumber, PathPrefix = parse.GetValue(pathPrefix), Token = token,
+                        SchemaPublished = bus is null ? null : (schema, _) => SchemaPublishedEvents.PublishAsync(bus.GetDatabase(), SchemaPublishedEvents.StreamName(), schema),
+                    },
                     cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (IsAddressInUse(ex))
@@ -61,6 +75,7 @@ internal static class ServeTestRegistryCommand
                 var index = await server.Registry.GetIndexAsync(cancellationToken).ConfigureAwait(false);
                 var url = server.BaseUri.ToString();
                 context.Output.Line(Markup.Escape($"Test registry listening on {url} ({index.Tracks.Sum(t => t.Value.Schemas.Count)} schema(s) in {index.Tracks.Count} track(s){(folder is null ? "" : $" from {folder.FullName}")}; admin endpoints {(token is null ? "open" : "need the token")})."));
+                if (bus is not null) context.Output.Line(Markup.Escape($"Publishing schema.published to {SchemaPublishedEvents.StreamName()} on {string.Join(",", bus.GetEndPoints().Select(e => e.ToString()))}."));
                 context.Output.Line(Markup.Escape($"Try: REGISTRY_URL={url} core-registry index    (Ctrl+C stops the registry)"));
                 await context.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
                 try
@@ -90,5 +105,29 @@ internal static class ServeTestRegistryCommand
         }
 
         return false;
+    }
+
+    /// <summary>Connects to the Redis the events go to; a bad configuration string is a usage error (its text is never echoed: it may hold a password).</summary>
+    private static async Task<ConnectionMultiplexer> ConnectAsync(string configuration)
+    {
+        ConfigurationOptions options;
+        try
+        {
+            options = ConfigurationOptions.Parse(configuration);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new UsageException("--redis is not a StackExchange.Redis configuration string (e.g. localhost:6379).", ex);
+        }
+
+        options.AbortOnConnectFail = false;
+        return await ConnectionMultiplexer.ConnectAsync(options).ConfigureAwait(false);
+    }
+
+    private sealed class NoBus : IAsyncDisposable
+    {
+        public static readonly NoBus Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

@@ -9,16 +9,24 @@ namespace CoreRegistryClient.Caching;
 /// <summary>Reads <c>GET /index</c> every poll interval and refetches only the cached schemas whose sha256
 /// (or negotiated track) changed; each changed schema is compiled and swapped in atomically by the cache.
 /// Unchanged schemas are confirmed fresh without a fetch (which also clears a past failure, so health recovers).</summary>
-/// <remarks>One poll is one request, made once per interval: the shape that a conditional request (ETag) and a
-/// jittered interval slot into.</remarks>
+/// <remarks>One poll is one request, made once per interval ± <see cref="JitterFraction"/> (drawn afresh each time, so a
+/// fleet started together does not poll in lock step), and conditional: the registry client sends the last index's
+/// <c>ETag</c>, and a <c>304 Not Modified</c> confirms every cached schema without a body. A push notification or a
+/// reconnect asks for the same check at once through <see cref="PollOnceAsync"/>.</remarks>
 internal sealed class IndexPoller(
     SchemaCache cache,
     ISchemaRegistryClient registry,
     EnforcementPolicy policy,
     SchemaTelemetry telemetry,
     TimeProvider time,
-    ILogger<IndexPoller> logger) : BackgroundService
+    ILogger<IndexPoller> logger,
+    Random? jitter = null) : BackgroundService
 {
+    /// <summary>Each wait is the poll interval times a factor drawn uniformly from [1 - this, 1 + this].</summary>
+    public const double JitterFraction = 0.1;
+
+    private readonly Random _jitter = jitter ?? Random.Shared;
+
     /// <summary>How long to wait before looking again when polling is switched off (it may be switched on by a reload).</summary>
     private static readonly TimeSpan IdleRecheck = TimeSpan.FromSeconds(60);
 
@@ -44,8 +52,11 @@ internal sealed class IndexPoller(
         }
     }
 
-    /// <summary>The wait before the next poll (the interval is validated to a bounded range, so the delay never throws).</summary>
-    private TimeSpan NextDelay() => policy.Current.Options.PollInterval is var interval && interval > TimeSpan.Zero ? interval : IdleRecheck;
+    /// <summary>The wait before the next poll: the interval ± <see cref="JitterFraction"/> (the interval is validated to a
+    /// bounded range, so the delay never throws).</summary>
+    internal TimeSpan NextDelay() => policy.Current.Options.PollInterval is var interval && interval > TimeSpan.Zero
+        ? interval * (1 + (((2 * _jitter.NextDouble()) - 1) * JitterFraction))
+        : IdleRecheck;
 
     /// <summary>One poll; returns how many schemas were refetched (-1 when the index could not be read).</summary>
     internal async Task<int> PollOnceAsync(CancellationToken cancellationToken)

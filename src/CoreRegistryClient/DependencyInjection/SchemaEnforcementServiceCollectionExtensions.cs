@@ -2,6 +2,7 @@ using CoreRegistryClient;
 using CoreRegistryClient.Caching;
 using CoreRegistryClient.DependencyInjection;
 using CoreRegistryClient.Enforcement;
+using CoreRegistryClient.Notifications;
 using CoreRegistryClient.Registry;
 using CoreRegistryClient.Telemetry;
 using CoreRegistryClient.Validation;
@@ -73,6 +74,8 @@ public static class SchemaEnforcementServiceCollectionExtensions
             sp.GetRequiredService<SchemaTelemetry>(), sp.GetRequiredService<CacheClock>()));
         services.TryAddSingleton(sp => new IndexPoller(sp.GetRequiredService<SchemaCache>(), sp.GetRequiredService<ISchemaRegistryClient>(),
             sp.GetRequiredService<EnforcementPolicy>(), sp.GetRequiredService<SchemaTelemetry>(), sp.GetRequiredService<TimeProvider>(), Logger<IndexPoller>(sp)));
+        services.TryAddSingleton<ISchemaNotifications>(sp => new SchemaNotificationHandler(sp.GetRequiredService<SchemaCache>(), sp.GetRequiredService<EnforcementPolicy>(),
+            sp.GetRequiredService<IndexPoller>(), sp.GetRequiredService<SchemaMetrics>(), sp.GetRequiredService<TimeProvider>(), Logger<SchemaNotificationHandler>(sp)));
         services.TryAddSingleton(sp => new CriticalSchemaPreloader(sp.GetRequiredService<SchemaCache>(), sp.GetRequiredService<ISchemaRegistryClient>(),
             sp.GetRequiredService<EnforcementPolicy>(), sp.GetRequiredService<TimeProvider>(), Logger<CriticalSchemaPreloader>(sp)));
 

@@ -24,11 +24,14 @@ internal sealed class RegistryAttempt
     private readonly long _maxResponseBytes;
     private readonly string _endpoint;
     private readonly bool _allowCrossOrigin;
+    private readonly string? _ifNoneMatch;
     private int _count;
     private int _lastFailure = -1;
 
-    public RegistryAttempt(HttpClient client, HttpMethod method, Uri uri, byte[]? body, string? token, long maxResponseBytes, string endpoint, bool allowCrossOrigin)
+    public RegistryAttempt(HttpClient client, HttpMethod method, Uri uri, byte[]? body, string? token, long maxResponseBytes, string endpoint, bool allowCrossOrigin,
+        string? ifNoneMatch = null)
     {
+        _ifNoneMatch = ifNoneMatch;
         _client = client;
         _method = method;
         _uri = uri;
@@ -110,7 +113,8 @@ internal sealed class RegistryAttempt
             var body = response.IsSuccessStatusCode
                 ? await ReadBodyAsync(response.Content, response.StatusCode, async, cancellationToken).ConfigureAwait(false)
                 : [];
-            return new RegistryHttpResult(response.StatusCode, body, retryAfter);
+            var etag = response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.NotModified ? response.Headers.ETag?.ToString() : null;
+            return new RegistryHttpResult(response.StatusCode, body, retryAfter, etag);
         }
     }
 
@@ -131,6 +135,10 @@ internal sealed class RegistryAttempt
     {
         var request = new HttpRequestMessage(method, uri);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        if (_ifNoneMatch is not null && method == HttpMethod.Get)
+        {
+            request.Headers.TryAddWithoutValidation("If-None-Match", _ifNoneMatch);
+        }
         if (token is not null)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);

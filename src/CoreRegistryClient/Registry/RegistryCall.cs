@@ -19,6 +19,10 @@ internal sealed record RegistryCall(string Operation, HttpMethod Method, string 
     /// <summary>The schema name, for trace tags.</summary>
     public string? SchemaName { get; init; }
 
+    /// <summary>An entity tag to send as <c>If-None-Match</c> (a conditional GET): a <c>304 Not Modified</c> answer is
+    /// then a success with no body.</summary>
+    public string? IfNoneMatch { get; init; }
+
     /// <summary>The track, for trace tags.</summary>
     public string? Track { get; init; }
 

@@ -2,9 +2,9 @@ using System.Net;
 
 namespace CoreRegistryClient.Registry;
 
-/// <summary>What one HTTP attempt produced: the status, the buffered body (successful responses only) and any
-/// <c>Retry-After</c>. The response message itself is disposed inside the attempt.</summary>
-internal sealed record RegistryHttpResult(HttpStatusCode StatusCode, byte[] Body, TimeSpan? RetryAfter)
+/// <summary>What one HTTP attempt produced: the status, the buffered body (successful responses only), any
+/// <c>Retry-After</c> and the <c>ETag</c> of a successful response. The response message itself is disposed inside the attempt.</summary>
+internal sealed record RegistryHttpResult(HttpStatusCode StatusCode, byte[] Body, TimeSpan? RetryAfter, string? ETag = null)
 {
     public bool IsSuccess => (int)StatusCode is >= 200 and <= 299;
 

@@ -31,6 +31,9 @@ internal sealed class SchemaRegistryClient : ISchemaRegistryClient
     private readonly IRegistryCallObserver _observer;
     private readonly ILogger _logger;
 
+    /// <summary>The last index served with an <c>ETag</c>, and where from: what a <c>304</c> stands for.</summary>
+    private volatile IndexValidator? _lastIndex;
+
     public SchemaRegistryClient(
         IHttpClientFactory httpClientFactory,
         IOptionsMonitor<SchemaEnforcementOptions> options,
@@ -48,8 +51,11 @@ internal sealed class SchemaRegistryClient : ISchemaRegistryClient
     public Task<RegistryHealth> GetHealthAsync(CancellationToken cancellationToken = default) =>
         SendAsync(new RegistryCall(RegistryOperation.Health, HttpMethod.Get, "health", "the health endpoint"), RegistryResponseReader.ReadHealth, cancellationToken);
 
+    /// <remarks>Conditional: once the registry has served the index with an <c>ETag</c>, the next read sends it as
+    /// <c>If-None-Match</c>, and a <c>304 Not Modified</c> answer returns the index read then (no body is transferred or
+    /// parsed). A registry that sends no <c>ETag</c> is read in full every time, as before.</remarks>
     public Task<SchemaIndex> GetIndexAsync(CancellationToken cancellationToken = default) =>
-        SendAsync(IndexCall, RegistryResponseReader.ReadIndex, cancellationToken);
+        GetIndexCoreAsync(async: true, budget: null, cancellationToken).AsTask();
 
     public Task<RegistrySchema> GetSchemaAsync(string track, string name, string? version = null, CancellationToken cancellationToken = default) =>
         SendAsync(SchemaCall(track, name, version, alternate: true), RegistryResponseReader.ReadSchema, cancellationToken);
@@ -59,11 +65,29 @@ internal sealed class SchemaRegistryClient : ISchemaRegistryClient
     /// index for the other).</summary>
     /// <exception cref="NotSupportedException">A host-supplied HTTP handler cannot send synchronously.</exception>
     internal RegistrySchema GetSchema(string track, string name, TimeSpan budget, CancellationToken cancellationToken) =>
-        Complete(SendCoreAsync(SchemaCall(track, name, null, alternate: false), RegistryResponseReader.ReadSchema, async: false, budget, cancellationToken));
+        Complete(SendCoreAsync(SchemaCall(track, name, null, alternate: false), static (result, endpoint) => RegistryResponseReader.ReadSchema(result.Body, endpoint), async: false, budget,
+            cancellationToken));
 
-    /// <summary>As <see cref="GetSchema"/>, for the index.</summary>
+    /// <summary>As <see cref="GetSchema"/>, for the index (conditional, as <see cref="GetIndexAsync"/>).</summary>
     internal SchemaIndex GetIndex(TimeSpan budget, CancellationToken cancellationToken) =>
-        Complete(SendCoreAsync(IndexCall, RegistryResponseReader.ReadIndex, async: false, budget, cancellationToken));
+        Complete(GetIndexCoreAsync(async: false, budget, cancellationToken));
+
+    /// <summary>One index read, conditional on the last one from the same registry URL. The validator is taken once
+    /// per call, so a 304 returns exactly the index whose tag was sent, whatever concurrent reads store meanwhile.</summary>
+    private ValueTask<SchemaIndex> GetIndexCoreAsync(bool async, TimeSpan? budget, CancellationToken cancellationToken)
+    {
+        var baseUri = RegistryUri.TryParseBase(_options.CurrentValue.RegistryUrl);
+        var last = _lastIndex;
+        var known = last is not null && baseUri is not null && last.BaseUri == baseUri ? last : null;
+        var call = known is null ? IndexCall : IndexCall with { IfNoneMatch = known.ETag };
+        return SendCoreAsync<SchemaIndex>(call, (result, endpoint) =>
+        {
+            if (result.StatusCode == HttpStatusCode.NotModified) return known!.Index;
+            var index = RegistryResponseReader.ReadIndex(result.Body, endpoint);
+            _lastIndex = result.ETag is { } etag && baseUri is not null ? new IndexValidator(baseUri, etag, index) : null;
+            return index;
+        }, async, budget, cancellationToken);
+    }
 
     private static RegistryCall IndexCall { get; } = new(RegistryOperation.Index, HttpMethod.Get, "index", "the index (check the registry URL and its path prefix)");
 
@@ -159,11 +183,11 @@ internal sealed class SchemaRegistryClient : ISchemaRegistryClient
         new(operation, HttpMethod.Post, path, "The admin endpoint") { Body = body, RequiresToken = true };
 
     private Task<T> SendAsync<T>(RegistryCall call, Func<byte[], string, T> read, CancellationToken cancellationToken) =>
-        SendCoreAsync(call, read, async: true, budget: null, cancellationToken).AsTask();
+        SendCoreAsync(call, (result, endpoint) => read(result.Body, endpoint), async: true, budget: null, cancellationToken).AsTask();
 
     /// <summary>One logical call. With <paramref name="async"/> false every step is synchronous, so the returned task
     /// is complete when this returns.</summary>
-    private async ValueTask<T> SendCoreAsync<T>(RegistryCall call, Func<byte[], string, T> read, bool async, TimeSpan? budget, CancellationToken cancellationToken)
+    private async ValueTask<T> SendCoreAsync<T>(RegistryCall call, Func<RegistryHttpResult, string, T> read, bool async, TimeSpan? budget, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         using var activity = StartActivity(call);
@@ -185,12 +209,14 @@ internal sealed class SchemaRegistryClient : ISchemaRegistryClient
                     continue;
                 }
 
-                if (!result.IsSuccess)
+                // A 304 answers only a conditional call; anywhere else it is not what the contract promises.
+                var notModified = result.StatusCode == HttpStatusCode.NotModified && call.IfNoneMatch is not null;
+                if (!result.IsSuccess && !notModified)
                 {
                     throw FromStatus(call, call.Describe(path), result.StatusCode);
                 }
 
-                var value = read(result.Body, call.Describe(path));
+                var value = read(result, call.Describe(path));
                 var elapsed = Stopwatch.GetElapsedTime(started);
                 RegistryLog.CallSucceeded(_logger, call.Operation, status.Value, elapsed.TotalMilliseconds, call.Method.Method, path);
                 activity?.SetTag("http.response.status_code", status.Value);
@@ -263,7 +289,7 @@ internal sealed class SchemaRegistryClient : ISchemaRegistryClient
         var endpoint = call.Describe(path);
         using var client = _httpClientFactory.CreateClient(HttpClientName);
         var attempt = new RegistryAttempt(client, call.Method, RegistryUri.Combine(baseUri, path), call.Body, token, _resilience.Options.MaxResponseBytes,
-            endpoint, _options.CurrentValue.AllowCrossOriginRedirects);
+            endpoint, _options.CurrentValue.AllowCrossOriginRedirects, call.IfNoneMatch);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(RegistryResiliencePipeline.OperationKey, call.Operation);
         if (budget is { } total) context.Properties.Set(RegistryResiliencePipeline.BudgetKey, total);
@@ -377,4 +403,7 @@ internal sealed class SchemaRegistryClient : ISchemaRegistryClient
 
         return activity;
     }
+
+    /// <summary>An index and the entity tag the registry served it with.</summary>
+    private sealed record IndexValidator(Uri BaseUri, string ETag, SchemaIndex Index);
 }

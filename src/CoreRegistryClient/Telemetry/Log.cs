@@ -105,4 +105,20 @@ internal static partial class Log
     [LoggerMessage(EventId = 1024, EventName = "PreloadBudgetExceeded", Level = LogLevel.Warning,
         Message = "Start-up preload did not finish within its {BudgetSeconds} s budget (PreloadTimeout); start-up continues while {Pending} schema(s) keep loading")]
     public static partial void PreloadBudgetExceeded(this ILogger logger, double budgetSeconds, int pending);
+
+    [LoggerMessage(EventId = 1030, EventName = "NotificationApplied", Level = LogLevel.Information,
+        Message = "Schema {SchemaName} refreshed on a schema.published notification: track {Track}, version {Version}, sha256 {Sha256}, {LagMilliseconds} ms after it was published (-1: unknown)")]
+    public static partial void NotificationApplied(this ILogger logger, string schemaName, string track, string version, string sha256, double lagMilliseconds);
+
+    [LoggerMessage(EventId = 1031, EventName = "NotificationIgnored", Level = LogLevel.Debug,
+        Message = "Ignored a schema.published notification for {SchemaName} (track {Track}): {Reason}")]
+    public static partial void NotificationIgnored(this ILogger logger, string schemaName, string track, string reason);
+
+    [LoggerMessage(EventId = 1032, EventName = "IndexCheckRequested", Level = LogLevel.Information,
+        Message = "Schema notifications may have been missed; checking the registry index now")]
+    public static partial void IndexCheckRequested(this ILogger logger);
+
+    [LoggerMessage(EventId = 1033, EventName = "NotificationBusConnection", Level = LogLevel.Information,
+        Message = "Schema notification bus {State}")]
+    public static partial void NotificationBusConnection(this ILogger logger, string state);
 }

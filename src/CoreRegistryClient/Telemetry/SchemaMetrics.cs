@@ -19,6 +19,10 @@ namespace CoreRegistryClient.Telemetry;
 /// <item><term><c>schema_registry_request_duration</c> (histogram, unit <c>s</c>)</term><description><c>schema_registry_request_duration_seconds{operation,status}</c></description></item>
 /// <item><term><c>schema_validation_regex_timeouts</c> (counter)</term><description><c>schema_validation_regex_timeouts_total{schema}</c></description></item>
 /// <item><term><c>schema_log_records_suppressed</c> (counter)</term><description><c>schema_log_records_suppressed_total{event}</c></description></item>
+/// <item><term><c>schema_notifications_received</c>, <c>schema_notifications_applied</c> (counters)</term><description><c>schema_notifications_received_total</c>, <c>schema_notifications_applied_total</c></description></item>
+/// <item><term><c>schema_notifications_ignored</c> (counter)</term><description><c>schema_notifications_ignored_total{reason}</c></description></item>
+/// <item><term><c>schema_notification_lag</c> (histogram, unit <c>s</c>)</term><description><c>schema_notification_lag_seconds</c>, publish to swap</description></item>
+/// <item><term><c>schema_notification_bus_connected</c> (observable gauge)</term><description><c>schema_notification_bus_connected</c>, 1 or 0, absent without a bus</description></item>
 /// </list>
 /// The <c>schema</c> label is bounded: schemas the registry confirmed (a validator is loaded, the index lists them,
 /// or they are critical) keep their name; every other name a producer sends collapses into <see cref="OverflowSchema"/>.
@@ -51,6 +55,8 @@ internal sealed class SchemaMetrics
 
     private static readonly double[] RegistryBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
+    private static readonly double[] NotificationLagBuckets = [0.01, 0.025, 0.05, 0.1, 0.2, 0.5, 1, 2.5, 5, 10, 30, 60];
+
     private readonly Counter<long> _validations;
     private readonly Counter<long> _failures;
     private readonly Counter<long> _actions;
@@ -61,7 +67,12 @@ internal sealed class SchemaMetrics
     private readonly Histogram<double> _registryRequestDuration;
     private readonly Counter<long> _regexTimeouts;
     private readonly Counter<long> _suppressedLogs;
+    private readonly Counter<long> _notificationsReceived;
+    private readonly Counter<long> _notificationsApplied;
+    private readonly Counter<long> _notificationsIgnored;
+    private readonly Histogram<double> _notificationLag;
     private Func<int>? _cacheSize;
+    private int _busConnected = -1;
 
     public SchemaMetrics(IMeterFactory meterFactory)
     {
@@ -80,6 +91,14 @@ internal sealed class SchemaMetrics
             tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = RegistryBuckets });
         _regexTimeouts = Meter.CreateCounter<long>("schema_validation_regex_timeouts", null, "Validations that ran out of their regular-expression time budget (a costly pattern).");
         _suppressedLogs = Meter.CreateCounter<long>("schema_log_records_suppressed", null, "Log records dropped by flood control, by event name.");
+        _notificationsReceived = Meter.CreateCounter<long>("schema_notifications_received", null, "schema.published notifications received from the bus.");
+        _notificationsApplied = Meter.CreateCounter<long>("schema_notifications_applied", null, "schema.published notifications that swapped in the published schema.");
+        _notificationsIgnored = Meter.CreateCounter<long>("schema_notifications_ignored", null,
+            "schema.published notifications that changed nothing, by reason (stale, unknown_schema, other_track, refresh_failed, malformed).");
+        _notificationLag = Meter.CreateHistogram("schema_notification_lag", "s", "Time from a schema.published event's ts to the swap it caused.",
+            tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = NotificationLagBuckets });
+        Meter.CreateObservableGauge("schema_notification_bus_connected", ObserveBusConnected, null,
+            "Whether the schema notification bus is connected (1) or not (0); absent when no bus is configured.");
     }
 
     public Meter Meter { get; }
@@ -123,6 +142,22 @@ internal sealed class SchemaMetrics
         _registryErrors.Add(1, schema, new KeyValuePair<string, object?>("error_type", errorType));
 
     public void RegexTimedOut(in KeyValuePair<string, object?> schema) => _regexTimeouts.Add(1, schema);
+
+    public void NotificationReceived() => _notificationsReceived.Add(1);
+
+    public void NotificationApplied(TimeSpan? lag)
+    {
+        _notificationsApplied.Add(1);
+        if (lag is { } value) _notificationLag.Record(Math.Max(0, value.TotalSeconds));
+    }
+
+    /// <summary>A notification that changed nothing; <paramref name="reason"/> is one of the fixed reason values.</summary>
+    public void NotificationIgnored(string reason) => _notificationsIgnored.Add(1, new KeyValuePair<string, object?>("reason", reason));
+
+    public void BusConnectionChanged(bool connected) => Volatile.Write(ref _busConnected, connected ? 1 : 0);
+
+    private IEnumerable<Measurement<int>> ObserveBusConnected() =>
+        Volatile.Read(ref _busConnected) is var state and >= 0 ? [new Measurement<int>(state)] : [];
 
     public void LogRecordsSuppressed(string eventName) => _suppressedLogs.Add(1, new KeyValuePair<string, object?>("event", eventName));
 

@@ -1,4 +1,8 @@
+using CoreRegistryClient.Caching;
+using CoreRegistryClient.Enforcement;
+using CoreRegistryClient.Telemetry;
 using CoreRegistryClient.Tests.TestSupport;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CoreRegistryClient.Tests.Caching;
 
@@ -90,5 +94,43 @@ public class IndexPollerTests
         var requests = registry.SchemaRequests;
         Assert.That(await harness.Poller.PollOnceAsync(CancellationToken.None), Is.Zero);
         Assert.That(registry.SchemaRequests, Is.EqualTo(requests));
+    }
+
+    [Test]
+    public void Poll_delays_are_jittered_within_ten_percent_of_the_interval()
+    {
+        using var harness = SchemaManagerHarness.Create(new Dictionary<string, string?> { ["REGISTRY_POLL_SECONDS"] = "60" });
+        var delays = Enumerable.Range(0, 1000).Select(_ => harness.Poller.NextDelay().TotalSeconds).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(delays, Has.All.InRange(54.0, 66.0));
+            Assert.That(delays.Min(), Is.LessThan(55.0), "the whole band is used, low end");
+            Assert.That(delays.Max(), Is.GreaterThan(65.0), "the whole band is used, high end");
+            Assert.That(delays.Distinct().Count(), Is.GreaterThan(900), "drawn afresh for every wait");
+        });
+    }
+
+    [Test]
+    public void Replicas_started_together_draw_different_delays_and_a_seeded_random_repeats_its_own()
+    {
+        using var harness = SchemaManagerHarness.Create(new Dictionary<string, string?> { ["REGISTRY_POLL_SECONDS"] = "60" });
+        IndexPoller Replica(int seed) => new(harness.Cache, harness.RegistryClient, harness.Get<EnforcementPolicy>(), harness.Get<SchemaTelemetry>(),
+            harness.Time, NullLogger<IndexPoller>.Instance, new Random(seed));
+
+        var fleet = Enumerable.Range(1, 8).Select(seed => Replica(seed).NextDelay()).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(fleet.Distinct().Count(), Is.EqualTo(8), "eight replicas, eight different first waits");
+            Assert.That(Replica(3).NextDelay(), Is.EqualTo(fleet[2]), "deterministic under an injected Random");
+        });
+    }
+
+    [Test]
+    public void With_polling_off_the_poller_only_looks_again_every_minute_without_jitter()
+    {
+        using var harness = SchemaManagerHarness.Create(new Dictionary<string, string?> { ["REGISTRY_POLL_SECONDS"] = "0" });
+        Assert.That(harness.Poller.NextDelay(), Is.EqualTo(TimeSpan.FromSeconds(60)));
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using CoreRegistryClient.Redis;
 using CoreRegistryClient.Samples.Messaging;
 using CoreRegistryClient.Samples.Pipeline.Producing;
 using CoreRegistryClient.Samples.Tests.Support;

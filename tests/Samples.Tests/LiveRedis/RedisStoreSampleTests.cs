@@ -1,4 +1,5 @@
 using CoreRegistryClient.JsonSchema;
+using CoreRegistryClient.Redis;
 using CoreRegistryClient.Samples.Messaging;
 using CoreRegistryClient.Samples.Store;
 using CoreRegistryClient.Samples.Tests.Store;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using CoreRegistryClient.Redis;
 using CoreRegistryClient.Samples.Hosting;
 using CoreRegistryClient.Samples.Messaging;
 using CoreRegistryClient.Samples.Pipeline;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CoreRegistryClient.Drift;
+using CoreRegistryClient.Redis;
 using CoreRegistryClient.Samples.Messaging;
 using CoreRegistryClient.Samples.Store;
 using CoreRegistryClient.Samples.Store.Drift;

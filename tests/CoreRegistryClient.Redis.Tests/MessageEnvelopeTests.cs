@@ -1,9 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using CoreRegistryClient.Samples.Messaging;
 
-namespace CoreRegistryClient.Samples.Tests.Messaging;
+namespace CoreRegistryClient.Redis.Tests;
 
 public class MessageEnvelopeTests
 {

@@ -1,8 +1,8 @@
-namespace CoreRegistryClient.Samples.Messaging;
+namespace CoreRegistryClient.Redis;
 
 /// <summary>A stream entry's <c>data</c> is not a valid envelope. The message is dead-lettered with
 /// <see cref="Exception.Message"/> as the reason; it can never become valid by retrying.</summary>
-internal sealed class MalformedEnvelopeException : Exception
+public sealed class MalformedEnvelopeException : Exception
 {
     /// <summary>Creates the exception.</summary>
     public MalformedEnvelopeException()

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text.Json;
 
-namespace CoreRegistryClient.Samples.Messaging;
+namespace CoreRegistryClient.Redis;
 
 /// <summary>
 /// The platform's message envelope, carried in a stream entry's <c>data</c> field:
@@ -11,9 +11,18 @@ namespace CoreRegistryClient.Samples.Messaging;
 /// <c>ts</c> is unix seconds (a JSON number); <c>hash</c> is the lowercase hex SHA-256 of the payload's
 /// JSON bytes as published, so a consumer can tell a payload was altered on the way.
 /// </summary>
-internal sealed record MessageEnvelope(string Id, string? Key, double Ts, EnvelopeMeta Meta, JsonElement Payload)
+public sealed record MessageEnvelope(string Id, string? Key, double Ts, EnvelopeMeta Meta, JsonElement Payload)
 {
+    /// <summary>The one field of a stream entry, holding the envelope JSON.</summary>
+    public const string DataField = "data";
+
     /// <summary>Wraps <paramref name="payloadJson"/> (UTF-8 JSON) for <paramref name="schemaId"/>, with a new id and the current time.</summary>
+    /// <param name="schemaId">The schema the payload follows.</param>
+    /// <param name="payloadJson">The payload, UTF-8 JSON.</param>
+    /// <param name="key">The partition or entity key, if any.</param>
+    /// <param name="track">The registry track the producer used, if it says.</param>
+    /// <param name="headers">Free-form string headers.</param>
+    /// <param name="timeProvider">The clock for <c>ts</c>. Default: the system clock.</param>
     /// <exception cref="JsonException">The payload is not JSON.</exception>
     public static MessageEnvelope Create(string schemaId, ReadOnlySpan<byte> payloadJson, string? key = null, string? track = null, IReadOnlyDictionary<string, string>? headers = null, TimeProvider? timeProvider = null)
     {
@@ -28,6 +37,8 @@ internal sealed record MessageEnvelope(string Id, string? Key, double Ts, Envelo
 
     /// <summary>Parses an envelope. Anything that is not one (bad UTF-8, bad JSON, missing or mistyped
     /// fields) throws <see cref="MalformedEnvelopeException"/> with a reason fit for a dead-letter entry.</summary>
+    /// <param name="data">The bytes of the entry's <see cref="DataField"/> field.</param>
+    /// <exception cref="MalformedEnvelopeException">The bytes are not an envelope.</exception>
     public static MessageEnvelope Parse(ReadOnlyMemory<byte> data)
     {
         if (data.IsEmpty)
