@@ -1,6 +1,5 @@
 using System.Text.Json;
 using CoreRegistryClient.Samples.Backpressure;
-using CoreRegistryClient.Samples.Messaging;
 using CoreRegistryClient.Redis;
 
 namespace CoreRegistryClient.Samples.Pipeline.Producing;

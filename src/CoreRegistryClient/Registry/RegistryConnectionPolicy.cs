@@ -1,5 +1,3 @@
-using CoreRegistryClient.DependencyInjection;
-
 namespace CoreRegistryClient.Registry;
 
 /// <summary>How the registry client keeps its connections: the one home of the rule that keeps a warm connection

@@ -24,4 +24,8 @@ internal static class MetricCollectorExtensions
     /// <summary>The sum of the measurements carrying every one of <paramref name="tags"/>.</summary>
     public static long Sum(this MetricCollector<long> collector, params (string Key, string Value)[] tags) =>
         collector.GetMeasurementSnapshot().Where(m => m.ContainsTags([.. tags.Select(t => new KeyValuePair<string, object?>(t.Key, t.Value))])).Sum(m => m.Value);
+
+    /// <summary>The last measurement carrying every one of <paramref name="tags"/>, or null when there is none.</summary>
+    public static long? Last(this MetricCollector<long> collector, params (string Key, string Value)[] tags) =>
+        collector.GetMeasurementSnapshot().Where(m => m.ContainsTags([.. tags.Select(t => new KeyValuePair<string, object?>(t.Key, t.Value))])).Select(m => (long?)m.Value).LastOrDefault();
 }

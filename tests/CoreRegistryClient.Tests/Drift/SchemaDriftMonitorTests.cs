@@ -4,6 +4,7 @@ using CoreRegistryClient.Registry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -17,7 +18,10 @@ public sealed class SchemaDriftMonitorTests
     private SchemaDirectory _schemas = null!;
     private SchemaDirectory _reports = null!;
     private FakeSchemaRegistry _registry = null!;
-    private MetricsCapture _metrics = null!;
+    private DriftMeters _metrics = null!;
+    private MetricCollector<long> _drift = null!;
+    private MetricCollector<long> _lastDetected = null!;
+    private MetricCollector<long> _events = null!;
     private FakeTimeProvider _time = null!;
 
     [SetUp]
@@ -26,7 +30,10 @@ public sealed class SchemaDriftMonitorTests
         _schemas = new SchemaDirectory();
         _reports = new SchemaDirectory();
         _registry = new FakeSchemaRegistry();
-        _metrics = new MetricsCapture();
+        _metrics = new DriftMeters();
+        _drift = _metrics.Collect("schema_drift");
+        _lastDetected = _metrics.Collect("schema_drift_last_detected_timestamp");
+        _events = _metrics.Collect("schema_drift_events");
         _time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 5, 1, 0, 0, TimeSpan.Zero));
     }
 
@@ -35,6 +42,9 @@ public sealed class SchemaDriftMonitorTests
     {
         _schemas.Dispose();
         _reports.Dispose();
+        _drift.Dispose();
+        _lastDetected.Dispose();
+        _events.Dispose();
         _metrics.Dispose();
     }
 
@@ -138,8 +148,8 @@ public sealed class SchemaDriftMonitorTests
         {
             Assert.That(reports.Single().Drifted, Is.EqualTo(1));
             Assert.That(written.Schemas.Single().Status, Is.EqualTo(DriftStatus.Drift));
-            Assert.That(_metrics.Sum("schema_drift", ("repo", "store"), ("track", "v1"), ("schema", "telemetry.FeedbackEvent")), Is.EqualTo(1));
-            Assert.That(_metrics.Last("schema_drift_last_detected_timestamp", ("schema", "telemetry.FeedbackEvent")), Is.EqualTo(_time.GetUtcNow().ToUnixTimeSeconds()));
+            Assert.That(_drift.Sum(("repo", "store"), ("track", "v1"), ("schema", "telemetry.FeedbackEvent")), Is.EqualTo(1));
+            Assert.That(_lastDetected.Last(("schema", "telemetry.FeedbackEvent")), Is.EqualTo(_time.GetUtcNow().ToUnixTimeSeconds()));
             Assert.That(_registry.Telemetry.Single().EventType, Is.EqualTo("telemetry.schema_drift"));
             Assert.That(entry.Status, Is.EqualTo(HealthStatus.Degraded));
             Assert.That(entry.Description, Does.Contain("telemetry.FeedbackEvent (v1)"));
@@ -174,7 +184,7 @@ public sealed class SchemaDriftMonitorTests
         {
             Assert.That(report.Drifted, Is.EqualTo(1));
             Assert.That(File.Exists(ReportFile));
-            Assert.That(_metrics.Sum("schema_drift_events", ("outcome", "failed")), Is.EqualTo(1));
+            Assert.That(_events.Sum(("outcome", "failed")), Is.EqualTo(1));
             Assert.That(_registry.Telemetry, Is.Empty, "the registered publisher replaces the registry's");
         });
     }
@@ -187,7 +197,7 @@ public sealed class SchemaDriftMonitorTests
 
         await services.GetRequiredService<ISchemaDriftMonitor>().RunNowAsync();
 
-        Assert.That((_registry.Telemetry.Count, _metrics.Sum("schema_drift")), Is.EqualTo((0, 1L)));
+        Assert.That((_registry.Telemetry.Count, _drift.Sum()), Is.EqualTo((0, 1L)));
     }
 
     [Test]
@@ -235,7 +245,7 @@ public sealed class SchemaDriftMonitorTests
 
         await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => monitor.RunNowAsync())));
 
-        Assert.That((monitor.Runs, _metrics.Sum("schema_drift")), Is.EqualTo((8L, 8L)));
+        Assert.That((monitor.Runs, _drift.Sum()), Is.EqualTo((8L, 8L)));
     }
 
     [Test]

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using CoreRegistryClient.Samples.Messaging;
+using CoreRegistryClient.Redis;
 using CoreRegistryClient.Samples.Pipeline;
 using CoreRegistryClient.Samples.Tests.Pipeline;
 using CoreRegistryClient.Samples.Tests.Support;
