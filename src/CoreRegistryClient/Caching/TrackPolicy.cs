@@ -16,6 +16,19 @@ internal sealed record TrackPolicy(string? Pinned, string Preferred, string Fall
     public IReadOnlyList<string> Candidates => Pinned is not null ? [Pinned]
         : string.Equals(Preferred, Fallback, StringComparison.Ordinal) ? [Preferred] : [Preferred, Fallback];
 
+    /// <summary>Where <paramref name="track"/> ranks among <see cref="Candidates"/> (0 = asked first), or -1 when this
+    /// policy never asks it.</summary>
+    public int Rank(string track)
+    {
+        var candidates = Candidates;
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            if (string.Equals(candidates[i], track, StringComparison.Ordinal)) return i;
+        }
+
+        return -1;
+    }
+
     /// <summary>The one negotiation rule, over an index: the copies of <paramref name="name"/> (either spelling) on
     /// the candidate tracks, best first: non-deprecated copies in track order, then deprecated ones.</summary>
     public IEnumerable<(string Track, SchemaIndexEntry Entry)> Listings(SchemaIndex index, string name)

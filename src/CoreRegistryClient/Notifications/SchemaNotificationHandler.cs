@@ -100,22 +100,12 @@ internal sealed class SchemaNotificationHandler(
     /// <summary>Whether the event concerns the copy this replica would negotiate, and the track to ask first.</summary>
     private (bool Relevant, string? Hint) HintFor(SchemaPublishedNotification notification, CompiledSchema current)
     {
-        var candidates = policy.Current.TrackPolicy.Candidates;
-        var published = IndexOf(candidates, notification.Track);
+        var tracks = policy.Current.TrackPolicy;
+        var published = tracks.Rank(notification.Track);
         if (published < 0) return (false, null);
-        var inUse = IndexOf(candidates, current.Track);
+        var inUse = tracks.Rank(current.Track);
         if (inUse < 0 || published <= inUse) return (true, notification.Track);
-        return current.Deprecated ? (true, candidates[0]) : (false, null);
-    }
-
-    private static int IndexOf(IReadOnlyList<string> tracks, string track)
-    {
-        for (var i = 0; i < tracks.Count; i++)
-        {
-            if (string.Equals(tracks[i], track, StringComparison.Ordinal)) return i;
-        }
-
-        return -1;
+        return current.Deprecated ? (true, tracks.Candidates[0]) : (false, null);
     }
 
     private SchemaNotificationOutcome Ignored(SchemaPublishedNotification? notification, SchemaNotificationOutcome outcome)
