@@ -15,16 +15,15 @@ internal static class PoolBlockingScope
     private static int _baselineWorkers;
     private static int _baselineIo;
 
-    public static bool Enter()
+    /// <summary>Reports the calling thread-pool thread as waiting (the caller checks that it is one: only pool threads
+    /// count against the pool); pair with <see cref="Exit"/>.</summary>
+    public static void Enter()
     {
-        if (!Thread.CurrentThread.IsThreadPoolThread) return false;
         lock (Gate)
         {
             if (_waiting++ == 0) ThreadPool.GetMinThreads(out _baselineWorkers, out _baselineIo);
             ThreadPool.SetMinThreads(_baselineWorkers + _waiting, _baselineIo);
         }
-
-        return true;
     }
 
     public static void Exit()

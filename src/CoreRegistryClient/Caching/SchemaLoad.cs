@@ -59,14 +59,14 @@ internal sealed class SchemaLoad : IDisposable
         if (!Thread.CurrentThread.IsThreadPoolThread) return _completion.Task.Wait(Remaining + Grace);
         var untilBackstop = _started + (long)BackstopDelay.TotalMilliseconds - Environment.TickCount64; // from the load's start, not this caller's
         if (untilBackstop > 0 && _completion.Task.Wait(TimeSpan.FromMilliseconds(Math.Min(untilBackstop, (long)Remaining.TotalMilliseconds)))) return true;
-        var reported = PoolBlockingScope.Enter();
+        PoolBlockingScope.Enter();
         try
         {
             return _completion.Task.Wait(Remaining + Grace);
         }
         finally
         {
-            if (reported) PoolBlockingScope.Exit();
+            PoolBlockingScope.Exit();
         }
     }
 
