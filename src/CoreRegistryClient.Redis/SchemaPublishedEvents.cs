@@ -24,7 +24,7 @@ public static class SchemaPublishedEvents
     public static string StreamName(string ns = DefaultNamespace)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(ns);
-        return ns + ":schema.published";
+        return ns + ":" + SchemaId;
     }
 
     /// <summary>Appends the event for <paramref name="notification"/> to <paramref name="stream"/> (<c>XADD</c>, trimmed
