@@ -13,8 +13,6 @@ public class CompileBenchmarks
     private JsonSchemaOptions _options = null!;
     private JsonSchemaOptions _unchecked = null!;
 
-    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(4);
-
     [ParamsSource(nameof(Schemas))]
     public string Schema { get; set; } = "";
 
@@ -36,22 +34,14 @@ public class CompileBenchmarks
     [GlobalSetup(Target = nameof(NJsonSchema))]
     public void SetupNJsonSchema() => Setup(NJsonSchema);
 
-    /// <summary>Prepares the schema and runs the measured method for a few seconds first: compiling walks many
-    /// methods (meta-validation most), and on a loaded 2-core machine the runtime takes seconds to replace their
-    /// tier-0 code, far longer than the short job's three warm-up iterations, so without this the figures mix
-    /// tier-0 and optimised code differently for each method (a fresh process measured ours 79, 43, 23 then 15 µs
-    /// per FeedbackEvent compile in successive 1.5 s windows).</summary>
+    /// <summary>Prepares the schema and runs the measured method for a few seconds first (<see cref="WarmUp"/>):
+    /// compiling walks many methods, meta-validation most.</summary>
     private void Setup(Func<object> measured)
     {
         _schema = Schema == "generated-400" ? GeneratedSchema.Create(400) : BenchCorpus.SchemaText(Schema);
         _options = new JsonSchemaOptions { FormatAssertion = Formats };
         _unchecked = new JsonSchemaOptions { FormatAssertion = Formats, ValidateSchema = false };
-        var until = DateTime.UtcNow + WarmUp;
-        do
-        {
-            _ = measured();
-        }
-        while (DateTime.UtcNow < until);
+        WarmUp.Run(measured);
     }
 
     [Benchmark(Baseline = true)]
