@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace CoreRegistryClient.JsonSchema.Tests;
 
 /// <summary>Numeric keywords use exact decimal arithmetic, not doubles.</summary>
@@ -40,6 +42,42 @@ public sealed class NumericKeywordTests
             Assert.That(validator.IsValid("1e1000002"), Is.False, "above the maximum, by exponent alone");
             Assert.That(validator.IsValid(huge + ".5"), Is.False, "not an integer");
         });
+    }
+
+    /// <summary>Around every power of ten a 19-digit mantissa can reach, where counting a number's digits (which
+    /// orders numbers of different exponents) is off by one if it is wrong, each bound agrees with
+    /// <see cref="decimal"/> arithmetic.</summary>
+    [Test]
+    public void Bounds_agree_with_decimal_arithmetic_at_every_power_of_ten()
+    {
+        var disagreements = new List<string>();
+        for (var k = 0; k <= 18; k++)
+        {
+            var power = Pow10(k);
+            string[] limits = [power.ToString(CultureInfo.InvariantCulture), (power - 1).ToString(CultureInfo.InvariantCulture), $"1e{k}", $"0.{new string('0', k)}1"];
+            string[] values = [(power - 1).ToString(CultureInfo.InvariantCulture), power.ToString(CultureInfo.InvariantCulture), (power + 1).ToString(CultureInfo.InvariantCulture), $"{power - 1}.5", k == 0 ? "9e0" : $"9.{new string('9', Math.Min(k, 17))}e{k}", $"0.{new string('0', k)}1", $"0.{new string('0', k)}09", $"1e-{k + 1}"];
+            foreach (var limit in limits)
+            {
+                var maximum = JsonSchemaValidator.Parse($$"""{"maximum": {{limit}}}""");
+                var exclusiveMinimum = JsonSchemaValidator.Parse($$"""{"exclusiveMinimum": {{limit}}}""");
+                var l = decimal.Parse(limit, NumberStyles.Float, CultureInfo.InvariantCulture);
+                foreach (var value in values)
+                {
+                    var v = decimal.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture);
+                    if (maximum.IsValid(value) != (v <= l)) disagreements.Add($"{value} <= {limit}");
+                    if (exclusiveMinimum.IsValid(value) != (v > l)) disagreements.Add($"{value} > {limit}");
+                }
+            }
+        }
+
+        Assert.That(disagreements, Is.Empty);
+    }
+
+    private static decimal Pow10(int k)
+    {
+        var p = 1m;
+        for (var i = 0; i < k; i++) p *= 10;
+        return p;
     }
 
     [TestCase("1.0", true)]

@@ -163,20 +163,23 @@ internal static class JsonEquality
         }
 
         var raw = json.Slice(t.Start, t.Length);
-        if (!t.Escaped)
-        {
-            return sum + Sample(raw);
-        }
+        return sum + (t.Escaped ? EscapedSample(raw) : Sample(raw));
+    }
 
+    // Apart, so that Leaf (called for every member of every uniqueItems item) stays small enough to inline: a
+    // stackalloc would keep it from inlining and add a stack-guard check to every call.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int EscapedSample(ReadOnlySpan<byte> raw)
+    {
         byte[]? rented = null;
         var buffer = raw.Length <= 256 ? stackalloc byte[256] : (rented = ArrayPool<byte>.Shared.Rent(raw.Length));
-        sum += Sample(buffer[..JsonStrings.UnescapeToUtf8(raw, buffer)]);
+        var sample = Sample(buffer[..JsonStrings.UnescapeToUtf8(raw, buffer)]);
         if (rented is not null)
         {
             ArrayPool<byte>.Shared.Return(rented);
         }
 
-        return sum;
+        return sample;
     }
 
     private static int Sample(ReadOnlySpan<byte> text)

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Unicode;
 
@@ -106,11 +107,14 @@ internal static class JsonStrings
             return raw.SequenceEqual(expected);
         }
 
-        if (raw.Length < expected.Length)
-        {
-            return false;
-        }
+        return raw.Length >= expected.Length && EscapedEquals(raw, expected);
+    }
 
+    // The escaped cases live in their own methods: a stackalloc keeps a method from being inlined and costs every
+    // call a stack-guard check, which the unescaped fast paths (nearly every payload string) should not pay.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool EscapedEquals(ReadOnlySpan<byte> raw, ReadOnlySpan<byte> expected)
+    {
         byte[]? rented = null;
         var buffer = raw.Length <= 256 ? stackalloc byte[256] : (rented = ArrayPool<byte>.Shared.Rent(raw.Length));
         var n = UnescapeToUtf8(raw, buffer);
@@ -156,11 +160,12 @@ internal static class JsonStrings
     /// <summary>A hash of the unescaped contents (equal strings hash equally).</summary>
     public static int Hash(ReadOnlySpan<byte> raw, bool escaped)
     {
-        if (!escaped)
-        {
-            return Fnv(raw);
-        }
+        return escaped ? EscapedHash(raw) : Fnv(raw);
+    }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int EscapedHash(ReadOnlySpan<byte> raw)
+    {
         byte[]? rented = null;
         var buffer = raw.Length <= 256 ? stackalloc byte[256] : (rented = ArrayPool<byte>.Shared.Rent(raw.Length));
         var n = UnescapeToUtf8(raw, buffer);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace CoreRegistryClient.JsonSchema.Instance;
@@ -62,21 +63,20 @@ internal sealed class PropertyNameTable
     }
 
     /// <summary>The index of the name, or -1.</summary>
-    public int Find(ReadOnlySpan<byte> raw, bool escaped)
-    {
-        if (escaped)
-        {
-            Span<byte> buffer = stackalloc byte[256];
-            if (raw.Length > buffer.Length)
-            {
-                buffer = new byte[raw.Length];
-            }
+    public int Find(ReadOnlySpan<byte> raw, bool escaped) => escaped ? FindEscaped(raw) : FindUnescaped(raw);
 
-            var n = JsonStrings.UnescapeToUtf8(raw, buffer);
-            return FindUnescaped(buffer[..n]);
+    // Apart so the common (unescaped) lookup pays no stackalloc: no stack-guard check, and it can inline.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int FindEscaped(ReadOnlySpan<byte> raw)
+    {
+        Span<byte> buffer = stackalloc byte[256];
+        if (raw.Length > buffer.Length)
+        {
+            buffer = new byte[raw.Length];
         }
 
-        return FindUnescaped(raw);
+        var n = JsonStrings.UnescapeToUtf8(raw, buffer);
+        return FindUnescaped(buffer[..n]);
     }
 
     private int FindUnescaped(ReadOnlySpan<byte> name)

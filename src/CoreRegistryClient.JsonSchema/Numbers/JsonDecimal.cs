@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace CoreRegistryClient.JsonSchema.Numbers;
 
 /// <summary>A JSON number held exactly as <c>±Mantissa × 10^Exponent</c> with up to 19 significant digits, the
@@ -201,28 +203,23 @@ internal readonly struct JsonDecimal
         return ma.CompareTo(mb);
     }
 
+    /// <summary>Decimal digits of a nonzero mantissa, from its bit length (no division loop: this runs for every
+    /// number compared with a non-integer bound).</summary>
     private static int DigitCount(ulong v)
     {
-        var n = 1;
-        while (v >= 10)
-        {
-            v /= 10;
-            n++;
-        }
-
-        return n;
+        var t = ((BitOperations.Log2(v) + 1) * 1233) >> 12; // bits × log10(2): the count, or one short
+        return t + (v >= s_powersOf10[t] ? 1 : 0);
     }
 
-    private static UInt128 Pow10(int n)
-    {
-        UInt128 r = 1;
-        for (var i = 0; i < n; i++)
-        {
-            r *= 10;
-        }
+    /// <summary>10^n for n ≤ 19 (callers never need more: 19 digits is the mantissa's limit).</summary>
+    private static UInt128 Pow10(int n) => s_powersOf10[n];
 
-        return r;
-    }
+    private static readonly ulong[] s_powersOf10 =
+    [
+        1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000, 10_000_000_000,
+        100_000_000_000, 1_000_000_000_000, 10_000_000_000_000, 100_000_000_000_000, 1_000_000_000_000_000,
+        10_000_000_000_000_000, 100_000_000_000_000_000, 1_000_000_000_000_000_000, 10_000_000_000_000_000_000,
+    ];
 
     private static UInt128 PowMod10(long exponent, ulong modulus)
     {
