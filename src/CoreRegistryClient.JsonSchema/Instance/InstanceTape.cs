@@ -35,9 +35,101 @@ internal static class InstanceTape
         }
 
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = maxDepth >= int.MaxValue - 2 ? int.MaxValue : maxDepth + 2, CommentHandling = JsonCommentHandling.Disallow });
+        var n = 0;
+        var depth = 0;
+        var parentIsArray = false;
+        var tokens = tape;
         try
         {
-            return ReadTokens(ref reader, json.Length, ref tape, ref containers, maxDepth, out tokenCount, out deepest, out errorPosition, out errorMessage);
+            while (reader.Read())
+            {
+                if (n == tokens.Length)
+                {
+                    tokens = Grow(ref tape, n, reader.BytesConsumed, json.Length);
+                }
+
+                ref var t = ref tokens[n];
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.StartObject:
+                    case JsonTokenType.StartArray:
+                        if (depth >= maxDepth)
+                        {
+                            errorPosition = reader.TokenStartIndex;
+                            errorMessage = string.Create(CultureInfo.InvariantCulture, $"The instance nests deeper than the limit of {maxDepth}.");
+                            return InputErrorKind.DepthExceeded;
+                        }
+
+                        if (parentIsArray)
+                        {
+                            tokens[containers[depth - 1]].Count++;
+                        }
+
+                        if (depth == containers.Length)
+                        {
+                            GrowContainers(ref containers);
+                        }
+
+                        containers[depth++] = n;
+                        deepest = Math.Max(deepest, depth);
+                        t.Kind = reader.TokenType == JsonTokenType.StartObject ? JsonTokenKind.Object : JsonTokenKind.Array;
+                        parentIsArray = t.Kind == JsonTokenKind.Array;
+                        t.Start = (int)reader.TokenStartIndex;
+                        t.Count = 0;
+                        t.Escaped = false;
+                        n++;
+                        break;
+                    case JsonTokenType.EndObject:
+                    case JsonTokenType.EndArray:
+                        {
+                            tokens[containers[--depth]].End = n;
+                            parentIsArray = depth > 0 && tokens[containers[depth - 1]].Kind == JsonTokenKind.Array;
+                            break;
+                        }
+
+                    case JsonTokenType.PropertyName:
+                        tokens[containers[depth - 1]].Count++;
+                        t.Kind = JsonTokenKind.String; // names are told apart by position, and propertyNames sees them as strings
+                        t.Start = (int)reader.TokenStartIndex + 1;
+                        t.Length = reader.ValueSpan.Length;
+                        t.Escaped = reader.ValueIsEscaped;
+                        t.End = n + 1;
+                        n++;
+                        break;
+                    case JsonTokenType.String:
+                        if (parentIsArray)
+                        {
+                            tokens[containers[depth - 1]].Count++;
+                        }
+
+                        t.Kind = JsonTokenKind.String;
+                        t.Start = (int)reader.TokenStartIndex + 1;
+                        t.Length = reader.ValueSpan.Length;
+                        t.Escaped = reader.ValueIsEscaped;
+                        t.End = n + 1;
+                        n++;
+                        break;
+                    default:
+                        if (parentIsArray)
+                        {
+                            tokens[containers[depth - 1]].Count++;
+                        }
+
+                        t.Kind = reader.TokenType switch
+                        {
+                            JsonTokenType.Number => JsonTokenKind.Number,
+                            JsonTokenType.True => JsonTokenKind.True,
+                            JsonTokenType.False => JsonTokenKind.False,
+                            _ => JsonTokenKind.Null,
+                        };
+                        t.Start = (int)reader.TokenStartIndex;
+                        t.Length = reader.ValueSpan.Length;
+                        t.Escaped = false;
+                        t.End = n + 1;
+                        n++;
+                        break;
+                }
+            }
         }
         catch (JsonException e)
         {
@@ -46,123 +138,8 @@ internal static class InstanceTape
             errorMessage = string.Create(CultureInfo.InvariantCulture, $"The instance is not well-formed JSON (byte {errorPosition}).");
             return InputErrorKind.MalformedJson;
         }
-    }
-
-    /// <summary>The loop of <see cref="Parse"/>, apart from its try/catch: locals live across a protected region are
-    /// written through to the stack on every change, and these change on every token.</summary>
-    private static InputErrorKind ReadTokens(
-        ref Utf8JsonReader reader,
-        int totalBytes,
-        ref JsonToken[] tape,
-        ref int[] containers,
-        int maxDepth,
-        out int tokenCount,
-        out int deepest,
-        out long errorPosition,
-        out string? errorMessage)
-    {
-        tokenCount = 0;
-        deepest = 0;
-        errorPosition = -1;
-        errorMessage = null;
-        var n = 0;
-        var depth = 0;
-        var deepestSoFar = 0;
-        var parentIsArray = false;
-        var tokens = tape;
-        while (reader.Read())
-        {
-            if (n == tokens.Length)
-            {
-                tokens = Grow(ref tape, n, reader.BytesConsumed, totalBytes);
-            }
-
-            ref var t = ref tokens[n];
-            switch (reader.TokenType)
-            {
-                case JsonTokenType.StartObject:
-                case JsonTokenType.StartArray:
-                    if (depth >= maxDepth)
-                    {
-                        errorPosition = reader.TokenStartIndex;
-                        errorMessage = string.Create(CultureInfo.InvariantCulture, $"The instance nests deeper than the limit of {maxDepth}.");
-                        deepest = deepestSoFar;
-                        return InputErrorKind.DepthExceeded;
-                    }
-
-                    if (parentIsArray)
-                    {
-                        tokens[containers[depth - 1]].Count++;
-                    }
-
-                    if (depth == containers.Length)
-                    {
-                        GrowContainers(ref containers);
-                    }
-
-                    containers[depth++] = n;
-                    deepestSoFar = Math.Max(deepestSoFar, depth);
-                    t.Kind = reader.TokenType == JsonTokenType.StartObject ? JsonTokenKind.Object : JsonTokenKind.Array;
-                    parentIsArray = t.Kind == JsonTokenKind.Array;
-                    t.Start = (int)reader.TokenStartIndex;
-                    t.Count = 0;
-                    t.Escaped = false;
-                    n++;
-                    break;
-                case JsonTokenType.EndObject:
-                case JsonTokenType.EndArray:
-                    {
-                        tokens[containers[--depth]].End = n;
-                        parentIsArray = depth > 0 && tokens[containers[depth - 1]].Kind == JsonTokenKind.Array;
-                        break;
-                    }
-
-                case JsonTokenType.PropertyName:
-                    tokens[containers[depth - 1]].Count++;
-                    t.Kind = JsonTokenKind.String; // names are told apart by position, and propertyNames sees them as strings
-                    t.Start = (int)reader.TokenStartIndex + 1;
-                    t.Length = reader.ValueSpan.Length;
-                    t.Escaped = reader.ValueIsEscaped;
-                    t.End = n + 1;
-                    n++;
-                    break;
-                case JsonTokenType.String:
-                    if (parentIsArray)
-                    {
-                        tokens[containers[depth - 1]].Count++;
-                    }
-
-                    t.Kind = JsonTokenKind.String;
-                    t.Start = (int)reader.TokenStartIndex + 1;
-                    t.Length = reader.ValueSpan.Length;
-                    t.Escaped = reader.ValueIsEscaped;
-                    t.End = n + 1;
-                    n++;
-                    break;
-                default:
-                    if (parentIsArray)
-                    {
-                        tokens[containers[depth - 1]].Count++;
-                    }
-
-                    t.Kind = reader.TokenType switch
-                    {
-                        JsonTokenType.Number => JsonTokenKind.Number,
-                        JsonTokenType.True => JsonTokenKind.True,
-                        JsonTokenType.False => JsonTokenKind.False,
-                        _ => JsonTokenKind.Null,
-                    };
-                    t.Start = (int)reader.TokenStartIndex;
-                    t.Length = reader.ValueSpan.Length;
-                    t.Escaped = false;
-                    t.End = n + 1;
-                    n++;
-                    break;
-            }
-        }
 
         tokenCount = n;
-        deepest = deepestSoFar;
         return InputErrorKind.None;
     }
 
