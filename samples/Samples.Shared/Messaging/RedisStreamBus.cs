@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using StackExchange.Redis;
 
 namespace CoreRegistryClient.Samples.Messaging;
@@ -49,11 +48,14 @@ internal sealed class RedisStreamBus : IMessageBus
         local bucket = math.floor((tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)) / tonumber(window))
         local current = KEYS[3] .. ':' .. window .. ':' .. string.format('%d', bucket)
         local previous = KEYS[3] .. ':' .. window .. ':' .. string.format('%d', bucket - 1)
-        local keys, ids = {}, {}
-        local n = (#ARGV - 2) / 4
+        local keys, ids, letters = {}, {}, {}
+        local n = tonumber(ARGV[3])
         for j = 1, n do
-          ids[j] = ARGV[4 * j - 1]
-          keys[j] = ARGV[4 * j]
+          ids[j] = ARGV[2 * j + 2]
+          keys[j] = ARGV[2 * j + 3]
+        end
+        for at = 4 + 2 * n, #ARGV, 3 do
+          letters[tonumber(ARGV[at])] = at
         end
         local now_done, before_done = lookup(current, keys), lookup(previous, keys)
         local firsts, marks, seen = {}, {}, {}
@@ -64,13 +66,13 @@ internal sealed class RedisStreamBus : IMessageBus
           else
             seen[key] = true
             firsts[j] = 1
-            local reason = ARGV[4 * j + 1]
+            local letter = letters[j]
             marks[#marks + 1] = key
-            if reason == '' then
+            if letter == nil then
               marks[#marks + 1] = 'p'
             else
               marks[#marks + 1] = 'd'
-              redis.call('XADD', KEYS[2], '*', 'original_id', ids[j], 'reason', reason, 'data', ARGV[4 * j + 2])
+              redis.call('XADD', KEYS[2], '*', 'original_id', ids[j], 'reason', ARGV[letter + 1], 'data', ARGV[letter + 2])
             end
           end
         end
@@ -177,17 +179,30 @@ internal sealed class RedisStreamBus : IMessageBus
             return [];
         }
 
-        var arguments = new RedisValue[2 + (4 * completions.Count)];
+        // Arguments: group, window, count, then (id, key) per message, then (position, reason, data) per dead letter
+        // only; most messages are processed, and every argument is work on both sides of the socket.
+        var letters = 0;
+        foreach (var completion in completions)
+        {
+            letters += completion.DeadLetterReason is null ? 0 : 1;
+        }
+
+        var arguments = new RedisValue[3 + (2 * completions.Count) + (3 * letters)];
         arguments[0] = consumer.Group;
         arguments[1] = (long)Math.Max(1, idempotencyWindow.TotalMilliseconds);
+        arguments[2] = completions.Count;
+        var letterAt = 3 + (2 * completions.Count);
         for (var i = 0; i < completions.Count; i++)
         {
             var (message, key, reason) = completions[i];
-            var at = 2 + (4 * i);
-            arguments[at] = message.Id;
-            arguments[at + 1] = key;
-            arguments[at + 2] = reason ?? string.Empty;
-            arguments[at + 3] = reason is null ? RedisValue.EmptyString : (RedisValue)message.Data;
+            arguments[3 + (2 * i)] = message.Id;
+            arguments[4 + (2 * i)] = key;
+            if (reason is not null)
+            {
+                arguments[letterAt++] = i + 1;
+                arguments[letterAt++] = reason;
+                arguments[letterAt++] = message.Data;
+            }
         }
 
         var database = await DatabaseAsync();
@@ -348,7 +363,7 @@ internal sealed class RedisStreamBus : IMessageBus
                 foreach (var entry in (RedisResult[])parts[1]!)
                 {
                     var pair = (RedisResult[])entry!;
-                    var id = string.Create(CultureInfo.InvariantCulture, $"{(string?)pair[0]}");
+                    var id = (string?)pair[0] ?? string.Empty;
                     ReadOnlyMemory<byte> data = ReadOnlyMemory<byte>.Empty;
                     if (!pair[1].IsNull)
                     {
