@@ -76,7 +76,7 @@ public static class SchemaEnforcementServiceCollectionExtensions
             sp.GetRequiredService<EnforcementPolicy>(), sp.GetRequiredService<SchemaTelemetry>(), sp.GetRequiredService<TimeProvider>(), Logger<IndexPoller>(sp)));
         services.TryAddSingleton<ISchemaNotifications>(sp => new SchemaNotificationHandler(sp.GetRequiredService<SchemaCache>(), sp.GetRequiredService<EnforcementPolicy>(),
             sp.GetRequiredService<IndexPoller>(), sp.GetRequiredService<SchemaMetrics>(), sp.GetRequiredService<TimeProvider>(), Logger<SchemaNotificationHandler>(sp)));
-        services.TryAddSingleton(sp => new CriticalSchemaPreloader(sp.GetRequiredService<SchemaCache>(), sp.GetRequiredService<ISchemaRegistryClient>(),
+        services.TryAddSingleton(sp => new CriticalSchemaPreloader(sp.GetRequiredService<SchemaCache>(), sp.GetRequiredService<ISchemaRegistryClient>(), sp.GetRequiredService<SchemaLoader>(),
             sp.GetRequiredService<EnforcementPolicy>(), sp.GetRequiredService<TimeProvider>(), Logger<CriticalSchemaPreloader>(sp)));
 
         // The preloader runs first (hosted services start in registration order), then the poller.
