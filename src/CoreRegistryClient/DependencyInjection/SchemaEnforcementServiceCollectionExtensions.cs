@@ -69,7 +69,8 @@ public static class SchemaEnforcementServiceCollectionExtensions
             sp.GetRequiredService<SchemaSnapshotStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ISchemaValidatorFactory>()));
         services.TryAddSingleton(sp => new SchemaCache(sp.GetRequiredService<SchemaLoader>(), sp.GetRequiredService<SchemaSnapshotStore>(),
             sp.GetRequiredService<RegistryIndexCache>(), sp.GetRequiredService<EnforcementPolicy>(), sp.GetRequiredService<SchemaTelemetry>(),
-            new RegistryStatus(sp.GetRequiredService<TimeProvider>()), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<CacheClock>()));
+            new RegistryStatus(sp.GetRequiredService<TimeProvider>()), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<CacheClock>(),
+            sp.GetRequiredService<RegistryConnections>()));
         services.TryAddSingleton<ISchemaManager>(sp => new SchemaManager(sp.GetRequiredService<EnforcementPolicy>(), sp.GetRequiredService<SchemaCache>(),
             sp.GetRequiredService<SchemaTelemetry>(), sp.GetRequiredService<CacheClock>()));
         services.TryAddSingleton(sp => new IndexPoller(sp.GetRequiredService<SchemaCache>(), sp.GetRequiredService<ISchemaRegistryClient>(),
