@@ -36,6 +36,22 @@ public sealed class RedisSchemaNotificationListenerTests
     }
 
     [Test]
+    public async Task On_its_own_connection_the_listener_blocks_on_the_stream_rather_than_waiting_out_the_read_interval()
+    {
+        var ns = RedisSetUp.FreshNamespace();
+        await using var registry = await TestRegistry.StartAsync(RedisSetUp.Database, ns);
+        await using var replica = await ReplicaHost.StartAsync(registry, RedisSetUp.Endpoint, ns,
+            configure: o => o.ReadInterval = TimeSpan.FromSeconds(60)); // a non-blocking reader would not look again for a minute
+        await replica.WaitForVersionAsync(TestRegistry.Schema, "1.0.0");
+        await replica.WaitForLogAsync(1200);
+        await Task.Delay(200); // past the tail read: the listener now waits on the stream
+
+        await TestRegistry.PublishAsync(registry, "2.0.0", 2);
+
+        await replica.WaitForVersionAsync(TestRegistry.Schema, "2.0.0", TimeSpan.FromSeconds(30));
+    }
+
+    [Test]
     public async Task Hostile_events_are_ignored_and_counted_and_the_reader_carries_on()
     {
         var ns = RedisSetUp.FreshNamespace();
