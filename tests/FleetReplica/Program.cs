@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging;
 // "ready {version}" once it validates, then "switched {version} {unix ms}" the first time it validates with another
 // version, followed by "timeline ..." (where the time went, see PropagationTimeline) and "loop_ms {mean validation loop
 // period}". Arguments: --registry URL --schema NAME [--redis CONFIG --namespace NS] [--poll-seconds N (0: no polling)]
-// [--read-interval-ms N]. Stops on SIGTERM.
+// [--read-interval-ms N] [--cache-ttl-seconds N (default 300)]. Stops on SIGTERM.
 var arguments = Arguments(args);
 var builder = Host.CreateApplicationBuilder();
 builder.Configuration.Sources.Clear();
@@ -21,6 +21,7 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
     ["REGISTRY_URL"] = arguments["--registry"],
     ["REGISTRY_ENFORCEMENT"] = "warn",
     ["REGISTRY_POLL_SECONDS"] = arguments.GetValueOrDefault("--poll-seconds", "0"),
+    ["REGISTRY_CACHE_TTL"] = arguments.GetValueOrDefault("--cache-ttl-seconds", "300"),
 });
 builder.Logging.ClearProviders();
 builder.Services.AddSchemaEnforcement(builder.Configuration);
