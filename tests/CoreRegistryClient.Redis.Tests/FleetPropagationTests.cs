@@ -39,6 +39,14 @@ public sealed partial class FleetPropagationTests
             TestContext.Out.WriteLine($"breakdown {Breakdown(replica.Output, published)}");
         }
 
+        // From the event's ts (the registry wrote it to the bus): what the replicas and the bus take, without the
+        // registry's own handling of the publish request, which a real registry does on another machine.
+        if (Timeline().Match(fleet.Replicas[0].Output) is { Success: true } first)
+        {
+            var fromEvent = fleet.SwitchedAfter("2.0.0", long.Parse(first.Groups["ts"].Value, CultureInfo.InvariantCulture));
+            TestContext.Out.WriteLine($"propagation from event ts (push, polling off, {Replicas} replicas): p50 {fromEvent[fromEvent.Count / 2]} ms, max {fromEvent[^1]} ms; all: {string.Join(", ", fromEvent)}");
+        }
+
         Assert.Multiple(() =>
         {
             Assert.That(fleet.Replicas.Select(r => r.Output), Has.All.Contains("switched 2.0.0"));

@@ -7,7 +7,8 @@ namespace CoreRegistryClient.Redis.Tests;
 /// processes run for a fixed window with one schema change published halfway. Time is scaled 1:60 so a window of 20 s
 /// stands for 20 minutes: a 1 s poll for the default 60 s, a 10 s safety-net poll for 600 s, a 5 s cache TTL for the
 /// default 300 s. A safety-net poll longer than the cache TTL leaves entries to expire between polls, and each
-/// expired entry is then fetched again in full: the last case keeps the poll at the TTL. The counts are reported per replica per hour (TestContext output, read by
+/// expired entry is then fetched again in full (measured: a poll equal to the TTL is not enough, as the +10 % jitter
+/// lets the poll come after expiry): the last case keeps the poll under TTL / 1.1. The counts are reported per replica per hour (TestContext output, read by
 /// benchmarks/fleet-propagation.sh); what is asserted is what each configuration promises, not the figures.</summary>
 public sealed class FleetRegistryLoadTests
 {
@@ -18,7 +19,7 @@ public sealed class FleetRegistryLoadTests
     [TestCase("poll 60 s, no ETag", false, 1, false)]
     [TestCase("poll 60 s, ETag", true, 1, false)]
     [TestCase("push + 600 s safety-net poll, ETag", true, 10, true)]
-    [TestCase("push + 300 s safety-net poll (= cache TTL), ETag", true, 5, true)]
+    [TestCase("push + 240 s safety-net poll (< cache TTL / 1.1), ETag", true, 4, true)]
     public async Task Registry_requests_per_replica_per_hour(string configuration, bool etags, int pollSeconds, bool push)
     {
         var ns = RedisSetUp.FreshNamespace();
