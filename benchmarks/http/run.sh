@@ -1,36 +1,61 @@
 #!/usr/bin/env bash
 # HTTP validation load benchmark: Portfolio.Api on a real Kestrel (loopback), driven by wrk with realistic 1-2 KB
 # bodies across the three endpoints, in off / warn / enforce in the same run. Rounds interleave the modes so a
-# shared machine's drift hits all three alike; the table reports each mode's median round and its ratio to off.
+# shared machine's drift hits all three alike; the table reports each mode's median round, the spread (min-max) and
+# each round paired with off of the same round.
+#
+# Kestrel and wrk are pinned to different cores (SERVER_CPUS, default 0; CLIENT_CPUS, default 1): on 2 cores, left
+# to the scheduler, they preempt each other and p99 is mostly scheduling noise. The server's CPU time per request
+# (utime+stime from /proc/<pid>/stat over the measured window, divided by the requests) is the steadiest figure of
+# what validation adds; throughput and p99 follow the scheduler. PIN=0 turns pinning off.
+# APP=<path to Portfolio.Api.dll> runs another build (e.g. an older commit's, for a before/after comparison) instead
+# of building this checkout's sample.
 # Usage: benchmarks/http/run.sh [rounds=3] [seconds=15] [connections=8]   (needs wrk: apt-get install -y wrk)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 rounds=${1:-3}; seconds=${2:-15}; connections=${3:-8}
+server_cpus=${SERVER_CPUS:-0}; client_cpus=${CLIENT_CPUS:-1}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
-dotnet build samples/Portfolio.Api -c Release -nologo -v q >/dev/null
-app=samples/Portfolio.Api/bin/Release/net10.0/Portfolio.Api.dll
+server_pin=(); client_pin=()
+if [[ "${PIN:-1}" != 0 ]] && command -v taskset >/dev/null; then
+  server_pin=(taskset -c "$server_cpus"); client_pin=(taskset -c "$client_cpus")
+fi
+app=${APP:-samples/Portfolio.Api/bin/Release/net10.0/Portfolio.Api.dll}
+[[ -n "${APP:-}" ]] || dotnet build samples/Portfolio.Api -c Release -nologo -v q >/dev/null
 raw=$(mktemp -d)
 trap 'rm -rf "$raw"' EXIT
 port=5181
+load_start=$(cut -d' ' -f1 /proc/loadavg)
+# utime + stime of a process, in clock ticks (fields 14 and 15; the command name in field 2 has no spaces here).
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 for round in $(seq 1 "$rounds"); do
   for mode in off warn enforce; do
-    Logging__LogLevel__Default=Warning dotnet "$app" --mode "$mode" --port "$port" >"$raw/server-$mode-$round.log" 2>&1 &
+    # exec: the backgrounded pid is the server's own (taskset and dotnet replace the shell), so /proc/<pid>/stat is it.
+    Logging__LogLevel__Default=Warning "${server_pin[@]}" dotnet "$app" --mode "$mode" --port "$port" >"$raw/server-$mode-$round.log" 2>&1 &
     pid=$!
     for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.5; done
-    wrk -t1 -c"$connections" -d5s -s benchmarks/http/portfolio.lua "http://127.0.0.1:$port" >/dev/null   # warm-up (JIT, tiering)
-    wrk -t1 -c"$connections" -d"${seconds}s" -s benchmarks/http/portfolio.lua "http://127.0.0.1:$port" | grep '^RESULT' | sed "s/^RESULT/$mode $round/" | tee -a "$raw/results"
+    "${client_pin[@]}" wrk -t1 -c"$connections" -d5s -s benchmarks/http/portfolio.lua "http://127.0.0.1:$port" >/dev/null   # warm-up (JIT, tiering)
+    before=$(cpu_ticks "$pid")
+    line=$("${client_pin[@]}" wrk -t1 -c"$connections" -d"${seconds}s" -s benchmarks/http/portfolio.lua "http://127.0.0.1:$port" | grep '^RESULT')
+    after=$(cpu_ticks "$pid")
+    echo "$mode $round ${line#RESULT } cpu_ticks=$((after - before))" | tee -a "$raw/results"
     kill "$pid"; wait "$pid" 2>/dev/null || true
   done
 done
-python3 - "$raw/results" "$rounds" "$seconds" "$connections" <<'PY'
-import sys, statistics, platform, os, subprocess
-path, rounds, seconds, conns = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
+python3 - "$raw/results" "$rounds" "$seconds" "$connections" "$load_start" "${#server_pin[@]}" "$server_cpus" "$client_cpus" <<'PY'
+import sys, statistics, os, subprocess
+path, rounds, seconds, conns, load_start, pinned, server_cpus, client_cpus = sys.argv[1:9]
+tick_us = 1e6 / os.sysconf("SC_CLK_TCK")
 rows = {}
 for line in open(path):
     parts = line.split(); mode = parts[0]
-    vals = dict(p.split("=") for p in parts[2:])
-    rows.setdefault(mode, []).append({k: float(v) for k, v in vals.items()})
-def med(mode, key): return statistics.median(r[key] for r in rows[mode])
+    vals = {k: float(v) for k, v in (p.split("=") for p in parts[2:])}
+    vals["cpu_us"] = vals["cpu_ticks"] * tick_us / vals["requests"]   # server CPU time per request
+    rows.setdefault(mode, []).append(vals)
+def values(mode, key): return [r[key] for r in rows[mode]]
+def med(mode, key): return statistics.median(values(mode, key))
+def spread(mode, key, scale=1.0, fmt="{:,.0f}"):
+    v = values(mode, key); return fmt.format(min(v) * scale) + "-" + fmt.format(max(v) * scale)
 def paired(mode, key):
     # Each round's value against off in the same round, then the median: the machine's drift between rounds cancels.
     return statistics.median(r[key] / o[key] for r, o in zip(rows[mode], rows["off"]))
@@ -38,20 +63,24 @@ def paired_delta(mode, key):
     return statistics.median(r[key] - o[key] for r, o in zip(rows[mode], rows["off"]))
 cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
 dotnet = subprocess.run(["dotnet", "--version"], capture_output=True, text=True).stdout.strip()
-load = open("/proc/loadavg").read().split()[0]
-print(f"Conditions: {os.cpu_count()} cores ({cpu}), shared with other engineers' builds and tests (load average {load} at the end); "
-      f".NET SDK {dotnet}; Release; Kestrel on 127.0.0.1, wrk on the same cores; wrk -t1 -c{conns}, {seconds} s per round after a 5 s warm-up; "
+load_end = open("/proc/loadavg").read().split()[0]
+placement = (f"Kestrel pinned to CPU {server_cpus}, wrk to CPU {client_cpus} (taskset)" if pinned != "0"
+             else "Kestrel and wrk on the same cores (not pinned)")
+print(f"Conditions: {os.cpu_count()} cores ({cpu}); load average {load_start} at the start, {load_end} at the end; "
+      f".NET SDK {dotnet}; Release; Kestrel on 127.0.0.1; {placement}; wrk -t1 -c{conns}, {seconds} s per round after a 5 s warm-up; "
       f"{rounds} rounds, modes interleaved off/warn/enforce within each round; valid bodies of 979-1983 B round-robin over the three endpoints.")
 print()
-print("| mode | requests/s (median) | throughput vs off (paired) | p50 (median) | p50 added (paired) | p99 (median) | p99 added (paired) | non-2xx |")
-print("|---|---|---|---|---|---|---|---|")
+print("| mode | requests/s (median, min-max) | vs off (paired) | p50 (median) | p50 added (paired) | p99 (median, min-max) | p99 added (paired) "
+      "| server CPU/request (median, min-max) | CPU added (paired) | non-2xx |")
+print("|---|---|---|---|---|---|---|---|---|---|")
 for mode in ("off", "warn", "enforce"):
-    rps, p50, p99 = med(mode, "rps"), med(mode, "p50_us"), med(mode, "p99_us")
-    errors = int(sum(r["errors_status"] for r in rows[mode]))
-    print(f"| {mode} | {rps:,.0f} | {paired(mode, 'rps'):.2f} | {p50 / 1000:.3f} ms | {paired_delta(mode, 'p50_us') / 1000:+.3f} ms | "
-          f"{p99 / 1000:.3f} ms | {paired_delta(mode, 'p99_us') / 1000:+.3f} ms | {errors} |")
+    errors = int(sum(values(mode, "errors_status")))
+    print(f"| {mode} | {med(mode, 'rps'):,.0f} ({spread(mode, 'rps')}) | {paired(mode, 'rps'):.2f} "
+          f"| {med(mode, 'p50_us') / 1000:.3f} ms | {paired_delta(mode, 'p50_us') / 1000:+.3f} ms "
+          f"| {med(mode, 'p99_us') / 1000:.3f} ms ({spread(mode, 'p99_us', 1e-3, '{:.3f}')}) | {paired_delta(mode, 'p99_us') / 1000:+.3f} ms "
+          f"| {med(mode, 'cpu_us'):.1f} us ({spread(mode, 'cpu_us', 1, '{:.1f}')}) | {paired_delta(mode, 'cpu_us'):+.1f} us | {errors} |")
 print()
-print("Per round (requests/s, p50 us, p99 us):")
+print("Per round (requests/s, p50 us, p99 us, server CPU us/request):")
 for mode in ("off", "warn", "enforce"):
-    print(f"- {mode}: " + "; ".join(f"{r['rps']:,.0f} / {r['p50_us']:.0f} / {r['p99_us']:.0f}" for r in rows[mode]))
+    print(f"- {mode}: " + "; ".join(f"{r['rps']:,.0f} / {r['p50_us']:.0f} / {r['p99_us']:.0f} / {r['cpu_us']:.1f}" for r in rows[mode]))
 PY

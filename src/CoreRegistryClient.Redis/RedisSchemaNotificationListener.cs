@@ -9,9 +9,11 @@ namespace CoreRegistryClient.Redis;
 /// <summary>Reads <c>schema.published</c> from the stream's tail and hands each event to <see cref="ISchemaNotifications"/>.
 /// A broadcast: every replica reads every event with <c>XREAD</c> (no consumer group) and remembers the last id.</summary>
 /// <remarks>
-/// <para>Reads are non-blocking <c>XREAD COUNT 100</c>, repeated after <see cref="RedisSchemaNotificationOptions.ReadInterval"/>
-/// when nothing is new: StackExchange.Redis multiplexes every command on one socket, and a blocking read would hold up
-/// everything queued behind it on a connection the host may share (the <c>IConnectionMultiplexer</c> overload).</para>
+/// <para>On a connection of its own (the connection-string overload) reads block on the server (<c>XREAD BLOCK</c>, see
+/// <see cref="BlockingStreamRead"/>), so an event is read the moment it is written. On the host's shared
+/// <c>IConnectionMultiplexer</c> they are non-blocking <c>XREAD COUNT 100</c>, repeated after
+/// <see cref="RedisSchemaNotificationOptions.ReadInterval"/> when nothing is new: StackExchange.Redis multiplexes every
+/// command on one socket, and a blocking read would hold up the host's commands queued behind it.</para>
 /// <para>After a disconnect the missed events are replayed from the last id, at most
 /// <see cref="RedisSchemaNotificationOptions.MaxCatchUp"/>; a larger gap, or one that cannot be proven complete (the stream
 /// was trimmed past the last id, or is new or empty, e.g. Redis restarted without persistence), triggers one full index
@@ -105,6 +107,15 @@ internal sealed class RedisSchemaNotificationListener(
             _missed = false;
             await CatchUpAsync(database, stream, settings, cancellationToken).ConfigureAwait(false);
             Connected(true);
+            return;
+        }
+
+        if (connection.BlockFor is { } block)
+        {
+            // A stop must not wait for the block to end; the abandoned read ends with it (or with the connection's close).
+            var blocked = await BlockingStreamRead.ReadAsync(database, stream, _last.Value, BatchSize, block).WaitAsync(cancellationToken).ConfigureAwait(false);
+            Connected(true);
+            if (blocked.Length > 0) await HandleAsync(blocked, stream, settings, cancellationToken).ConfigureAwait(false);
             return;
         }
 

@@ -13,9 +13,10 @@ public sealed class RedisSchemaNotificationOptions
     /// <summary>The full stream name, overriding <see cref="Namespace"/>. Default: none.</summary>
     public string? Stream { get; set; }
 
-    /// <summary>How long to wait before reading the stream again after a read found nothing new: the push latency's
-    /// upper bound on a quiet stream (reads are non-blocking, so a shared connection is never held up). Between 10 ms
-    /// and 60 s. Default: 100 ms.</summary>
+    /// <summary>With the host's <c>IConnectionMultiplexer</c> (reads there are non-blocking, so a shared connection is
+    /// never held up): how long to wait before reading the stream again after a read found nothing new, the push
+    /// latency's upper bound on a quiet stream. Not used with a connection string: that connection is the listener's own,
+    /// and its reads block on the server until an event arrives. Between 10 ms and 60 s. Default: 100 ms.</summary>
     public TimeSpan ReadInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>After a reconnect, at most this many missed events are replayed; a larger (or unknown, trimmed) gap

@@ -185,7 +185,7 @@ public sealed class LoopbackRegistryServer : IAsyncDisposable
         var app = builder.Build();
         var server = new LoopbackRegistryServer(app, registry, NormalizePrefix(options.PathPrefix), string.IsNullOrEmpty(options.Token) ? null : options.Token,
             options.IndexETags, options.SchemaPublished);
-        app.Run(server.HandleAsync);
+        app.Run(server.HandleAndCountAsync);
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -223,6 +223,11 @@ public sealed class LoopbackRegistryServer : IAsyncDisposable
     /// (ordinal), e.g. <c>/schemas/v1/telemetry.FeedbackEvent</c>; all requests when null. Faulted requests count.</summary>
     public int RequestCount(string? pathPrefix = null) => _journal.Count(pathPrefix);
 
+    /// <summary>How many responses with <paramref name="statusCode"/> were sent for paths (below the prefix) starting
+    /// with <paramref name="pathPrefix"/> (ordinal); all paths when null. E.g. <c>ResponseCount("/index", 304)</c>: the
+    /// conditional index reads answered without a body. Aborted requests (a fault) have no response and are not counted.</summary>
+    public int ResponseCount(string? pathPrefix, int statusCode) => _journal.ResponseCount(pathPrefix, statusCode);
+
     /// <summary>Forgets every counted and recorded request.</summary>
     public void ResetRequests() => _journal.Reset();
 
@@ -252,6 +257,12 @@ public sealed class LoopbackRegistryServer : IAsyncDisposable
             await _app.DisposeAsync().ConfigureAwait(false);
             _stopping.Dispose();
         }
+    }
+
+    private async Task HandleAndCountAsync(HttpContext context)
+    {
+        await HandleAsync(context).ConfigureAwait(false);
+        if (!context.RequestAborted.IsCancellationRequested) _journal.RecordResponse(SplitPath(context).Path, context.Response.StatusCode);
     }
 
     private async Task HandleAsync(HttpContext context)

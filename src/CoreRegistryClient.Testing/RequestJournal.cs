@@ -1,6 +1,7 @@
 namespace CoreRegistryClient.Testing;
 
-/// <summary>Counts requests per path, keeps the most recent ones, and wakes tests waiting for a number of requests.</summary>
+/// <summary>Counts requests per path (and responses per path and status), keeps the most recent ones, and wakes tests
+/// waiting for a number of requests.</summary>
 internal sealed class RequestJournal
 {
     /// <summary>Recent requests kept; counts are kept for all. Bounds memory when a sample runs the server for hours.</summary>
@@ -8,6 +9,7 @@ internal sealed class RequestJournal
 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, int> _countsByPath = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Path, int Status), int> _responses = [];
     private readonly Queue<RecordedRequest> _recent = new();
     private readonly List<Waiter> _waiters = [];
 
@@ -37,6 +39,29 @@ internal sealed class RequestJournal
         satisfied?.ForEach(waiter => waiter.Completion.TrySetResult());
     }
 
+    /// <summary>A response was sent (requests the server aborted have none).</summary>
+    public void RecordResponse(string path, int status)
+    {
+        lock (_gate)
+        {
+            _responses[(path, status)] = _responses.GetValueOrDefault((path, status)) + 1;
+        }
+    }
+
+    public int ResponseCount(string? pathPrefix, int status)
+    {
+        lock (_gate)
+        {
+            var total = 0;
+            foreach (var ((path, code), count) in _responses)
+            {
+                if (code == status && (pathPrefix is null || path.StartsWith(pathPrefix, StringComparison.Ordinal))) total += count;
+            }
+
+            return total;
+        }
+    }
+
     public int Count(string? pathPrefix)
     {
         lock (_gate)
@@ -61,6 +86,7 @@ internal sealed class RequestJournal
         lock (_gate)
         {
             _countsByPath.Clear();
+            _responses.Clear();
             _recent.Clear();
         }
     }

@@ -36,6 +36,43 @@ public sealed class RedisSchemaNotificationListenerTests
     }
 
     [Test]
+    public async Task On_its_own_connection_the_listener_blocks_on_the_stream_rather_than_waiting_out_the_read_interval()
+    {
+        var ns = RedisSetUp.FreshNamespace();
+        await using var registry = await TestRegistry.StartAsync(RedisSetUp.Database, ns);
+        await using var replica = await ReplicaHost.StartAsync(registry, RedisSetUp.Endpoint, ns,
+            configure: o => o.ReadInterval = TimeSpan.FromSeconds(60)); // a non-blocking reader would not look again for a minute
+        await replica.WaitForVersionAsync(TestRegistry.Schema, "1.0.0");
+        await replica.WaitForLogAsync(1200);
+        await Task.Delay(200); // past the tail read: the listener now waits on the stream
+
+        await TestRegistry.PublishAsync(registry, "2.0.0", 2);
+
+        await replica.WaitForVersionAsync(TestRegistry.Schema, "2.0.0", TimeSpan.FromSeconds(30));
+    }
+
+    [Test]
+    public async Task Blocking_reads_on_a_quiet_stream_keep_the_connection_healthy()
+    {
+        var ns = RedisSetUp.FreshNamespace();
+        await using var registry = await TestRegistry.StartAsync(RedisSetUp.Database, ns);
+        await using var replica = await ReplicaHost.StartAsync(registry, RedisSetUp.Endpoint, ns);
+        await replica.WaitForLogAsync(1200);
+
+        await Task.Delay(TimeSpan.FromSeconds(6)); // several 1 s blocks, with the multiplexer's heartbeats queued behind them
+        await TestRegistry.PublishAsync(registry, "2.0.0", 2);
+        await replica.WaitForVersionAsync(TestRegistry.Schema, "2.0.0");
+
+        replica.Connected.RecordObservableInstruments();
+        Assert.Multiple(() =>
+        {
+            Assert.That(replica.Logs.GetSnapshot().Where(r => r.Id.Id is 1201 or 1202 or 1203).Select(r => r.Message), Is.Empty,
+                "no read failed, no replay: the blocked reads never timed out or dropped the connection");
+            Assert.That(replica.Connected.LastMeasurement?.Value, Is.EqualTo(1));
+        });
+    }
+
+    [Test]
     public async Task Hostile_events_are_ignored_and_counted_and_the_reader_carries_on()
     {
         var ns = RedisSetUp.FreshNamespace();

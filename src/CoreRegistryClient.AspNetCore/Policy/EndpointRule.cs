@@ -34,17 +34,21 @@ internal sealed class EndpointRule(IValidateSchemaMetadata metadata, string sche
         return inSlice ? (EnforcementMode.Strict, true) : (Mode, false);
     }
 
-    private volatile CachedHeader? _validHeader;
+    // One slot per canary side: a canary share makes requests alternate between the two.
+    private volatile ValidResponse? _valid;
+    private volatile ValidResponse? _validCanary;
 
-    /// <summary>The <c>Schema-Validation</c> value of a valid request: the same for every request validated by
-    /// the same schema version in the same mode, so it is built once, not per request.</summary>
-    public string ValidHeader(in SchemaValidationOutcome outcome, EnforcementMode mode, bool canary)
+    /// <summary>The <c>Schema-Validation</c> value and the request feature of a valid request: the same for every
+    /// request validated by the same compiled schema in the same mode, so they are built once, not per request.</summary>
+    public ValidResponse Valid(in SchemaValidationOutcome outcome, EnforcementMode mode, bool canary)
     {
-        var cached = _validHeader;
-        if (cached is not null && cached.Matches(outcome, mode, canary)) return cached.Value;
+        var cached = canary ? _validCanary : _valid;
+        if (cached is not null && cached.Matches(outcome, mode, canary)) return cached;
         var value = ValidationHeaders.Describe(HttpValidationResult.Valid, SchemaName, outcome, mode, canary, 0);
-        _validHeader = new CachedHeader(outcome.Version, outcome.NegotiatedTrack, outcome.SchemaId, outcome.DeprecationNote, outcome.IsDeprecated, mode, canary, value);
-        return value;
+        var built = new ValidResponse(value, new SchemaValidationFeature(mode, canary, outcome));
+        if (canary) _validCanary = built;
+        else _valid = built;
+        return built;
     }
 
     private volatile CachedDeprecation? _deprecation;
@@ -66,13 +70,4 @@ internal sealed class EndpointRule(IValidateSchemaMetadata metadata, string sche
     }
 
     private sealed record CachedDeprecation(string? Version, string? Track, string? Note, DeprecationHeaders Headers);
-
-    private sealed record CachedHeader(string? Version, string? Track, string? Id, string? Note, bool Deprecated, EnforcementMode Mode, bool Canary, string Value)
-    {
-        // The strings of one cached schema are the same instances on every outcome.
-        public bool Matches(in SchemaValidationOutcome outcome, EnforcementMode mode, bool canary) =>
-            Mode == mode && Canary == canary && Deprecated == outcome.IsDeprecated
-            && ReferenceEquals(Version, outcome.Version) && ReferenceEquals(Track, outcome.NegotiatedTrack)
-            && ReferenceEquals(Id, outcome.SchemaId) && ReferenceEquals(Note, outcome.DeprecationNote);
-    }
 }

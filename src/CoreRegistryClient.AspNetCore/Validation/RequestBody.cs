@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.IO.Pipelines;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -6,10 +7,16 @@ namespace CoreRegistryClient.AspNetCore.Validation;
 
 /// <summary>A request body read once into a pooled buffer: validated from there as UTF-8 bytes, then served to
 /// model binding from the same bytes (no second read, no string), and the buffer returned when the request ends.</summary>
-internal sealed class RequestBody : IDisposable
+/// <remarks>It is also the request's <c>BodyReader</c> once handed on: .NET 10's JSON binding reads the pipe, and a
+/// pipe over bytes already in memory hands them over as they are, where a pipe over a stream would allocate its own
+/// reader and segments and copy the bytes again. <c>Body</c> reads the same bytes from the same position.</remarks>
+internal sealed class RequestBody : PipeReader, IRequestBodyPipeFeature, IDisposable
 {
     private const int MinimumBuffer = 4096;
     private byte[]? _buffer;
+    private int _position;
+    private bool _cancelNextRead;
+    private bool _completed;
 
     private RequestBody(byte[]? buffer, int length, bool tooLarge)
     {
@@ -27,6 +34,8 @@ internal sealed class RequestBody : IDisposable
     public bool IsTooLarge { get; }
 
     public ReadOnlyMemory<byte> Memory => _buffer is null ? default : _buffer.AsMemory(0, Length);
+
+    PipeReader IRequestBodyPipeFeature.Reader => this;
 
     /// <summary>Reads the body, stopping one byte past <paramref name="limit"/>; a declared Content-Length over the
     /// limit is refused without reading anything.</summary>
@@ -60,6 +69,8 @@ internal sealed class RequestBody : IDisposable
                 if (read == 0) return new RequestBody(buffer, length, tooLarge: false);
                 length += read;
                 if (length > limit) return new RequestBody(buffer, length, tooLarge: true);
+                // The server ends a Content-Length body at that length (it refuses a short one): no read just to see the end.
+                if (length == declared) return new RequestBody(buffer, length, tooLarge: false);
             }
         }
         catch
@@ -69,9 +80,9 @@ internal sealed class RequestBody : IDisposable
         }
     }
 
-    /// <summary>Hands the body to the rest of the pipeline: the whole buffered body, or (when it was too large and
-    /// is passed on unvalidated) the bytes read so far followed by the rest of the original stream. Registers the
-    /// buffer for return when the request ends.</summary>
+    /// <summary>Hands the body to the rest of the pipeline: the whole buffered body (as both <c>Body</c> and
+    /// <c>BodyReader</c>), or (when it was too large and is passed on unvalidated) the bytes read so far followed by
+    /// the rest of the original stream. Registers the buffer for return when the request ends.</summary>
     public void ReplaceRequestBody(HttpContext context)
     {
         var request = context.Request;
@@ -81,16 +92,73 @@ internal sealed class RequestBody : IDisposable
             return;
         }
 
-        request.Body = IsTooLarge
-            ? new PrefixedStream(_buffer, Length, request.Body)
-            : new MemoryStream(_buffer, 0, Length, writable: false);
-        // BodyReader wraps Body again from here on (the server's own pipe has been drained).
-        context.Features.Set<IRequestBodyPipeFeature>(new RequestBodyPipeFeature(context));
+        if (IsTooLarge)
+        {
+            request.Body = new PrefixedStream(_buffer, Length, request.Body);
+            // BodyReader wraps Body again from here on (the server's own pipe has been partly drained).
+            context.Features.Set<IRequestBodyPipeFeature>(new RequestBodyPipeFeature(context));
+        }
+        else
+        {
+            request.Body = new BufferedBodyStream(this);
+            context.Features.Set<IRequestBodyPipeFeature>(this);
+        }
+
         context.Response.RegisterForDispose(this);
     }
 
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _buffer, null) is { } buffer) ArrayPool<byte>.Shared.Return(buffer);
+    }
+
+    /// <summary>Copies the next bytes (the <c>Body</c> stream's read).</summary>
+    internal int Read(Span<byte> destination)
+    {
+        var remaining = Remaining();
+        var count = Math.Min(destination.Length, remaining.Length);
+        remaining[..count].CopyTo(destination);
+        _position += count;
+        return count;
+    }
+
+    public override bool TryRead(out ReadResult result)
+    {
+        if (_completed) throw new InvalidOperationException("Reading is not allowed after the reader was completed.");
+        var buffer = _buffer ?? throw new ObjectDisposedException(nameof(RequestBody), "The request has ended.");
+        var canceled = _cancelNextRead;
+        _cancelNextRead = false;
+        // Everything is here: each read returns all that is left and says the body is complete.
+        result = new ReadResult(new ReadOnlySequence<byte>(buffer, _position, Length - _position), canceled, isCompleted: !canceled);
+        return true;
+    }
+
+    public override ValueTask<ReadResult> ReadAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        TryRead(out var result);
+        return new ValueTask<ReadResult>(result);
+    }
+
+    public override void AdvanceTo(SequencePosition consumed) => AdvanceTo(consumed, consumed);
+
+    public override void AdvanceTo(SequencePosition consumed, SequencePosition examined)
+    {
+        var buffer = _buffer ?? throw new ObjectDisposedException(nameof(RequestBody), "The request has ended.");
+        // Positions come from a sequence over the same array; measured from index 0 of the whole body, the offset
+        // is the index in the array, whichever slice the position came from.
+        var position = (int)new ReadOnlySequence<byte>(buffer, 0, Length).GetOffset(consumed);
+        if (position < _position) throw new InvalidOperationException("The consumed position is before the start of the last read.");
+        _position = position;
+    }
+
+    public override void CancelPendingRead() => _cancelNextRead = true;
+
+    public override void Complete(Exception? exception = null) => _completed = true;
+
+    private ReadOnlySpan<byte> Remaining()
+    {
+        var buffer = _buffer ?? throw new ObjectDisposedException(nameof(RequestBody), "The request has ended.");
+        return buffer.AsSpan(_position, Length - _position);
     }
 }

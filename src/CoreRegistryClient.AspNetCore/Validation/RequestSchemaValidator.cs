@@ -46,7 +46,7 @@ internal sealed class RequestSchemaValidator(
         var (mode, canary) = rule.ModeFor(context.Request);
         if (mode == EnforcementMode.Off)
         {
-            context.Features.Set<ISchemaValidationFeature>(new SchemaValidationFeature(mode, false, default));
+            context.Features.Set<ISchemaValidationFeature>(SchemaValidationFeature.Off);
             return true;
         }
 
@@ -117,16 +117,26 @@ internal sealed class RequestSchemaValidator(
         SchemaValidationOutcome outcome, IReadOnlyList<SchemaValidationError> errors, RequestBody body)
     {
         var headers = context.Response.Headers;
-        headers[ValidationHeaders.Result] = result == HttpValidationResult.Valid
-            ? rule.ValidHeader(outcome, mode, canary)
-            : ValidationHeaders.Describe(result, rule.SchemaName, outcome, mode, canary, errors.Count);
+        ISchemaValidationFeature feature;
+        if (result == HttpValidationResult.Valid)
+        {
+            var valid = rule.Valid(outcome, mode, canary);
+            headers[ValidationHeaders.Result] = valid.Header;
+            feature = valid.Feature;
+        }
+        else
+        {
+            headers[ValidationHeaders.Result] = ValidationHeaders.Describe(result, rule.SchemaName, outcome, mode, canary, errors.Count);
+            feature = new SchemaValidationFeature(mode, canary, outcome);
+        }
+
         if (outcome.IsDeprecated)
         {
             rule.DeprecationHeaders(outcome, policy.Current, deprecations).AddTo(headers);
         }
 
         Record(rule, mode, canary, result, errors.Count);
-        context.Features.Set<ISchemaValidationFeature>(new SchemaValidationFeature(mode, canary, outcome));
+        context.Features.Set(feature);
         if (result == HttpValidationResult.SchemaNotFound && _missingLog.ShouldLog(rule))
         {
             logger.SchemaMissing(rule.Telemetry.Label, rule.SchemaName, EnforcementModeText.Name(mode));

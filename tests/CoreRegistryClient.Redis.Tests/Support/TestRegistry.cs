@@ -27,11 +27,15 @@ internal static class TestRegistry
     }
 
     /// <summary><c>POST /admin/schemas</c>, as a CI job publishing a schema does.</summary>
-    public static async Task PublishAsync(LoopbackRegistryServer server, string version, int contentVersion)
+    public static Task PublishAsync(LoopbackRegistryServer server, string version, int contentVersion) =>
+        PublishAsync(server, Schema, version, contentVersion);
+
+    /// <summary>As <see cref="PublishAsync(LoopbackRegistryServer, string, int)"/>, for another schema name.</summary>
+    public static async Task PublishAsync(LoopbackRegistryServer server, string schema, string version, int contentVersion)
     {
         using var http = new HttpClient();
         using var document = System.Text.Json.JsonDocument.Parse(Content(contentVersion));
-        var request = new PublishSchemaRequest(Schema, "v1", version, document.RootElement.Clone());
+        var request = new PublishSchemaRequest(schema, "v1", version, document.RootElement.Clone());
         using var response = await http.PostAsJsonAsync(new Uri(server.BaseUri + "/admin/schemas"), request);
         Assert.That((int)response.StatusCode, Is.EqualTo(201), await response.Content.ReadAsStringAsync());
     }

@@ -24,6 +24,8 @@ public sealed class ConditionalIndexTests
             Assert.That(requests[1].IfNoneMatch, Does.Match("^\"[0-9a-f]{64}\"$"), "the strong tag the registry served");
             Assert.That(second, Is.SameAs(first), "a 304 carries no body: the index read before is returned");
             Assert.That(harness.Observer.Calls.Where(c => c.Operation == RegistryOperation.Index).Select(c => c.StatusCode), Is.EqualTo(new int?[] { 200, 304 }));
+            Assert.That((harness.Server.ResponseCount("/index", 200), harness.Server.ResponseCount("/index", 304)), Is.EqualTo((1, 1)),
+                "the registry counts what it answered, as the fleet load measurement reads it");
         });
     }
 
