@@ -52,10 +52,7 @@ internal static class JsonPointer
             return element.TryGetProperty(segment, out child);
         }
 
-        if (element.ValueKind == JsonValueKind.Array
-            && int.TryParse(segment, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index)
-            && index < element.GetArrayLength()
-            && (segment.Length == 1 || segment[0] != '0'))
+        if (element.ValueKind == JsonValueKind.Array && TryParseIndex(segment, out var index) && index < element.GetArrayLength())
         {
             child = element[index];
             return true;
@@ -63,6 +60,11 @@ internal static class JsonPointer
 
         return false;
     }
+
+    /// <summary>Reads an array-index segment: decimal digits without a leading zero.</summary>
+    public static bool TryParseIndex(string segment, out int index)
+        => int.TryParse(segment, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out index)
+            && (segment.Length == 1 || segment[0] != '0');
 
     private static bool IsFragmentSafe(char c)
         => char.IsAsciiLetterOrDigit(c) || "-._~!$&'()*+,;=:@/?".Contains(c, StringComparison.Ordinal);
