@@ -11,6 +11,24 @@ internal static class JsonPointer
             ? segment.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal)
             : segment;
 
+    /// <summary><paramref name="prefix"/> + <c>/</c> + the escaped name of <paramref name="member"/>, built straight
+    /// from the raw UTF-8 name when it is plain ASCII (the common case: one string instead of three).</summary>
+    public static string Step(string prefix, JsonProperty member)
+    {
+        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8PropertyName(member);
+        if (!Ascii.IsValid(raw) || raw.IndexOfAny("\\~/"u8) >= 0)
+        {
+            return prefix + "/" + Escape(member.Name);
+        }
+
+        return string.Create(prefix.Length + 1 + raw.Length, (prefix, member), static (chars, state) =>
+        {
+            state.prefix.CopyTo(chars);
+            chars[state.prefix.Length] = '/';
+            Ascii.ToUtf16(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8PropertyName(state.member), chars[(state.prefix.Length + 1)..], out _);
+        });
+    }
+
     /// <summary>Escapes a segment for use inside a URI fragment (pointer escaping, then percent-encoding).</summary>
     public static string EscapeForUri(string segment)
     {

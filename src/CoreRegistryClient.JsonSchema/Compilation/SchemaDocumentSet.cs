@@ -266,7 +266,7 @@ internal sealed class SchemaDocumentSet
                         {
                             if (IsSchema(entry.Value))
                             {
-                                _work.Add(new IndexStep(entry.Value, location, keywordStep + "/" + JsonPointer.Escape(entry.Name)));
+                                _work.Add(new IndexStep(entry.Value, location, JsonPointer.Step(keywordStep, entry)));
                             }
                         }
 
