@@ -61,6 +61,7 @@ internal sealed class PipelineConsumerService(
             counters.CountCompleted);
 
         await consumer.RunAsync(finished.Token);
+        counters.ConsumerStopped();
         if (!stoppingToken.IsCancellationRequested)
         {
             lifetime.StopApplication();

@@ -14,6 +14,8 @@ internal sealed class PipelineCounters(TimeProvider time)
     private long _duplicates;
     private long _firstReceivedTicks;
     private long _lastCompletedTicks;
+    private long _firstReceivedCpuTicks = -1;
+    private long _stoppedCpuTicks = -1;
 
     /// <summary>Deliveries handed to the handler; a redelivered message counts again.</summary>
     public long Received => Interlocked.Read(ref _received);
@@ -43,16 +45,36 @@ internal sealed class PipelineCounters(TimeProvider time)
         }
     }
 
+    /// <summary>CPU time of the whole process (every thread: handling, bus client, GC) from the first delivery until
+    /// the consumer stopped; null before both. Unlike <see cref="Busy"/> it hardly depends on how loaded the machine is,
+    /// so it compares buses measured at different moments.</summary>
+    public TimeSpan? BusyCpu
+    {
+        get
+        {
+            var first = Interlocked.Read(ref _firstReceivedCpuTicks);
+            var stopped = Interlocked.Read(ref _stoppedCpuTicks);
+            return first < 0 || stopped < first ? null : TimeSpan.FromTicks(stopped - first);
+        }
+    }
+
     public void CountReceived(BusMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        Interlocked.CompareExchange(ref _firstReceivedTicks, time.GetUtcNow().UtcTicks, 0);
+        if (Interlocked.CompareExchange(ref _firstReceivedTicks, time.GetUtcNow().UtcTicks, 0) == 0)
+        {
+            Interlocked.Exchange(ref _firstReceivedCpuTicks, Environment.CpuUsage.TotalTime.Ticks);
+        }
+
         Interlocked.Increment(ref _received);
         if (message.DeliveryCount > 1)
         {
             Interlocked.Increment(ref _redelivered);
         }
     }
+
+    /// <summary>The consumer loop has ended: closes the CPU measurement (<see cref="BusyCpu"/>).</summary>
+    public void ConsumerStopped() => Interlocked.Exchange(ref _stoppedCpuTicks, Environment.CpuUsage.TotalTime.Ticks);
 
     /// <summary>Counts a completed message (the consumer's <see cref="CompletionObserver"/>).</summary>
     public void CountCompleted(BusMessage message, MessageOutcome outcome, bool first)

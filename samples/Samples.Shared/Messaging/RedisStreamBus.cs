@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using StackExchange.Redis;
 
 namespace CoreRegistryClient.Samples.Messaging;
@@ -21,26 +20,67 @@ namespace CoreRegistryClient.Samples.Messaging;
 /// </remarks>
 internal sealed class RedisStreamBus : IMessageBus
 {
-    // One round trip finishes a batch: per message the completion marker (SET NX PX), the dead letter when there is
-    // a reason, then one XACK for all. Atomic, so a consumer killed mid-batch leaves either all effects of a message
-    // or none, and the marker makes a redelivered envelope an acknowledgement without effects.
+    // One round trip finishes a batch, atomically: a consumer killed mid-batch leaves either all effects of a message
+    // or none. The completion markers of one window live in one hash, {prefix}:{window ms}:{bucket} with bucket =
+    // server time / window, field = envelope key, value p (processed) or d (dead-lettered). A key counts as completed
+    // when the current or the previous bucket holds it, so it is remembered for one to two windows, and each bucket
+    // expires when it stops being the previous one. Per batch that is two HMGETs, one HSET, one PEXPIREAT and one
+    // XACK whatever the batch size, where a SET NX PX per message made the markers most of Redis's work.
     private const string CompleteScript = """
-        local firsts, ids = {}, {}
-        local n = 0
-        for i = 3, #ARGV, 4 do
-          n = n + 1
-          local id, marker, reason = ARGV[i], ARGV[i + 1], ARGV[i + 2]
-          if redis.call('SET', marker, reason == '' and 'p' or 'd', 'NX', 'PX', ARGV[2]) then
-            if reason ~= '' then
-              redis.call('XADD', KEYS[2], '*', 'original_id', id, 'reason', reason, 'data', ARGV[i + 3])
-            end
-            firsts[n] = 1
-          else
-            firsts[n] = 0
+        local chunk = 1000
+        local function each_chunk(values, step, call)
+          for s = 1, #values, chunk * step do
+            call(unpack(values, s, math.min(s + chunk * step - 1, #values)))
           end
-          ids[n] = id
         end
-        if n > 0 then redis.call('XACK', KEYS[1], ARGV[1], unpack(ids)) end
+        local function lookup(key, fields)
+          local found = {}
+          if redis.call('EXISTS', key) == 1 then
+            for s = 1, #fields, chunk do
+              local part = redis.call('HMGET', key, unpack(fields, s, math.min(s + chunk - 1, #fields)))
+              for i = 1, #part do found[s + i - 1] = part[i] end
+            end
+          end
+          return found
+        end
+        local window = ARGV[2]
+        local time = redis.call('TIME')
+        local bucket = math.floor((tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)) / tonumber(window))
+        local current = KEYS[3] .. ':' .. window .. ':' .. string.format('%d', bucket)
+        local previous = KEYS[3] .. ':' .. window .. ':' .. string.format('%d', bucket - 1)
+        local keys, ids, letters = {}, {}, {}
+        local n = tonumber(ARGV[3])
+        for j = 1, n do
+          ids[j] = ARGV[2 * j + 2]
+          keys[j] = ARGV[2 * j + 3]
+        end
+        for at = 4 + 2 * n, #ARGV, 3 do
+          letters[tonumber(ARGV[at])] = at
+        end
+        local now_done, before_done = lookup(current, keys), lookup(previous, keys)
+        local firsts, marks, seen = {}, {}, {}
+        for j = 1, n do
+          local key = keys[j]
+          if now_done[j] or before_done[j] or seen[key] then
+            firsts[j] = 0
+          else
+            seen[key] = true
+            firsts[j] = 1
+            local letter = letters[j]
+            marks[#marks + 1] = key
+            if letter == nil then
+              marks[#marks + 1] = 'p'
+            else
+              marks[#marks + 1] = 'd'
+              redis.call('XADD', KEYS[2], '*', 'original_id', ids[j], 'reason', ARGV[letter + 1], 'data', ARGV[letter + 2])
+            end
+          end
+        end
+        if #marks > 0 then
+          each_chunk(marks, 2, function(...) redis.call('HSET', current, ...) end)
+          redis.call('PEXPIREAT', current, string.format('%d', (bucket + 2) * tonumber(window)))
+        end
+        each_chunk(ids, 1, function(...) redis.call('XACK', KEYS[1], ARGV[1], ...) end)
         return firsts
         """;
 
@@ -139,21 +179,34 @@ internal sealed class RedisStreamBus : IMessageBus
             return [];
         }
 
-        var arguments = new RedisValue[2 + (4 * completions.Count)];
+        // Arguments: group, window, count, then (id, key) per message, then (position, reason, data) per dead letter
+        // only; most messages are processed, and every argument is work on both sides of the socket.
+        var letters = 0;
+        foreach (var completion in completions)
+        {
+            letters += completion.DeadLetterReason is null ? 0 : 1;
+        }
+
+        var arguments = new RedisValue[3 + (2 * completions.Count) + (3 * letters)];
         arguments[0] = consumer.Group;
         arguments[1] = (long)Math.Max(1, idempotencyWindow.TotalMilliseconds);
+        arguments[2] = completions.Count;
+        var letterAt = 3 + (2 * completions.Count);
         for (var i = 0; i < completions.Count; i++)
         {
             var (message, key, reason) = completions[i];
-            var at = 2 + (4 * i);
-            arguments[at] = message.Id;
-            arguments[at + 1] = StreamNames.Completion(consumer.Stream, consumer.Group, key);
-            arguments[at + 2] = reason ?? string.Empty;
-            arguments[at + 3] = reason is null ? RedisValue.EmptyString : (RedisValue)message.Data;
+            arguments[3 + (2 * i)] = message.Id;
+            arguments[4 + (2 * i)] = key;
+            if (reason is not null)
+            {
+                arguments[letterAt++] = i + 1;
+                arguments[letterAt++] = reason;
+                arguments[letterAt++] = message.Data;
+            }
         }
 
         var database = await DatabaseAsync();
-        var reply = await database.ScriptEvaluateAsync(CompleteScript, [consumer.Stream, StreamNames.DeadLetter(consumer.Stream)], arguments);
+        var reply = await database.ScriptEvaluateAsync(CompleteScript, [consumer.Stream, StreamNames.DeadLetter(consumer.Stream), StreamNames.CompletionMarkers(consumer.Stream, consumer.Group)], arguments);
         return ((RedisValue[])reply!).Select(v => (long)v == 1).ToArray();
     }
 
@@ -194,6 +247,26 @@ internal sealed class RedisStreamBus : IMessageBus
     {
         var entries = await (await DatabaseAsync()).StreamRangeAsync(deadLetterStream, count: maxCount);
         return entries.Select(e => DeadLetterFields.ToDeadLetter(e.Id.ToString(), name => Field(e, name))).ToArray();
+    }
+
+    /// <summary>The completion markers <paramref name="group"/> holds for <paramref name="stream"/> (envelope key to
+    /// <c>p</c> processed or <c>d</c> dead-lettered), across the live windows; for inspection and tests.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> ReadCompletionMarkersAsync(string stream, string group)
+    {
+        var database = await DatabaseAsync();
+        var markers = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var server in database.Multiplexer.GetServers().Where(s => !s.IsReplica))
+        {
+            await foreach (var key in server.KeysAsync(database.Database, StreamNames.CompletionMarkers(stream, group) + ":*", pageSize: 1000))
+            {
+                foreach (var field in await database.HashGetAllAsync(key))
+                {
+                    markers[field.Name.ToString()] = field.Value.ToString();
+                }
+            }
+        }
+
+        return markers;
     }
 
     /// <summary>Answers a PING, or throws what the connection reports (for start-up checks and health).</summary>
@@ -290,7 +363,7 @@ internal sealed class RedisStreamBus : IMessageBus
                 foreach (var entry in (RedisResult[])parts[1]!)
                 {
                     var pair = (RedisResult[])entry!;
-                    var id = string.Create(CultureInfo.InvariantCulture, $"{(string?)pair[0]}");
+                    var id = (string?)pair[0] ?? string.Empty;
                     ReadOnlyMemory<byte> data = ReadOnlyMemory<byte>.Empty;
                     if (!pair[1].IsNull)
                     {

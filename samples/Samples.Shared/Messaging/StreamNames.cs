@@ -19,6 +19,8 @@ internal static class StreamNames
     /// <summary>Dead-letter entry field: why it was dead-lettered.</summary>
     public const string ReasonField = "reason";
 
+    private const string DoneSuffix = ":done";
+
     /// <summary><c>{ns}:telemetry.feedback</c>: FeedbackEvents published by stores.</summary>
     public static string Feedback(string ns = DefaultNamespace) => $"{Validate(ns)}:telemetry.feedback";
 
@@ -32,9 +34,14 @@ internal static class StreamNames
         return stream + ".dlq";
     }
 
-    /// <summary><c>{stream}:{group}:done:{key}</c>: the marker that <paramref name="group"/> completed the envelope
-    /// <paramref name="key"/> of <paramref name="stream"/>; it expires after the idempotency window.</summary>
-    public static string Completion(string stream, string group, string key) => $"{stream}:{group}:done:{key}";
+    /// <summary><c>{stream}:{group}:done:{key}</c>: the in-memory bus's name for the marker that <paramref name="group"/>
+    /// completed the envelope <paramref name="key"/> of <paramref name="stream"/>; it expires after the idempotency window.</summary>
+    public static string Completion(string stream, string group, string key) => $"{stream}:{group}{DoneSuffix}:{key}";
+
+    /// <summary><c>{stream}:{group}:done</c>: prefix of the Redis hashes <c>{prefix}:{window ms}:{bucket}</c> that hold
+    /// <paramref name="group"/>'s completion markers for <paramref name="stream"/> (field: envelope key, value:
+    /// <c>p</c> processed or <c>d</c> dead-lettered), one hash per idempotency window.</summary>
+    public static string CompletionMarkers(string stream, string group) => $"{stream}:{group}{DoneSuffix}";
 
     private static string Validate(string ns)
     {

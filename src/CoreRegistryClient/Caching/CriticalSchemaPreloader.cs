@@ -7,13 +7,15 @@ using Microsoft.Extensions.Logging;
 namespace CoreRegistryClient.Caching;
 
 /// <summary>At start-up: loads the configured critical schemas (with none, asks <c>GET /health</c>, which also opens the
-/// connection a first cold miss reuses), and when the registry does not answer within the start-up budget
-/// (<c>PreloadTimeout</c>), seeds the cache from the disk snapshot. Never fails start-up and never
+/// connection a first cold miss reuses), meanwhile warms the load path (<see cref="LoadPathWarmup"/>), and when the
+/// registry does not answer within the start-up budget (<c>PreloadTimeout</c>), seeds the cache from the disk snapshot.
+/// Never fails start-up and never
 /// holds it longer than that budget: loads still running then carry on in the background, and a registry outage is
 /// reported through logs, metrics and the health check instead.</summary>
 internal sealed class CriticalSchemaPreloader(
     SchemaCache cache,
     ISchemaRegistryClient registry,
+    SchemaLoader loader,
     EnforcementPolicy policy,
     TimeProvider time,
     ILogger<CriticalSchemaPreloader> logger) : IHostedService
@@ -38,6 +40,8 @@ internal sealed class CriticalSchemaPreloader(
     {
         var options = current.Options;
         var budget = options.PreloadTimeout;
+        var started = time.GetTimestamp();
+        var warmup = LoadPathWarmup.Start(loader, options.FormatAssertion);
         var critical = options.CriticalSchemas.Select(SchemaNames.Canonical).Distinct(StringComparer.Ordinal).ToList();
         bool? reachable = null;
         if (critical.Count == 0)
@@ -59,6 +63,8 @@ internal sealed class CriticalSchemaPreloader(
             logger.Preloaded(loaded, critical.Count);
         }
 
+        await AwaitWarmupAsync(warmup, budget - time.GetElapsedTime(started), cancellationToken).ConfigureAwait(false);
+
         if (options.CacheDirectory is not { } directory) return;
         if (critical.Count > 0 && critical.TrueForAll(name => Entry(name)?.Current is { FromSnapshot: false })) return;
 
@@ -71,6 +77,29 @@ internal sealed class CriticalSchemaPreloader(
         {
             logger.SeededFromSnapshot(cache.SeedFromSnapshots(directory), directory);
         }
+    }
+
+    /// <summary>Waits for the warm-up within what is left of the start-up budget (it carries on past it), and logs how it went.</summary>
+    private async Task AwaitWarmupAsync(Task<TimeSpan> warmup, TimeSpan left, CancellationToken cancellationToken)
+    {
+        if (left > TimeSpan.Zero)
+        {
+            // Its failure or overrun is not start-up's: logged below, and the first load compiles the path instead.
+            await ((Task)warmup).WaitAsync(left, time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        _ = warmup.ContinueWith(
+            static (done, state) =>
+            {
+                var log = (ILogger)state!;
+                if (done.IsCompletedSuccessfully) log.LoadPathWarmed(done.Result.TotalMilliseconds);
+                else log.LoadPathWarmupFailed(done.Exception!.InnerException!);
+            },
+            logger,
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
     }
 
     private SchemaCacheEntry? Entry(string name) => cache.TryGetEntry(name, out var entry) ? entry : null;
@@ -88,13 +117,32 @@ internal sealed class CriticalSchemaPreloader(
         }
     }
 
+    /// <summary>The SDK's HTTP client is asked the way a load asks it (synchronously, on a thread of its own), so the
+    /// first load finds that path compiled as well as the connection open; a host's handler that cannot send
+    /// synchronously is asked asynchronously.</summary>
+    private Task<RegistryHealth> AskHealthAsync(TimeSpan budget, CancellationToken cancellationToken)
+    {
+        if (registry is not SchemaRegistryClient http) return registry.GetHealthAsync(cancellationToken);
+        return DedicatedThread.Run("CoreRegistryClient start-up call", () =>
+        {
+            try
+            {
+                return http.GetHealth(budget, cancellationToken);
+            }
+            catch (NotSupportedException)
+            {
+                return http.GetHealthAsync(cancellationToken).GetAwaiter().GetResult();
+            }
+        });
+    }
+
     private async Task<bool> IsReachableAsync(TimeSpan budget, CancellationToken cancellationToken)
     {
         using var bounded = new CancellationTokenSource(budget, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, bounded.Token);
         try
         {
-            await registry.GetHealthAsync(linked.Token).WaitAsync(budget, time, cancellationToken).ConfigureAwait(false);
+            await AskHealthAsync(budget, linked.Token).WaitAsync(budget, time, cancellationToken).ConfigureAwait(false);
             cache.Registry.Answered();
             return true;
         }

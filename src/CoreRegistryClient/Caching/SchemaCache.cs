@@ -44,13 +44,16 @@ internal sealed class SchemaCache : IDisposable
     private readonly SchemaTelemetry _telemetry;
     private readonly TimeProvider _time;
     private readonly CacheClock _clock;
+    private readonly RegistryConnections _connections;
     private int _validators;
     private int _unknown;
     private long _lastRefreshTicks = long.MinValue;
 
     public SchemaCache(SchemaLoader loader, SchemaSnapshotStore snapshots, RegistryIndexCache index, EnforcementPolicy policy,
-        SchemaTelemetry telemetry, RegistryStatus registry, TimeProvider time, CacheClock clock)
+        SchemaTelemetry telemetry, RegistryStatus registry, TimeProvider time, CacheClock clock, RegistryConnections connections)
     {
+        ArgumentNullException.ThrowIfNull(connections);
+        _connections = connections;
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(telemetry);
         _loader = loader;
@@ -231,7 +234,7 @@ internal sealed class SchemaCache : IDisposable
         {
             if (entry.InFlight is { } running) return running;
             if (unlessSettled && (entry.Current is not null || entry.LastError != SchemaLoadError.None)) return null;
-            var load = new SchemaLoad(trackHint, _policy.Current.Options.Timeout, _time, _shutdownToken);
+            var load = new SchemaLoad(trackHint, _policy.Current.Options.Timeout, _time, _shutdownToken, _connections.NeedsNewConnection);
             entry.InFlight = load;
             try
             {

@@ -19,10 +19,15 @@ internal sealed class SchemaLoad : IDisposable
     private readonly CancellationTokenSource _linked;
     private readonly long _started;
     private readonly long _deadline;
+    private readonly long _backstopDelay;
 
-    public SchemaLoad(string? trackHint, TimeSpan budget, TimeProvider time, CancellationToken shutdown)
+    /// <summary>Starts the budget; <paramref name="needsNewConnection"/>: the registry client has no live connection
+    /// (<see cref="Registry.RegistryConnections"/>), so the load's request waits for a thread-pool work item and
+    /// thread-pool callers report their wait at once.</summary>
+    public SchemaLoad(string? trackHint, TimeSpan budget, TimeProvider time, CancellationToken shutdown, bool needsNewConnection = false)
     {
         TrackHint = trackHint;
+        _backstopDelay = needsNewConnection ? 0 : (long)BackstopDelay.TotalMilliseconds;
         Budget = budget;
         _started = Environment.TickCount64;
         _deadline = _started + (long)budget.TotalMilliseconds;
@@ -52,12 +57,13 @@ internal sealed class SchemaLoad : IDisposable
     /// <remarks>The load runs on a dedicated thread with synchronous I/O, which over a warm connection needs no pool
     /// thread. A thread-pool caller still waiting <see cref="BackstopDelay"/> after the load started is reported to the pool
     /// (<see cref="PoolBlockingScope"/>), for a load that does need it (a new connection). Not at once: each thread the
-    /// pool adds for a herd costs CPU that the load itself needs.</remarks>
+    /// pool adds for a herd costs CPU that the load itself needs. At once when the load is known to need a new
+    /// connection: then nothing but the pool's growth reaches the work item that opens it.</remarks>
     public bool Wait()
     {
         if (_completion.Task.IsCompleted) return true;
         if (!Thread.CurrentThread.IsThreadPoolThread) return _completion.Task.Wait(Remaining + Grace);
-        var untilBackstop = _started + (long)BackstopDelay.TotalMilliseconds - Environment.TickCount64; // from the load's start, not this caller's
+        var untilBackstop = _started + _backstopDelay - Environment.TickCount64; // from the load's start, not this caller's
         if (untilBackstop > 0 && _completion.Task.Wait(TimeSpan.FromMilliseconds(Math.Min(untilBackstop, (long)Remaining.TotalMilliseconds)))) return true;
         PoolBlockingScope.Enter();
         try

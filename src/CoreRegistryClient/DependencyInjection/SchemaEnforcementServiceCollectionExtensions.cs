@@ -69,14 +69,15 @@ public static class SchemaEnforcementServiceCollectionExtensions
             sp.GetRequiredService<SchemaSnapshotStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ISchemaValidatorFactory>()));
         services.TryAddSingleton(sp => new SchemaCache(sp.GetRequiredService<SchemaLoader>(), sp.GetRequiredService<SchemaSnapshotStore>(),
             sp.GetRequiredService<RegistryIndexCache>(), sp.GetRequiredService<EnforcementPolicy>(), sp.GetRequiredService<SchemaTelemetry>(),
-            new RegistryStatus(sp.GetRequiredService<TimeProvider>()), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<CacheClock>()));
+            new RegistryStatus(sp.GetRequiredService<TimeProvider>()), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<CacheClock>(),
+            sp.GetRequiredService<RegistryConnections>()));
         services.TryAddSingleton<ISchemaManager>(sp => new SchemaManager(sp.GetRequiredService<EnforcementPolicy>(), sp.GetRequiredService<SchemaCache>(),
             sp.GetRequiredService<SchemaTelemetry>(), sp.GetRequiredService<CacheClock>()));
         services.TryAddSingleton(sp => new IndexPoller(sp.GetRequiredService<SchemaCache>(), sp.GetRequiredService<ISchemaRegistryClient>(),
             sp.GetRequiredService<EnforcementPolicy>(), sp.GetRequiredService<SchemaTelemetry>(), sp.GetRequiredService<TimeProvider>(), Logger<IndexPoller>(sp)));
         services.TryAddSingleton<ISchemaNotifications>(sp => new SchemaNotificationHandler(sp.GetRequiredService<SchemaCache>(), sp.GetRequiredService<EnforcementPolicy>(),
             sp.GetRequiredService<IndexPoller>(), sp.GetRequiredService<SchemaMetrics>(), sp.GetRequiredService<TimeProvider>(), Logger<SchemaNotificationHandler>(sp)));
-        services.TryAddSingleton(sp => new CriticalSchemaPreloader(sp.GetRequiredService<SchemaCache>(), sp.GetRequiredService<ISchemaRegistryClient>(),
+        services.TryAddSingleton(sp => new CriticalSchemaPreloader(sp.GetRequiredService<SchemaCache>(), sp.GetRequiredService<ISchemaRegistryClient>(), sp.GetRequiredService<SchemaLoader>(),
             sp.GetRequiredService<EnforcementPolicy>(), sp.GetRequiredService<TimeProvider>(), Logger<CriticalSchemaPreloader>(sp)));
 
         // The preloader runs first (hosted services start in registration order), then the poller.

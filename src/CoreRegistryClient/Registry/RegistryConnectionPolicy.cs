@@ -30,15 +30,19 @@ internal static class RegistryConnectionPolicy
     public static TimeSpan IdleTimeout(TimeSpan pollInterval) => Lifetime(pollInterval) * 4;
 
     /// <summary>The registry client's primary handler for these options. Redirects are followed by
-    /// <see cref="RegistryAttempt"/>, which applies the origin rule (<c>AllowCrossOriginRedirects</c>).</summary>
-    public static SocketsHttpHandler CreateHandler(SchemaEnforcementOptions options)
+    /// <see cref="RegistryAttempt"/>, which applies the origin rule (<c>AllowCrossOriginRedirects</c>). Its connections are
+    /// opened through <paramref name="connections"/>, so a load knows when it needs a new one.</summary>
+    public static SocketsHttpHandler CreateHandler(SchemaEnforcementOptions options, RegistryConnections connections)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new SocketsHttpHandler
+        ArgumentNullException.ThrowIfNull(connections);
+        var handler = new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
             PooledConnectionLifetime = Lifetime(options.PollInterval),
             PooledConnectionIdleTimeout = IdleTimeout(options.PollInterval),
         };
+        connections.Install(handler);
+        return handler;
     }
 }

@@ -27,10 +27,12 @@ internal static class RegistryServiceCollectionExtensions
         services.AddOptions<RegistryResilienceOptions>();
         services.TryAddSingleton<RegistryResiliencePipeline>();
         services.TryAddSingleton<IRegistryCallObserver>(NullRegistryCallObserver.Instance);
+        services.TryAddSingleton<RegistryConnections>();
         services.TryAddSingleton<ISchemaRegistryClient, SchemaRegistryClient>();
         return services.AddHttpClient(SchemaRegistryClient.HttpClientName)
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan) // the resilience pipeline owns time budgets
-            .ConfigurePrimaryHttpMessageHandler(provider => RegistryConnectionPolicy.CreateHandler(provider.GetRequiredService<IOptionsMonitor<SchemaEnforcementOptions>>().CurrentValue))
+            .ConfigurePrimaryHttpMessageHandler(provider => RegistryConnectionPolicy.CreateHandler(provider.GetRequiredService<IOptionsMonitor<SchemaEnforcementOptions>>().CurrentValue,
+                provider.GetRequiredService<RegistryConnections>()))
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan) // a rotated handler is an empty pool: the warm connection would be lost
             .RemoveAllLoggers()
             .RedactLoggedHeaders(["Authorization"]); // in case a host adds the default loggers back

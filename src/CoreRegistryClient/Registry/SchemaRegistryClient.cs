@@ -49,7 +49,7 @@ internal sealed class SchemaRegistryClient : ISchemaRegistryClient
     }
 
     public Task<RegistryHealth> GetHealthAsync(CancellationToken cancellationToken = default) =>
-        SendAsync(new RegistryCall(RegistryOperation.Health, HttpMethod.Get, "health", "the health endpoint"), RegistryResponseReader.ReadHealth, cancellationToken);
+        SendAsync(HealthCall, RegistryResponseReader.ReadHealth, cancellationToken);
 
     /// <remarks>Conditional: once the registry has served the index with an <c>ETag</c>, the next read sends it as
     /// <c>If-None-Match</c>, and a <c>304 Not Modified</c> answer returns the index read then (no body is transferred or
@@ -67,6 +67,11 @@ internal sealed class SchemaRegistryClient : ISchemaRegistryClient
     internal RegistrySchema GetSchema(string track, string name, TimeSpan budget, CancellationToken cancellationToken) =>
         Complete(SendCoreAsync(SchemaCall(track, name, null, alternate: false), static (result, endpoint) => RegistryResponseReader.ReadSchema(result.Body, endpoint), async: false, budget,
             cancellationToken));
+
+    /// <summary>As <see cref="GetSchema"/>, for the health endpoint: the start-up call that opens the connection a first
+    /// load reuses goes the synchronous way a load's fetch goes, so that it compiles that path too.</summary>
+    internal RegistryHealth GetHealth(TimeSpan budget, CancellationToken cancellationToken) =>
+        Complete(SendCoreAsync(HealthCall, static (result, endpoint) => RegistryResponseReader.ReadHealth(result.Body, endpoint), async: false, budget, cancellationToken));
 
     /// <summary>As <see cref="GetSchema"/>, for the index (conditional, as <see cref="GetIndexAsync"/>).</summary>
     internal SchemaIndex GetIndex(TimeSpan budget, CancellationToken cancellationToken) =>
@@ -88,6 +93,8 @@ internal sealed class SchemaRegistryClient : ISchemaRegistryClient
             return index;
         }, async, budget, cancellationToken);
     }
+
+    private static RegistryCall HealthCall { get; } = new(RegistryOperation.Health, HttpMethod.Get, "health", "the health endpoint");
 
     private static RegistryCall IndexCall { get; } = new(RegistryOperation.Index, HttpMethod.Get, "index", "the index (check the registry URL and its path prefix)");
 

@@ -106,6 +106,14 @@ internal static partial class Log
         Message = "Start-up preload did not finish within its {BudgetSeconds} s budget (PreloadTimeout); start-up continues while {Pending} schema(s) keep loading")]
     public static partial void PreloadBudgetExceeded(this ILogger logger, double budgetSeconds, int pending);
 
+    [LoggerMessage(EventId = 1025, EventName = "LoadPathWarmed", Level = LogLevel.Information,
+        Message = "Warmed the schema load path (read, verify, compile, validate a built-in schema) in {ElapsedMilliseconds} ms")]
+    public static partial void LoadPathWarmed(this ILogger logger, double elapsedMilliseconds);
+
+    [LoggerMessage(EventId = 1026, EventName = "LoadPathWarmupFailed", Level = LogLevel.Warning,
+        Message = "Warming the schema load path failed; the first schema load compiles it instead")]
+    public static partial void LoadPathWarmupFailed(this ILogger logger, Exception exception);
+
     [LoggerMessage(EventId = 1030, EventName = "NotificationApplied", Level = LogLevel.Information,
         Message = "Schema {SchemaName} refreshed on a schema.published notification: track {Track}, version {Version}, sha256 {Sha256}, {LagMilliseconds} ms after it was published (-1: unknown)")]
     public static partial void NotificationApplied(this ILogger logger, string schemaName, string track, string version, string sha256, double lagMilliseconds);

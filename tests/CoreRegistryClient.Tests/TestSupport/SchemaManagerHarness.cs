@@ -44,7 +44,7 @@ internal sealed class SchemaManagerHarness : IDisposable
     public CriticalSchemaPreloader Preloader => Services.GetRequiredService<CriticalSchemaPreloader>();
 
     /// <summary>Over a fake registry: enabled, warn mode, a registry holding <see cref="TestSchemas.FeedbackEvent"/> on v1 unless told otherwise.</summary>
-    public static SchemaManagerHarness Create(IDictionary<string, string?>? settings = null, ISchemaRegistryClient? registry = null)
+    public static SchemaManagerHarness Create(IDictionary<string, string?>? settings = null, ISchemaRegistryClient? registry = null, Action<IServiceCollection>? services = null)
     {
         if (registry is null)
         {
@@ -53,7 +53,11 @@ internal sealed class SchemaManagerHarness : IDisposable
             registry = fake;
         }
 
-        return Build(settings, services => services.AddSingleton(registry));
+        return Build(settings, collection =>
+        {
+            collection.AddSingleton(registry);
+            services?.Invoke(collection);
+        });
     }
 
     /// <summary>The real HTTP registry client against a loopback server, with short retry delays.</summary>

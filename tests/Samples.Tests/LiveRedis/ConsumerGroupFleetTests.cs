@@ -72,7 +72,7 @@ public partial class ConsumerGroupFleetTests
             await bus.PublishBatchAsync(stream, envelopes.Take(Republished).Select(e => (ReadOnlyMemory<byte>)e.Envelope.ToUtf8Bytes()).ToArray());
 
             var survivors = consumers.Skip(1).ToList();
-            await WaitForAsync(async () => await CountMarkersAsync(redis, stream) == Produced && (await redis.StreamPendingAsync(stream, StreamNames.PipelineGroup)).PendingMessageCount == 0, survivors[0], "every envelope completed and nothing pending");
+            await WaitForAsync(async () => await CountMarkersAsync(bus, stream) == Produced && (await redis.StreamPendingAsync(stream, StreamNames.PipelineGroup)).PendingMessageCount == 0, survivors[0], "every envelope completed and nothing pending");
 
             // Let the survivors finish the republished copies too, then stop them gracefully for their last summary lines.
             await WaitForAsync(async () => (await redis.StreamGroupInfoAsync(stream)).Single().Lag == 0 && (await redis.StreamPendingAsync(stream, StreamNames.PipelineGroup)).PendingMessageCount == 0, survivors[0], "the group has read everything");
@@ -83,7 +83,7 @@ public partial class ConsumerGroupFleetTests
                 summaries.Add(Summary.Last(survivor.Output));
             }
 
-            var markers = await ReadMarkersAsync(redis, stream, envelopes.Select(e => e.Envelope.Id));
+            var markers = await ReadMarkersAsync(bus, stream, envelopes.Select(e => e.Envelope.Id));
             var letters = await redis.StreamRangeAsync(StreamNames.DeadLetter(stream));
             var letteredIds = letters.Select(l => MessageEnvelope.Parse((byte[])l["data"]!).Id).ToList();
             var acknowledgedValid = markers.Count(m => m == "p");
@@ -137,28 +137,13 @@ public partial class ConsumerGroupFleetTests
         return summary.Consumers.Where(c => c.Name == consumer).Sum(c => (long)c.PendingMessageCount);
     }
 
-    private static async Task<long> CountMarkersAsync(IDatabase redis, string stream)
+    private static async Task<long> CountMarkersAsync(RedisStreamBus bus, string stream) =>
+        (await bus.ReadCompletionMarkersAsync(stream, StreamNames.PipelineGroup)).Count;
+
+    private static async Task<List<string?>> ReadMarkersAsync(RedisStreamBus bus, string stream, IEnumerable<string> envelopeIds)
     {
-        var server = redis.Multiplexer.GetServers().Single();
-        long count = 0;
-        await foreach (var _ in server.KeysAsync(pattern: StreamNames.Completion(stream, StreamNames.PipelineGroup, "*"), pageSize: 1000))
-        {
-            count++;
-        }
-
-        return count;
-    }
-
-    private static async Task<List<string?>> ReadMarkersAsync(IDatabase redis, string stream, IEnumerable<string> envelopeIds)
-    {
-        var values = new List<string?>();
-        foreach (var chunk in envelopeIds.Chunk(1000))
-        {
-            var keys = chunk.Select(id => (RedisKey)StreamNames.Completion(stream, StreamNames.PipelineGroup, id)).ToArray();
-            values.AddRange((await redis.StringGetAsync(keys)).Select(v => (string?)v));
-        }
-
-        return values;
+        var markers = await bus.ReadCompletionMarkersAsync(stream, StreamNames.PipelineGroup);
+        return envelopeIds.Select(id => markers.GetValueOrDefault(id)).ToList();
     }
 
     private static Task WaitForAsync(Func<bool> condition, ExternalProcess process, string what) =>

@@ -35,7 +35,7 @@ public sealed class RedisStreamBusTests : MessageBusContract
     }
 
     [Test]
-    public async Task A_completion_leaves_a_marker_per_group_and_envelope_that_expires_with_the_window()
+    public async Task A_completion_leaves_a_marker_per_group_and_envelope_that_lives_one_to_two_windows()
     {
         await using var bus = new RedisStreamBus(LiveRedisSetUp.Endpoint);
         var stream = NewStream("marker-");
@@ -45,13 +45,34 @@ public sealed class RedisStreamBusTests : MessageBusContract
         var read = await bus.ReadAsync(consumer, 2, TimeSpan.FromSeconds(5));
         await bus.CompleteAsync(consumer, [new MessageCompletion(read[0], "ok-1", null), new MessageCompletion(read[1], "bad-1", "invalid")], TimeSpan.FromMinutes(10));
 
-        var processed = StreamNames.Completion(stream, StreamNames.PipelineGroup, "ok-1");
-        var deadLettered = StreamNames.Completion(stream, StreamNames.PipelineGroup, "bad-1");
-        var ttl = await Redis.KeyTimeToLiveAsync(processed);
+        var markers = await bus.ReadCompletionMarkersAsync(stream, StreamNames.PipelineGroup);
+        var ttl = await Redis.KeyTimeToLiveAsync((await MarkerKeysAsync(stream)).Single());
+        Assert.Multiple(() =>
+        {
+            Assert.That(markers, Is.EquivalentTo(new Dictionary<string, string> { ["ok-1"] = "p", ["bad-1"] = "d" }));
+            Assert.That(ttl, Is.Not.Null.And.InRange(TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(20)));
+        });
+    }
+
+    [Test]
+    public async Task A_batch_of_completions_writes_its_markers_into_one_hash_not_a_key_per_message()
+    {
+        await using var bus = new RedisStreamBus(LiveRedisSetUp.Endpoint);
+        var stream = NewStream("batch-");
+        var consumer = new ConsumerIdentity(stream, StreamNames.PipelineGroup, "c");
+        await bus.EnsureGroupAsync(stream, StreamNames.PipelineGroup);
+        await bus.PublishBatchAsync(stream, Enumerable.Range(0, 256).Select(i => (ReadOnlyMemory<byte>)new[] { (byte)i }).ToArray());
+        var read = await bus.ReadAsync(consumer, 256, TimeSpan.FromSeconds(5));
+        var firsts = await bus.CompleteAsync(consumer, read.Select((m, i) => new MessageCompletion(m, $"envelope-{i}", i % 10 == 0 ? "invalid" : null)).ToArray(), TimeSpan.FromMinutes(10));
+
+        var keys = await MarkerKeysAsync(stream);
         Assert.Multiple(async () =>
         {
-            Assert.That(((string?)await Redis.StringGetAsync(processed), (string?)await Redis.StringGetAsync(deadLettered)), Is.EqualTo(("p", "d")));
-            Assert.That(ttl, Is.Not.Null.And.InRange(TimeSpan.FromMinutes(9), TimeSpan.FromMinutes(10)));
+            Assert.That(firsts, Has.Count.EqualTo(256).And.All.True);
+            Assert.That(keys, Has.Count.EqualTo(1));
+            Assert.That(await Redis.HashLengthAsync(keys[0]), Is.EqualTo(256));
+            Assert.That(await Redis.StreamLengthAsync(stream + ".dlq"), Is.EqualTo(26));
+            Assert.That((await Redis.StreamPendingAsync(stream, StreamNames.PipelineGroup)).PendingMessageCount, Is.Zero);
         });
     }
 
@@ -116,5 +137,17 @@ public sealed class RedisStreamBusTests : MessageBusContract
     {
         await using var bus = new RedisStreamBus("cache.internal:6380,password=s3cret,ssl=true");
         Assert.That(bus.Endpoints, Is.EqualTo("cache.internal:6380"));
+    }
+
+    private static async Task<List<RedisKey>> MarkerKeysAsync(string stream)
+    {
+        var server = Redis.Multiplexer.GetServers().Single();
+        var keys = new List<RedisKey>();
+        await foreach (var key in server.KeysAsync(pattern: StreamNames.CompletionMarkers(stream, StreamNames.PipelineGroup) + ":*"))
+        {
+            keys.Add(key);
+        }
+
+        return keys;
     }
 }
