@@ -157,8 +157,7 @@ public sealed class JsonSchemaCompiler : IDocumentSource
         var metaUri = Drafts.MetaSchemaUri(fallbackDraft);
         if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("$schema", out var declared) && declared.ValueKind == JsonValueKind.String)
         {
-            var text = UriTools.Normalize(declared.GetString()!);
-            metaUri = Drafts.FromMetaSchemaUri(text) is { } draft ? Drafts.MetaSchemaUri(draft) : text;
+            metaUri = Drafts.Declared(declared.GetString()!).Uri;
         }
 
         var meta = MetaValidator(metaUri);

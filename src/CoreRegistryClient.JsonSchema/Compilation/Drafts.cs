@@ -18,24 +18,43 @@ internal static class Drafts
         _ => Draft202012,
     };
 
-    /// <summary>The draft a standard meta-schema URI names, or null for any other URI.</summary>
+    /// <summary>The draft a standard meta-schema URI names (either scheme, any case, with or without an empty
+    /// fragment), or null for any other URI. Allocation-free: every compilation asks it.</summary>
     public static SchemaDraft? FromMetaSchemaUri(string uri)
     {
-        var u = uri.TrimEnd('#');
+        var u = uri.AsSpan().TrimEnd('#');
         if (u.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
         {
-            u = "http://" + u[8..];
+            u = u[8..];
+        }
+        else if (u.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
+        {
+            u = u[7..];
+        }
+        else
+        {
+            return null;
         }
 
-        return u.ToUpperInvariant() switch
+        return u.Equals("json-schema.org/draft/2020-12/schema", StringComparison.OrdinalIgnoreCase) ? SchemaDraft.Draft202012
+            : u.Equals("json-schema.org/draft/2019-09/schema", StringComparison.OrdinalIgnoreCase) ? SchemaDraft.Draft201909
+            : u.Equals("json-schema.org/draft-07/schema", StringComparison.OrdinalIgnoreCase) ? SchemaDraft.Draft7
+            : u.Equals("json-schema.org/draft-06/schema", StringComparison.OrdinalIgnoreCase) ? SchemaDraft.Draft6
+            : u.Equals("json-schema.org/draft-04/schema", StringComparison.OrdinalIgnoreCase) ? SchemaDraft.Draft4
+            : null;
+    }
+
+    /// <summary>The draft a <c>$schema</c> value names (null for a custom meta-schema) and the meta-schema's URI in
+    /// canonical form. Only a value that is not a standard URI as written pays for URI normalisation.</summary>
+    public static (SchemaDraft? Draft, string Uri) Declared(string value)
+    {
+        if (FromMetaSchemaUri(value) is { } draft)
         {
-            "HTTP://JSON-SCHEMA.ORG/DRAFT-04/SCHEMA" => SchemaDraft.Draft4,
-            "HTTP://JSON-SCHEMA.ORG/DRAFT-06/SCHEMA" => SchemaDraft.Draft6,
-            "HTTP://JSON-SCHEMA.ORG/DRAFT-07/SCHEMA" => SchemaDraft.Draft7,
-            "HTTP://JSON-SCHEMA.ORG/DRAFT/2019-09/SCHEMA" => SchemaDraft.Draft201909,
-            "HTTP://JSON-SCHEMA.ORG/DRAFT/2020-12/SCHEMA" => SchemaDraft.Draft202012,
-            _ => null,
-        };
+            return (draft, MetaSchemaUri(draft));
+        }
+
+        var normalized = UriTools.Normalize(value);
+        return FromMetaSchemaUri(normalized) is { } known ? (known, MetaSchemaUri(known)) : (null, normalized);
     }
 
     /// <summary>The vocabulary a <c>$vocabulary</c> URI names, or null when unknown.</summary>

@@ -11,6 +11,24 @@ internal static class JsonPointer
             ? segment.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal)
             : segment;
 
+    /// <summary><paramref name="prefix"/> + <c>/</c> + the escaped name of <paramref name="member"/>, built straight
+    /// from the raw UTF-8 name when it is plain ASCII (the common case: one string instead of three).</summary>
+    public static string Step(string prefix, JsonProperty member)
+    {
+        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8PropertyName(member);
+        if (!Ascii.IsValid(raw) || raw.IndexOfAny("\\~/"u8) >= 0)
+        {
+            return prefix + "/" + Escape(member.Name);
+        }
+
+        return string.Create(prefix.Length + 1 + raw.Length, (prefix, member), static (chars, state) =>
+        {
+            state.prefix.CopyTo(chars);
+            chars[state.prefix.Length] = '/';
+            Ascii.ToUtf16(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8PropertyName(state.member), chars[(state.prefix.Length + 1)..], out _);
+        });
+    }
+
     /// <summary>Escapes a segment for use inside a URI fragment (pointer escaping, then percent-encoding).</summary>
     public static string EscapeForUri(string segment)
     {
@@ -52,10 +70,7 @@ internal static class JsonPointer
             return element.TryGetProperty(segment, out child);
         }
 
-        if (element.ValueKind == JsonValueKind.Array
-            && int.TryParse(segment, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index)
-            && index < element.GetArrayLength()
-            && (segment.Length == 1 || segment[0] != '0'))
+        if (element.ValueKind == JsonValueKind.Array && TryParseIndex(segment, out var index) && index < element.GetArrayLength())
         {
             child = element[index];
             return true;
@@ -63,6 +78,11 @@ internal static class JsonPointer
 
         return false;
     }
+
+    /// <summary>Reads an array-index segment: decimal digits without a leading zero.</summary>
+    public static bool TryParseIndex(string segment, out int index)
+        => int.TryParse(segment, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out index)
+            && (segment.Length == 1 || segment[0] != '0');
 
     private static bool IsFragmentSafe(char c)
         => char.IsAsciiLetterOrDigit(c) || "-._~!$&'()*+,;=:@/?".Contains(c, StringComparison.Ordinal);

@@ -90,12 +90,15 @@ internal static class KeywordCatalog
 
     private static PropertiesKeyword Properties(SchemaGraphBuilder builder, SchemaNode owner, SchemaLocation at, string name, JsonElement value)
     {
-        var names = new List<string>();
-        var schemas = new List<SchemaNode>();
-        foreach (var property in Object(value, at, name).EnumerateObject())
+        var count = Object(value, at, name).GetPropertyCount();
+        var names = new List<string>(count);
+        var schemas = new List<SchemaNode>(count);
+        foreach (var property in value.EnumerateObject())
         {
-            names.Add(property.Name);
-            schemas.Add(builder.Subschema(at, name, property.Name));
+            // Each read of a property's name is a new string: read it once.
+            var key = property.Name;
+            names.Add(key);
+            schemas.Add(builder.Subschema(at, name, key));
         }
 
         return new PropertiesKeyword(owner, name, names, schemas);
@@ -107,8 +110,9 @@ internal static class KeywordCatalog
         var schemas = new List<SchemaNode>();
         foreach (var property in Object(value, at, name).EnumerateObject())
         {
-            patterns.Add(builder.Pattern(property.Name, owner, name));
-            schemas.Add(builder.Subschema(at, name, property.Name));
+            var key = property.Name;
+            patterns.Add(builder.Pattern(key, owner, name));
+            schemas.Add(builder.Subschema(at, name, key));
         }
 
         return new PatternPropertiesKeyword(owner, name, patterns, schemas);

@@ -18,8 +18,13 @@ internal sealed class SchemaDocumentSet
     private readonly Dictionary<string, SchemaResource> _resources = new(StringComparer.Ordinal);
     private readonly List<SchemaResource> _allResources = [];
     private readonly Dictionary<(int Document, int Offset), SchemaLocation> _locations = [];
-    private readonly Stack<IndexStep> _work = new();
-    private readonly List<IndexStep> _children = [];
+    // The index's explicit stack; each object's children are pushed, then reversed so they pop in document order.
+    private readonly List<IndexStep> _work = [];
+    // Lookup tables for wide objects and arrays (a $defs of thousands, a long anyOf), made the first time a step
+    // goes into one: JsonElement finds a member by a linear scan, so reaching every member of a wide container one
+    // by one would cost the square of its width.
+    private Dictionary<(int Document, int Offset), Dictionary<string, JsonElement>>? _wideObjects;
+    private Dictionary<(int Document, int Offset), JsonElement[]>? _wideArrays;
     private int _nextDocumentId;
     private int _metaSchemaChain;
 
@@ -38,7 +43,7 @@ internal sealed class SchemaDocumentSet
     public SchemaLocation Child(SchemaLocation parent, string keyword, string? segment = null)
     {
         var element = parent.Element.GetProperty(keyword);
-        if (segment is not null && !JsonPointer.TryStep(element, segment, out element))
+        if (segment is not null && !TryStep(parent.Document, element, segment, out element))
         {
             throw new InvalidSchemaException($"No subschema at '{parent.Pointer}/{JsonPointer.Escape(keyword)}/{JsonPointer.Escape(segment)}'.", parent.AbsoluteLocation);
         }
@@ -47,7 +52,7 @@ internal sealed class SchemaDocumentSet
         if (!_locations.TryGetValue(key, out var location))
         {
             var step = "/" + JsonPointer.Escape(keyword) + (segment is null ? "" : "/" + JsonPointer.Escape(segment));
-            Index(parent.Document, new IndexStep(element, parent, step, parent.BaseUri, parent.Resource, parent.Draft, parent.Resource.Vocabularies, false));
+            Index(parent.Document, new IndexStep(element, parent, step), parent.Draft, parent.Resource.Vocabularies);
             location = _locations[key];
         }
 
@@ -93,7 +98,7 @@ internal sealed class SchemaDocumentSet
     {
         var document = new SchemaDocument(_nextDocumentId++, uri, root);
         var (draft, vocabularies) = DraftOf(root, fallbackDraft, uri);
-        Index(document, new IndexStep(root, null, "", uri, null, draft, vocabularies, true));
+        Index(document, new IndexStep(root, null, ""), draft, vocabularies);
         return document;
     }
 
@@ -108,7 +113,7 @@ internal sealed class SchemaDocumentSet
         var pending = "";
         foreach (var segment in JsonPointer.Parse(fragment))
         {
-            if (!JsonPointer.TryStep(element, segment, out element))
+            if (!TryStep(document, element, segment, out element))
             {
                 throw new InvalidSchemaException($"Cannot resolve $ref '{reference}': nothing at that JSON Pointer.", site.AbsoluteLocation);
             }
@@ -127,7 +132,7 @@ internal sealed class SchemaDocumentSet
         }
 
         // A pointer into a place the index did not visit (e.g. under an unknown keyword): index it now.
-        Index(document, new IndexStep(element, nearest, pending, nearest.BaseUri, nearest.Resource, nearest.Draft, nearest.Resource.Vocabularies, false));
+        Index(document, new IndexStep(element, nearest, pending), nearest.Draft, nearest.Resource.Vocabularies);
         return _locations[(document.Id, Offset(document, element))];
     }
 
@@ -170,8 +175,8 @@ internal sealed class SchemaDocumentSet
             return (fallback, Vocabularies.Default);
         }
 
-        var metaUri = UriTools.Normalize(declared.GetString()!);
-        if (Drafts.FromMetaSchemaUri(metaUri) is { } known)
+        var (standard, metaUri) = Drafts.Declared(declared.GetString()!);
+        if (standard is { } known)
         {
             return (known, Vocabularies.Default);
         }
@@ -214,39 +219,44 @@ internal sealed class SchemaDocumentSet
         return (meta.Draft, vocabularies);
     }
 
-    /// <summary>Indexes the subtree at <paramref name="start"/> in document order, with an explicit stack.</summary>
-    private void Index(SchemaDocument document, IndexStep start)
+    /// <summary>Indexes the subtree at <paramref name="start"/> in document order, with an explicit stack;
+    /// <paramref name="draft"/> and <paramref name="vocabularies"/> are in force at a document root (below one, the
+    /// parent location gives them).</summary>
+    private void Index(SchemaDocument document, IndexStep start, SchemaDraft draft, Vocabularies vocabularies)
     {
-        _work.Push(start);
-        while (_work.TryPop(out var step))
+        _work.Add(start);
+        while (_work.Count > 0)
         {
-            var location = Visit(document, step);
+            var step = _work[^1];
+            _work.RemoveAt(_work.Count - 1);
+            var location = Visit(document, step, draft, vocabularies);
             if (step.Element.ValueKind != JsonValueKind.Object)
             {
                 continue;
             }
 
-            var draft = location.Draft;
+            var children = _work.Count;
             foreach (var property in step.Element.EnumerateObject())
             {
-                var shape = SubschemaKeywords.ShapeOf(property.Name, draft);
+                var name = KeywordNames.Name(property);
+                var shape = SubschemaKeywords.ShapeOf(name, location.Draft);
                 if (shape == SubschemaShape.None)
                 {
                     continue;
                 }
 
-                var keywordStep = "/" + JsonPointer.Escape(property.Name);
+                var keywordStep = KeywordNames.Step(name);
                 var value = property.Value;
                 switch (shape)
                 {
                     case SubschemaShape.Single or SubschemaShape.SingleOrArray when IsSchema(value):
-                        _children.Add(IndexStep.Below(value, location, keywordStep));
+                        _work.Add(new IndexStep(value, location, keywordStep));
                         break;
                     case SubschemaShape.SingleOrArray or SubschemaShape.Array when value.ValueKind == JsonValueKind.Array:
                         var i = 0;
                         foreach (var item in value.EnumerateArray())
                         {
-                            _children.Add(IndexStep.Below(item, location, keywordStep + "/" + i.ToString(CultureInfo.InvariantCulture)));
+                            _work.Add(new IndexStep(item, location, keywordStep + "/" + i.ToString(CultureInfo.InvariantCulture)));
                             i++;
                         }
 
@@ -256,7 +266,7 @@ internal sealed class SchemaDocumentSet
                         {
                             if (IsSchema(entry.Value))
                             {
-                                _children.Add(IndexStep.Below(entry.Value, location, keywordStep + "/" + JsonPointer.Escape(entry.Name)));
+                                _work.Add(new IndexStep(entry.Value, location, JsonPointer.Step(keywordStep, entry)));
                             }
                         }
 
@@ -266,25 +276,68 @@ internal sealed class SchemaDocumentSet
                 }
             }
 
-            // Pushed in reverse so they are visited in document order (the first $id or anchor declared wins).
-            for (var c = _children.Count - 1; c >= 0; c--)
+            // Reversed so they are visited in document order (the first $id or anchor declared wins).
+            _work.Reverse(children, _work.Count - children);
+        }
+    }
+
+    /// <summary>Follows one pointer segment like <see cref="JsonPointer.TryStep"/> (a repeated name finds its last
+    /// occurrence, as <see cref="JsonElement.TryGetProperty(string, out JsonElement)"/> does), in constant time
+    /// inside a wide container.</summary>
+    private bool TryStep(SchemaDocument document, JsonElement element, string segment, out JsonElement child)
+    {
+        const int Wide = 16;
+        if (element.ValueKind == JsonValueKind.Object && element.GetPropertyCount() > Wide)
+        {
+            var key = (document.Id, Offset(document, element));
+            _wideObjects ??= [];
+            if (!_wideObjects.TryGetValue(key, out var members))
             {
-                _work.Push(_children[c]);
+                members = new Dictionary<string, JsonElement>(element.GetPropertyCount(), StringComparer.Ordinal);
+                foreach (var property in element.EnumerateObject())
+                {
+                    members[property.Name] = property.Value;
+                }
+
+                _wideObjects[key] = members;
             }
 
-            _children.Clear();
+            return members.TryGetValue(segment, out child);
         }
+
+        if (element.ValueKind == JsonValueKind.Array && element.GetArrayLength() > Wide)
+        {
+            var key = (document.Id, Offset(document, element));
+            _wideArrays ??= [];
+            if (!_wideArrays.TryGetValue(key, out var items))
+            {
+                items = [.. element.EnumerateArray()];
+                _wideArrays[key] = items;
+            }
+
+            child = default;
+            if (!JsonPointer.TryParseIndex(segment, out var index) || index >= items.Length)
+            {
+                return false;
+            }
+
+            child = items[index];
+            return true;
+        }
+
+        return JsonPointer.TryStep(element, segment, out child);
     }
 
     private static bool IsSchema(JsonElement value) => value.ValueKind is JsonValueKind.Object or JsonValueKind.True or JsonValueKind.False;
 
-    private SchemaLocation Visit(SchemaDocument document, IndexStep step)
+    private SchemaLocation Visit(SchemaDocument document, IndexStep step, SchemaDraft rootDraft, Vocabularies rootVocabularies)
     {
         var element = step.Element;
-        var baseUri = step.BaseUri;
-        var resource = step.Resource;
-        var draft = step.Draft;
-        var vocabularies = step.Vocabularies;
+        var parent = step.Parent;
+        var baseUri = parent?.BaseUri ?? document.Uri;
+        var resource = parent?.Resource;
+        var draft = parent?.Draft ?? rootDraft;
+        var vocabularies = parent?.Resource.Vocabularies ?? rootVocabularies;
         var created = false;
         string? anchorFromId = null;
         if (element.ValueKind == JsonValueKind.Object)
@@ -293,7 +346,7 @@ internal sealed class SchemaDocumentSet
             var ignoreId = draft <= SchemaDraft.Draft7 && element.TryGetProperty("$ref", out _);
             if (!ignoreId && element.TryGetProperty(idName, out var id) && id.ValueKind == JsonValueKind.String)
             {
-                if (!step.IsDocumentRoot && element.TryGetProperty("$schema", out _))
+                if (parent is not null && element.TryGetProperty("$schema", out _))
                 {
                     (draft, vocabularies) = DraftOf(element, draft, baseUri);
                 }
@@ -304,7 +357,7 @@ internal sealed class SchemaDocumentSet
                     anchorFromId = fragment;
                 }
 
-                if (uri.Length > 0 && (step.IsDocumentRoot || !string.Equals(uri, baseUri, StringComparison.Ordinal)))
+                if (uri.Length > 0 && (parent is null || !string.Equals(uri, baseUri, StringComparison.Ordinal)))
                 {
                     baseUri = uri;
                     resource = NewResource(uri, document, element, draft, vocabularies);
@@ -319,12 +372,12 @@ internal sealed class SchemaDocumentSet
             created = true;
         }
 
-        if (step.IsDocumentRoot)
+        if (parent is null)
         {
             _resources.TryAdd(document.Uri, resource);
         }
 
-        var location = new SchemaLocation(element, document, step.Parent, step.Step, baseUri, resource);
+        var location = new SchemaLocation(element, document, parent, step.Step, baseUri, resource);
         _locations[(document.Id, Offset(document, element))] = location;
         if (created)
         {
@@ -381,12 +434,7 @@ internal sealed class SchemaDocumentSet
         return (int)Unsafe.ByteOffset(ref MemoryMarshal.GetReference(root), ref MemoryMarshal.GetReference(value));
     }
 
-    /// <summary>One subschema waiting to be indexed, with the context its parent gives it.</summary>
-    private readonly record struct IndexStep(
-        JsonElement Element, SchemaLocation? Parent, string Step, string BaseUri, SchemaResource? Resource,
-        SchemaDraft Draft, Vocabularies Vocabularies, bool IsDocumentRoot)
-    {
-        public static IndexStep Below(JsonElement element, SchemaLocation parent, string step)
-            => new(element, parent, step, parent.BaseUri, parent.Resource, parent.Draft, parent.Resource.Vocabularies, false);
-    }
+    /// <summary>One subschema waiting to be indexed: its parent location (null for a document root) gives the base
+    /// URI, resource, draft and vocabularies it starts from.</summary>
+    private readonly record struct IndexStep(JsonElement Element, SchemaLocation? Parent, string Step);
 }

@@ -192,7 +192,7 @@ internal sealed class SchemaGraphBuilder
         {
             foreach (var property in element.EnumerateObject())
             {
-                var keyword = KeywordCatalog.Build(this, node, location, property.Name, property.Value);
+                var keyword = KeywordCatalog.Build(this, node, location, KeywordNames.Name(property), property.Value);
                 if (keyword is not null)
                 {
                     keywords.Add(keyword);

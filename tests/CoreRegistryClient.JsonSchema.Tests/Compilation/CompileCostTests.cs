@@ -31,6 +31,39 @@ public sealed class CompileCostTests
         Assert.That((double)large / small, Is.InRange(6.0, 10.0), "eight times the definitions");
     }
 
+    /// <summary>Containers wider than 16 members (a big <c>$defs</c> or <c>properties</c>, a long <c>anyOf</c>) are
+    /// indexed once instead of scanned per member (which made compile time grow with the square of their width):
+    /// each member, including one reached by a <c>$ref</c> pointer, must be the one a scan finds, and a repeated
+    /// property name still means its last occurrence.</summary>
+    [TestCase("""{"p29":29}""", true)]
+    [TestCase("""{"p29":30}""", false)]
+    [TestCase("""{"p3":"three"}""", true)]
+    [TestCase("""{"p3":3}""", false)]
+    [TestCase("""{"r":25}""", true)]
+    [TestCase("""{"r":24}""", false)]
+    [TestCase("""{"s":"s19"}""", true)]
+    [TestCase("""{"s":"s18"}""", false)]
+    [TestCase("""{"q":"s7"}""", true)]
+    [TestCase("""{"q":"t"}""", false)]
+    public void Members_of_wide_containers_are_the_ones_a_scan_finds(string instance, bool valid)
+    {
+        var properties = string.Join(",", Enumerable.Range(0, 30).Select(i => $$"""
+            "p{{i}}":{"type":"integer","maximum":{{i}}}
+            """));
+        var definitions = string.Join(",", Enumerable.Range(0, 30).Select(i => $$"""
+            "d{{i}}":{"const":{{i}}}
+            """));
+        var choices = string.Join(",", Enumerable.Range(0, 20).Select(i => $$"""
+            {"const":"s{{i}}"}
+            """));
+        var schema = "{\"$defs\":{" + definitions + "},\"properties\":{" + properties
+            + ",\"p3\":{\"type\":\"string\"},\"r\":{\"$ref\":\"#/$defs/d25\"},\"s\":{\"$ref\":\"#/properties/q/anyOf/19\"},\"q\":{\"anyOf\":[" + choices + "]}}}";
+
+        var validator = new JsonSchemaCompiler().Compile(schema);
+
+        Assert.That(validator.IsValid(instance), Is.EqualTo(valid));
+    }
+
     /// <summary>Definitions with patterns, formats, enums and references to each other.</summary>
     private static string Generated(int definitions)
     {
