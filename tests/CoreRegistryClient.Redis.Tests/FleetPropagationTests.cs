@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using CoreRegistryClient.Redis.Tests.Support;
+using CoreRegistryClient.Testing;
 
 namespace CoreRegistryClient.Redis.Tests;
 
@@ -21,18 +22,14 @@ public sealed partial class FleetPropagationTests
         await using var fleet = await Fleet.StartAsync(registry, Replicas, pollSeconds: 0, redisNamespace: ns);
         await Task.Delay(500); // each listener reads the stream's tail once it is up
 
-        // Warm-up, as a registry and a bus that have been running for a while are: the first publish pays for this
-        // process's HttpClient, the registry's admin route and the event writer (about 1.9 s under load, 2026-12-05),
-        // which is not propagation. The replicas ignore it (unknown schema) and so also read one event first.
-        await TestRegistry.PublishAsync(registry, "telemetry.FleetWarmUp", "1.0.0", 1);
-        await Task.Delay(1000);
+        await WarmUpAsync(registry);
         var indexReads = registry.RequestCount("/index");
         var published = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         await TestRegistry.PublishAsync(registry, "2.0.0", 2);
         await fleet.WaitForAllAsync("switched 2.0.0");
 
         var lags = fleet.SwitchedAfter("2.0.0", published);
-        TestContext.Out.WriteLine($"propagation (push, polling off, {Replicas} replicas): p50 {lags[lags.Count / 2]} ms, max {lags[^1]} ms; all: {string.Join(", ", lags)}");
+        TestContext.Out.WriteLine($"propagation (push, polling off, {Replicas} replicas): {Spread(lags)}");
         await fleet.WaitForAllAsync("loop_ms");
         foreach (var replica in fleet.Replicas)
         {
@@ -44,7 +41,7 @@ public sealed partial class FleetPropagationTests
         if (Timeline().Match(fleet.Replicas[0].Output) is { Success: true } first)
         {
             var fromEvent = fleet.SwitchedAfter("2.0.0", long.Parse(first.Groups["ts"].Value, CultureInfo.InvariantCulture));
-            TestContext.Out.WriteLine($"propagation from event ts (push, polling off, {Replicas} replicas): p50 {fromEvent[fromEvent.Count / 2]} ms, max {fromEvent[^1]} ms; all: {string.Join(", ", fromEvent)}");
+            TestContext.Out.WriteLine($"propagation from event ts (push, polling off, {Replicas} replicas): {Spread(fromEvent)}");
         }
 
         Assert.Multiple(() =>
@@ -60,15 +57,14 @@ public sealed partial class FleetPropagationTests
         var ns = RedisSetUp.FreshNamespace();
         await using var registry = await TestRegistry.StartAsync(RedisSetUp.Database, ns);
         await using var fleet = await Fleet.StartAsync(registry, Replicas, PollSeconds, redisNamespace: null);
-        await TestRegistry.PublishAsync(registry, "telemetry.FleetWarmUp", "1.0.0", 1); // as above: not propagation
-        await Task.Delay(1000);
+        await WarmUpAsync(registry);
         var indexReads = registry.RequestCount("/index");
         var published = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         await TestRegistry.PublishAsync(registry, "2.0.0", 2);
         await fleet.WaitForAllAsync("switched 2.0.0");
 
         var lags = fleet.SwitchedAfter("2.0.0", published);
-        TestContext.Out.WriteLine($"propagation (poll {PollSeconds} s, push off, {Replicas} replicas): p50 {lags[lags.Count / 2]} ms, max {lags[^1]} ms; all: {string.Join(", ", lags)}");
+        TestContext.Out.WriteLine($"propagation (poll {PollSeconds} s, push off, {Replicas} replicas): {Spread(lags)}");
 
         Assert.Multiple(() =>
         {
@@ -76,6 +72,18 @@ public sealed partial class FleetPropagationTests
             Assert.That(registry.RequestCount("/index") - indexReads, Is.GreaterThanOrEqualTo(Replicas), "each replica learnt of it from its own index poll");
         });
     }
+
+    /// <summary>Warm-up, as a registry and a bus that have been running for a while are: the first publish pays for this
+    /// process's HttpClient, the registry's admin route and the event writer (about 1.9 s under load, 2026-12-05),
+    /// which is not propagation. The replicas ignore it (unknown schema) and so also read one event first.</summary>
+    private static async Task WarmUpAsync(LoopbackRegistryServer registry)
+    {
+        await TestRegistry.PublishAsync(registry, "telemetry.FleetWarmUp", "1.0.0", 1);
+        await Task.Delay(1000);
+    }
+
+    /// <summary>Sorted propagation times as the fleet script reads them: p50, max and every value.</summary>
+    private static string Spread(List<long> lags) => $"p50 {lags[lags.Count / 2]} ms, max {lags[^1]} ms; all: {string.Join(", ", lags)}";
 
     /// <summary>One replica's stages in ms, each from the previous stamp (see FleetReplica's PropagationTimeline): publish
     /// request to event ts, to the listener's read, to the load start, fetch done, load done (hash, compile, swap), and
