@@ -20,7 +20,8 @@ public class PipelineProcessTests
         {
             Assert.That(exit, Is.Zero, output);
             Assert.That(lines[^1], Does.Match(PipelineSampleTests.SummaryPattern(200, 174, 26, 0, 0)), output);
-            Assert.That(lines, Has.Some.Match(@"^pipeline: throughput 200 messages in [0-9.]+ s = \d+ msg/s \(bus=memory, first delivery to last completion, process CPU \d+\.\d us/msg\)$"), output);
+            Assert.That(lines, Has.Some.Match(@"^pipeline: throughput 200 messages in [0-9.]+ s = \d+ msg/s \(bus=memory, first delivery to last completion, process CPU \d+\.\d us/msg, allocated \d+ B/msg\)$"), output);
+            Assert.That(lines, Has.Some.Match(@"^pipeline: steady throughput 100 messages in [0-9.]+ s = \d+ msg/s \(bus=memory, second half of the messages, start-up excluded, process CPU \d+\.\d us/msg, allocated \d+ B/msg\)$"), output);
         });
     }
 
