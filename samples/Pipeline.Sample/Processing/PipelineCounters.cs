@@ -30,8 +30,8 @@ internal sealed class PipelineCounters(TimeProvider time, PipelineSettings setti
     /// <summary>Envelopes completed before (by this or another replica): acknowledged, not counted again.</summary>
     public long Duplicates => Interlocked.Read(ref _duplicates);
 
-    /// <summary>Throughput of the run, whole and steady (second half of <c>--count</c>).</summary>
-    public ThroughputMeter Throughput { get; } = new(time, settings.Count);
+    /// <summary>Throughput of the run, whole and (with <c>--prefill</c>) steady: the second half of <c>--count</c>.</summary>
+    public ThroughputMeter Throughput { get; } = new(time, settings.Prefill ? settings.Count : null);
 
     public void CountReceived(BusMessage message)
     {

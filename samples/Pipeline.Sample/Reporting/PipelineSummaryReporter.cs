@@ -24,7 +24,7 @@ internal sealed class PipelineSummaryReporter(PipelineCounters counters, Backpre
     protected override string? ClosingNote()
     {
         // CPU per message next to the rate: on a loaded machine the rate says more about the load than the bus.
-        // The steady line leaves out the first half (start-up: JIT, connections), the same way for every bus.
+        // The steady line leaves out the warm-up (first half, then a pause until the JIT settled), the same way for every bus.
         var meter = counters.Throughput;
         if (meter.Whole is not { } whole)
         {
@@ -32,7 +32,7 @@ internal sealed class PipelineSummaryReporter(PipelineCounters counters, Backpre
         }
 
         var line = Describe("throughput", whole, "first delivery to last completion");
-        return meter.Steady is { } steady ? line + Environment.NewLine + Describe("steady throughput", steady, "second half of the messages, start-up excluded") : line;
+        return meter.Steady is { } steady ? line + Environment.NewLine + Describe("steady throughput", steady, "second half, after the warm-up and the JIT settled") : line;
     }
 
     protected override async Task RefreshBeforeLastLineAsync(CancellationToken cancellationToken)
@@ -50,7 +50,7 @@ internal sealed class PipelineSummaryReporter(PipelineCounters counters, Backpre
     private string Describe(string what, ThroughputStretch stretch, string span)
     {
         var cpu = stretch.CpuMicrosecondsPerMessage is { } us ? string.Create(CultureInfo.InvariantCulture, $", process CPU {us:0.0} us/msg") : string.Empty;
-        var allocated = stretch.BytesPerMessage is { } bytes ? string.Create(CultureInfo.InvariantCulture, $", allocated {bytes:0} B/msg") : string.Empty;
+        var allocated = stretch.BytesPerMessage is { } bytes ? string.Create(CultureInfo.InvariantCulture, $", allocated {bytes:0} B/msg, JIT-compiled {stretch.JitCompiled} methods") : string.Empty;
         return string.Create(CultureInfo.InvariantCulture, $"pipeline: {what} {stretch.Messages} messages in {stretch.Elapsed.TotalSeconds:0.00} s = {stretch.MessagesPerSecond:0} msg/s (bus={settings.Bus}, {span}{cpu}{allocated})");
     }
 }

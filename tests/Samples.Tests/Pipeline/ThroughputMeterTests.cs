@@ -1,69 +1,97 @@
 using CoreRegistryClient.Samples.Pipeline.Processing;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CoreRegistryClient.Samples.Tests.Pipeline;
 
+/// <summary>The two stretches of a run. The clock is the real one: the warm-up pause polls the JIT on it.</summary>
 public class ThroughputMeterTests
 {
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 12, 9, 0, 0, TimeSpan.Zero));
-
-    // Ten messages: the first half takes 5 s (start-up), the second half 1 s.
-    private ThroughputMeter Run(long? expected)
+    private static async Task<ThroughputMeter> RunAsync(long? expected, bool stop = true)
     {
-        var meter = new ThroughputMeter(_time, expected);
-        meter.Delivered();
+        var meter = new ThroughputMeter(TimeProvider.System, expected);
         for (var i = 1; i <= 10; i++)
         {
-            _time.Advance(TimeSpan.FromSeconds(i <= 5 ? 1 : 0.2));
             meter.Delivered();
-            meter.Completed();
+            if (i == meter.WarmUp)
+            {
+                // Within a batch: delivered 1..5, completed 1..4 so far; the 5th is completed after the warm-up.
+                for (var j = 1; j < i; j++)
+                {
+                    meter.Completed();
+                }
+
+                await meter.EndWarmUpAsync(CancellationToken.None);
+                meter.Completed();
+            }
+            else if (i > 5 || meter.WarmUp is null)
+            {
+                meter.Completed();
+            }
         }
 
-        meter.Stopped();
+        if (stop)
+        {
+            meter.Stopped();
+        }
+
         return meter;
     }
 
     [Test]
-    public void The_steady_stretch_is_the_second_half_and_the_whole_stretch_the_run()
+    public async Task The_steady_stretch_is_the_messages_delivered_after_the_warm_up_pause_and_the_whole_stretch_leaves_the_pause_out()
     {
-        var meter = Run(expected: 10);
+        var meter = await RunAsync(expected: 10);
         Assert.Multiple(() =>
         {
+            Assert.That(meter.WarmUp, Is.EqualTo(5));
             Assert.That(meter.Whole!.Messages, Is.EqualTo(10));
-            Assert.That(meter.Whole.Elapsed, Is.EqualTo(TimeSpan.FromSeconds(6)));
             Assert.That(meter.Steady!.Messages, Is.EqualTo(5));
-            Assert.That(meter.Steady.Elapsed, Is.EqualTo(TimeSpan.FromSeconds(1)));
-            Assert.That(meter.Steady.MessagesPerSecond, Is.EqualTo(5).Within(1e-9));
-            Assert.That(meter.Steady.Cpu, Is.Not.Null.And.GreaterThanOrEqualTo(TimeSpan.Zero));
-            Assert.That(meter.Steady.AllocatedBytes, Is.Not.Null.And.GreaterThanOrEqualTo(0));
+
+            // The pause lasts at least the 1 s the JIT must stay quiet; neither stretch's wall time contains it.
+            Assert.That(meter.Whole.Elapsed, Is.LessThan(TimeSpan.FromSeconds(1)));
+            Assert.That(meter.Steady.Elapsed, Is.LessThan(TimeSpan.FromSeconds(1)));
+            Assert.That(meter.Steady.Cpu, Is.Not.Null.And.LessThanOrEqualTo(meter.Whole.Cpu!.Value));
+            Assert.That(meter.Steady.JitCompiled, Is.Not.Null.And.InRange(0, meter.Whole.JitCompiled!.Value));
+            Assert.That(meter.Steady.AllocatedBytes, Is.Not.Null.And.InRange(0, meter.Whole.AllocatedBytes!.Value));
         });
     }
 
     [Test]
-    public void Without_an_expected_count_there_is_no_steady_stretch()
+    public async Task Without_an_expected_count_there_is_no_warm_up_and_no_steady_stretch()
     {
-        var meter = Run(expected: null);
+        var meter = await RunAsync(expected: null);
         Assert.Multiple(() =>
         {
+            Assert.That(meter.WarmUp, Is.Null);
             Assert.That(meter.Whole!.Messages, Is.EqualTo(10));
             Assert.That(meter.Steady, Is.Null);
         });
     }
 
     [Test]
-    public void Before_the_consumer_stopped_cpu_and_allocations_are_unknown()
+    public async Task Before_the_consumer_stopped_cpu_allocations_and_compiles_are_unknown()
     {
-        var meter = new ThroughputMeter(_time, 2);
-        meter.Delivered();
-        _time.Advance(TimeSpan.FromSeconds(1));
-        meter.Completed();
-        _time.Advance(TimeSpan.FromSeconds(1));
-        meter.Completed();
+        var meter = await RunAsync(expected: 10, stop: false);
         Assert.Multiple(() =>
         {
-            Assert.That(meter.Steady!.Messages, Is.EqualTo(1));
+            Assert.That(meter.Steady!.Messages, Is.EqualTo(5));
             Assert.That(meter.Steady.Cpu, Is.Null);
+            Assert.That(meter.Steady.JitCompiled, Is.Null);
             Assert.That(meter.Steady.AllocatedBytes, Is.Null);
+        });
+    }
+
+    [Test]
+    public async Task A_shutdown_during_the_warm_up_pause_leaves_no_steady_stretch()
+    {
+        var meter = new ThroughputMeter(TimeProvider.System, 10);
+        meter.Delivered();
+        meter.Completed();
+        await meter.EndWarmUpAsync(new CancellationToken(canceled: true));
+        meter.Stopped();
+        Assert.Multiple(() =>
+        {
+            Assert.That(meter.Whole!.Messages, Is.EqualTo(1));
+            Assert.That(meter.Steady, Is.Null);
         });
     }
 }
