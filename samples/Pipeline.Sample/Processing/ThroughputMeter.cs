@@ -2,8 +2,8 @@ namespace CoreRegistryClient.Samples.Pipeline.Processing;
 
 /// <summary>
 /// The consumer's throughput over two stretches: the whole run (first delivery to last completion) and its steady
-/// part, the messages delivered after the warm-up (the first half of <c>--count</c>, followed by a pause until the JIT
-/// compiler has settled, see <see cref="EndWarmUpAsync"/>). The warm-up carries the start-up costs (JIT compilation and
+/// part, the messages delivered after the warm-up (the first half of <c>--count</c>, with pauses until the JIT
+/// compiler has settled, see <see cref="PausesAfter"/>). The warm-up carries the start-up costs (JIT compilation and
 /// tiering, connection set-up, first schema load), which were about 40% of the in-memory bus's CPU at 100,000
 /// messages and, on a busy machine, went on well into the second half; the steady stretch compares the buses after
 /// start-up, the same way for both. Each stretch has its wall time, the process's CPU time and bytes allocated (every
@@ -28,7 +28,7 @@ internal sealed class ThroughputMeter(TimeProvider time, long? expected)
     /// <summary>From the first delivery to the last completion; null before both.</summary>
     public ThroughputStretch? Whole => Between(Volatile.Read(ref _start));
 
-    /// <summary>The messages delivered after <see cref="EndWarmUpAsync"/>, to the last completion; null before it.</summary>
+    /// <summary>The messages delivered after the warm-up, to the last completion; null before it.</summary>
     public ThroughputStretch? Steady => Between(Volatile.Read(ref _steady));
 
     /// <summary>A message was delivered to the handler: the first one starts the whole stretch.</summary>
@@ -49,9 +49,15 @@ internal sealed class ThroughputMeter(TimeProvider time, long? expected)
         Interlocked.Increment(ref _completed);
     }
 
-    /// <summary>The warm-up is over: waits until the JIT has settled (at most 15 s), then starts the steady stretch.
-    /// The pause is left out of the whole stretch's wall time (not its CPU: the compiles belong to start-up).</summary>
-    public async Task EndWarmUpAsync(CancellationToken cancellationToken)
+    /// <summary>Whether the consumer pauses after <paramref name="delivered"/> deliveries: halfway through the warm-up
+    /// and at its end. Two pauses because tiering with dynamic PGO promotes a hot method twice (tier 0, instrumented,
+    /// then tier 1), each after 30 calls and a quiet moment; with one pause hundreds of compiles were left for the
+    /// steady half.</summary>
+    public bool PausesAfter(long delivered) => WarmUp is { } warmUp && (delivered == warmUp || delivered == warmUp / 2);
+
+    /// <summary>Waits until the JIT has settled (at most 15 s); after the last warm-up delivery, then starts the steady
+    /// stretch. Pauses are left out of the whole stretch's wall time (not its CPU: the compiles belong to start-up).</summary>
+    public async Task PauseAsync(long delivered, CancellationToken cancellationToken)
     {
         var paused = time.GetTimestamp();
         try
@@ -64,8 +70,11 @@ internal sealed class ThroughputMeter(TimeProvider time, long? expected)
             return;
         }
 
-        Interlocked.Exchange(ref _pausedTicks, time.GetElapsedTime(paused).Ticks);
-        Interlocked.CompareExchange(ref _steady, Take(), null);
+        Interlocked.Add(ref _pausedTicks, time.GetElapsedTime(paused).Ticks);
+        if (delivered == WarmUp)
+        {
+            Interlocked.CompareExchange(ref _steady, Take(), null);
+        }
     }
 
     /// <summary>The consumer loop has ended: closes the CPU, allocation and JIT readings of both stretches.</summary>

@@ -11,6 +11,13 @@ public class ThroughputMeterTests
         for (var i = 1; i <= 10; i++)
         {
             meter.Delivered();
+            if (meter.PausesAfter(i) && i < meter.WarmUp)
+            {
+                // Halfway through the warm-up: a pause, not yet the steady stretch.
+                await meter.PauseAsync(i, CancellationToken.None);
+                Assert.That(meter.Steady, Is.Null);
+            }
+
             if (i == meter.WarmUp)
             {
                 // Within a batch: delivered 1..5, completed 1..4 so far; the 5th is completed after the warm-up.
@@ -19,7 +26,8 @@ public class ThroughputMeterTests
                     meter.Completed();
                 }
 
-                await meter.EndWarmUpAsync(CancellationToken.None);
+                Assert.That(meter.PausesAfter(i), Is.True);
+                await meter.PauseAsync(i, CancellationToken.None);
                 meter.Completed();
             }
             else if (i > 5 || meter.WarmUp is null)
@@ -37,7 +45,7 @@ public class ThroughputMeterTests
     }
 
     [Test]
-    public async Task The_steady_stretch_is_the_messages_delivered_after_the_warm_up_pause_and_the_whole_stretch_leaves_the_pause_out()
+    public async Task The_steady_stretch_is_the_messages_delivered_after_the_warm_up_and_the_whole_stretch_leaves_the_pauses_out()
     {
         var meter = await RunAsync(expected: 10);
         Assert.Multiple(() =>
@@ -46,7 +54,8 @@ public class ThroughputMeterTests
             Assert.That(meter.Whole!.Messages, Is.EqualTo(10));
             Assert.That(meter.Steady!.Messages, Is.EqualTo(5));
 
-            // The pause lasts at least the 1 s the JIT must stay quiet; neither stretch's wall time contains it.
+            // Each of the two pauses (after 2 and after 5) lasts at least the 1 s the JIT must stay quiet; neither
+            // stretch's wall time contains them.
             Assert.That(meter.Whole.Elapsed, Is.LessThan(TimeSpan.FromSeconds(1)));
             Assert.That(meter.Steady.Elapsed, Is.LessThan(TimeSpan.FromSeconds(1)));
             Assert.That(meter.Steady.Cpu, Is.Not.Null.And.LessThanOrEqualTo(meter.Whole.Cpu!.Value));
@@ -86,7 +95,7 @@ public class ThroughputMeterTests
         var meter = new ThroughputMeter(TimeProvider.System, 10);
         meter.Delivered();
         meter.Completed();
-        await meter.EndWarmUpAsync(new CancellationToken(canceled: true));
+        await meter.PauseAsync(5, new CancellationToken(canceled: true));
         meter.Stopped();
         Assert.Multiple(() =>
         {
