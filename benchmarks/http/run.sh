@@ -91,7 +91,7 @@ load_end = open("/proc/loadavg").read().split()[0]
 placement = (f"Kestrel pinned to CPU {server_cpus}, wrk to CPU {client_cpus} (taskset)" if pinned != "0"
              else "Kestrel and wrk on the same cores (not pinned)")
 print(f"Conditions: {os.cpu_count()} cores ({cpu}); load average {load_start} at the start, {load_end} at the end; "
-      f".NET SDK {dotnet}; Release; Kestrel on 127.0.0.1; {placement}; wrk -t1 -c{conns}, {seconds} s per round after a 5 s warm-up; "
+      f".NET SDK {dotnet}; Release; Kestrel on 127.0.0.1; {placement}; wrk -t1 -c{conns}, {seconds} s per round after the warm-up below; "
       f"{rounds} rounds, modes interleaved off/warn/enforce within each round (a fresh server per mode and round); valid bodies of 979-1983 B round-robin over the three endpoints.")
 print(f"Warm-up: {warm_chunk} s steps until a step JIT-compiles <= {jit_settled} methods (at most {warm_max} s); used per mode "
       + ", ".join(f"{m} " + "/".join(f"{w:.0f}" for w in values(m, "warm_s")) + " s" for m in ("off", "warn", "enforce")) + ".")
