@@ -106,6 +106,12 @@ for mode in ("off", "warn", "enforce"):
           f"| {med(mode, 'p99_us') / 1000:.3f} ms ({spread(mode, 'p99_us', 1e-3, '{:.3f}')}) | {paired_delta(mode, 'p99_us') / 1000:+.3f} ms "
           f"| {med(mode, 'cpu_us'):.1f} us ({spread(mode, 'cpu_us', 1, '{:.1f}')}) | {paired_delta(mode, 'cpu_us'):+.1f} us | {errors} "
           f"| {'/'.join(f'{j:.0f}' for j in values(mode, 'jitted'))} |")
+unsettled = [f"{m} round {i + 1} ({r['jitted']:.0f} methods)" for m in ("off", "warn", "enforce")
+             for i, r in enumerate(rows[m]) if r["jitted"] > 2 * int(jit_settled) * float(seconds) / float(warm_chunk)]
+if unsettled:
+    print()
+    print("NOT SETTLED (the JIT was still compiling in the window, so its CPU and latency figures include JIT work; "
+          "raise WARM_MAX): " + ", ".join(unsettled))
 print()
 print("Per round (requests/s, p50 us, p99 us, server CPU us/request):")
 for mode in ("off", "warn", "enforce"):
