@@ -73,6 +73,49 @@ public sealed class NumericKeywordTests
         Assert.That(disagreements, Is.Empty);
     }
 
+    /// <summary>Integer limits decide fractional numbers by their integer part and the sign of their fraction; around
+    /// each limit (negative, zero, positive, 18 digits) every bound agrees with <see cref="decimal"/> arithmetic, with
+    /// zero fractions, negative zero and numbers too long or with an exponent (which take the decimal path).</summary>
+    [Test]
+    public void Integer_limits_agree_with_decimal_arithmetic_on_fractional_numbers()
+    {
+        string[] limits = ["-1", "0", "1", "5", "-100", "999999999999999999", "-999999999999999999"];
+        string[] fractions = ["0", "0.0", "-0.0", "0.5", "-0.5", "0.000001", "-0.000001", "0.999999999999999999999"];
+        var disagreements = new List<string>();
+        foreach (var limit in limits)
+        {
+            var l = decimal.Parse(limit, CultureInfo.InvariantCulture);
+            (string Name, Func<decimal, bool> Holds)[] keywords =
+            [
+                ("minimum", v => v >= l), ("maximum", v => v <= l), ("exclusiveMinimum", v => v > l), ("exclusiveMaximum", v => v < l),
+            ];
+            var values = new List<string>();
+            foreach (var offset in new[] { -1m, 0m, 1m })
+            {
+                var whole = l + offset;
+                var text = whole.ToString(CultureInfo.InvariantCulture);
+                values.Add(text);
+                values.Add(text + ".0");
+                values.Add(text + ".0000000001");
+                values.Add(text + ".5");
+                values.Add(text + "e0");
+            }
+
+            values.AddRange(fractions);
+            foreach (var (name, holds) in keywords)
+            {
+                var validator = JsonSchemaValidator.Parse($$"""{"{{name}}": {{limit}}}""");
+                foreach (var value in values)
+                {
+                    var v = decimal.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture);
+                    if (validator.IsValid(value) != holds(v)) disagreements.Add($"{value} {name} {limit}");
+                }
+            }
+        }
+
+        Assert.That(disagreements, Is.Empty);
+    }
+
     private static decimal Pow10(int k)
     {
         var p = 1m;

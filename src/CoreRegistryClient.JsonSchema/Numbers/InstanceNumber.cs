@@ -1,7 +1,9 @@
 namespace CoreRegistryClient.JsonSchema.Numbers;
 
-/// <summary>An instance number shared by all the numeric keywords of a schema: parsed as a small integer up
-/// front (cheap, and the common case), as a 19-digit decimal only if some keyword needs it, and then only once.</summary>
+/// <summary>An instance number shared by all the numeric keywords of a schema. One scan up front reads a number
+/// written without an exponent and with at most 18 integer digits (the common case) as its integer part and the sign
+/// of its fraction, which decides every comparison with an integer limit; the 19-digit decimal is parsed only if
+/// some keyword still needs it, and then only once.</summary>
 internal ref struct InstanceNumber
 {
     private byte _decimalState; // 0 not parsed, 1 parsed, 2 does not fit
@@ -10,8 +12,10 @@ internal ref struct InstanceNumber
     public InstanceNumber(ReadOnlySpan<byte> raw)
     {
         Raw = raw;
-        IsSmallInteger = NumberLimit.TryParseSmallInteger(raw, out var integer);
+        IsPlain = TryParsePlain(raw, out var integer, out var fractionSign, out var hasPoint);
         Integer = integer;
+        FractionSign = fractionSign;
+        IsSmallInteger = IsPlain && !hasPoint;
     }
 
     public readonly ReadOnlySpan<byte> Raw { get; }
@@ -19,7 +23,23 @@ internal ref struct InstanceNumber
     /// <summary>Whether the number is a plain integer of at most 18 digits (then <see cref="Integer"/> holds it).</summary>
     public readonly bool IsSmallInteger { get; }
 
+    /// <summary>Whether the number has no exponent and at most 18 integer digits: then it equals
+    /// <see cref="Integer"/> plus a fraction of sign <see cref="FractionSign"/> and magnitude below one.</summary>
+    public readonly bool IsPlain { get; }
+
+    /// <summary>The integer part (truncated towards zero) of a <see cref="IsPlain"/> number.</summary>
     public readonly long Integer { get; }
+
+    /// <summary>0 when a <see cref="IsPlain"/> number's fraction is zero (<c>1.0</c>), else the number's sign.</summary>
+    public readonly int FractionSign { get; }
+
+    /// <summary>Compares a <see cref="IsPlain"/> number with an integer: its integer part decides unless equal, and
+    /// then the fraction does (1.5 &gt; 1, -1.5 &lt; -1, 1.0 = 1).</summary>
+    public readonly int CompareToInteger(long limit)
+    {
+        var c = Integer.CompareTo(limit);
+        return c != 0 ? c : FractionSign;
+    }
 
     /// <summary>The number as a 19-digit decimal, if it fits.</summary>
     public bool TryGetDecimal(out JsonDecimal value)
@@ -39,5 +59,64 @@ internal ref struct InstanceNumber
 
         value = _decimal;
         return _decimalState == 1;
+    }
+
+    /// <summary>Reads a JSON number (already checked well-formed by the tape) without an exponent and with at most 18
+    /// integer digits: its integer part, the sign of its fraction (0 if every fraction digit is 0) and whether it has a
+    /// decimal point.</summary>
+    private static bool TryParsePlain(ReadOnlySpan<byte> raw, out long integer, out int fractionSign, out bool hasPoint)
+    {
+        integer = 0;
+        fractionSign = 0;
+        hasPoint = false;
+        var negative = raw.Length > 0 && raw[0] == '-';
+        var i = negative ? 1 : 0;
+        var start = i;
+        long value = 0;
+        for (; i < raw.Length; i++)
+        {
+            var d = (uint)(raw[i] - '0');
+            if (d > 9)
+            {
+                break;
+            }
+
+            if (i - start == 18)
+            {
+                return false;
+            }
+
+            value = (value * 10) + d;
+        }
+
+        if (i == start)
+        {
+            return false;
+        }
+
+        var nonZeroFraction = false;
+        if (i < raw.Length)
+        {
+            if (raw[i] != '.')
+            {
+                return false;
+            }
+
+            hasPoint = true;
+            for (i++; i < raw.Length; i++)
+            {
+                var c = raw[i];
+                if (c is (byte)'e' or (byte)'E')
+                {
+                    return false;
+                }
+
+                nonZeroFraction |= c != '0';
+            }
+        }
+
+        integer = negative ? -value : value;
+        fractionSign = nonZeroFraction ? (negative ? -1 : 1) : 0;
+        return true;
     }
 }

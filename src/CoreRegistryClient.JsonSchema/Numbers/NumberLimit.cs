@@ -45,14 +45,15 @@ internal sealed class NumberLimit
     /// <summary>Compares a pre-parsed instance number with this limit: negative when the instance is smaller.</summary>
     public int Compare(ref InstanceNumber instance)
     {
-        if (_isZero)
+        // Integer limits (most bounds) against numbers without an exponent: no decimal parse.
+        if (instance.IsPlain && _isLong)
         {
-            return instance.IsSmallInteger ? instance.Integer.CompareTo(0) : Sign(instance.Raw);
+            return instance.CompareToInteger(_long);
         }
 
-        if (instance.IsSmallInteger && _isLong)
+        if (_isZero)
         {
-            return instance.Integer.CompareTo(_long);
+            return Sign(instance.Raw);
         }
 
         if (_hasFast && instance.TryGetDecimal(out var value))
@@ -135,36 +136,6 @@ internal sealed class NumberLimit
         }
 
         return 0;
-    }
-
-    /// <summary>Parses a plain integer of at most 18 digits (no fraction, no exponent).</summary>
-    public static bool TryParseSmallInteger(ReadOnlySpan<byte> raw, out long value)
-    {
-        value = 0;
-        var negative = raw.Length > 0 && raw[0] == '-';
-        var digits = negative ? raw[1..] : raw;
-        if (digits.Length is 0 or > 18)
-        {
-            return false;
-        }
-
-        foreach (var c in digits)
-        {
-            var d = (uint)(c - '0');
-            if (d > 9)
-            {
-                return false;
-            }
-
-            value = (value * 10) + d;
-        }
-
-        if (negative)
-        {
-            value = -value;
-        }
-
-        return true;
     }
 
     /// <summary>Whether the number is written with a fraction or an exponent (numbers are short: a plain loop beats a vectorised search).</summary>
