@@ -180,6 +180,7 @@ public sealed class LoopbackRegistryServer : IAsyncDisposable
         {
             kestrel.AddServerHeader = false;
             kestrel.Listen(IPAddress.Loopback, options.Port);
+            if (options.KeepAliveTimeout is { } keepAlive) kestrel.Limits.KeepAliveTimeout = keepAlive;
         });
 
         var app = builder.Build();

@@ -32,6 +32,11 @@ public sealed class LoopbackRegistryServerOptions
     /// <c>500</c>, as a registry whose event bus failed would. Default: none.</summary>
     public Func<RegistrySchema, CancellationToken, Task>? SchemaPublished { get; set; }
 
+    /// <summary>How long the server keeps an idle connection open before closing it (Kestrel's keep-alive timeout,
+    /// checked about once a second), as a registry behind a proxy with a short keep-alive does: the fault a client's
+    /// connection keeping is tested against. Default: null, Kestrel's default (130 s).</summary>
+    public TimeSpan? KeepAliveTimeout { get; set; }
+
     /// <summary>The TCP port on 127.0.0.1. Default: 0, an ephemeral port chosen by the OS (use this in tests).</summary>
     public int Port { get; set; }
 }

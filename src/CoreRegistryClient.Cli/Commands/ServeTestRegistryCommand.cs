@@ -24,6 +24,9 @@ internal static class ServeTestRegistryCommand
         var port = NumberOptions.Whole("--port", "a TCP port number", DefaultPort);
         port.Description = "TCP port on 127.0.0.1; 0 picks a free one";
         port.HelpName = "port";
+        var keepAlive = NumberOptions.Whole("--keep-alive", "a number of seconds", 0);
+        keepAlive.Description = "Close a connection after this many idle seconds, as a registry behind a proxy with a short keep-alive does [default: 130]";
+        keepAlive.HelpName = "seconds";
         var pathPrefix = new Option<string?>("--path-prefix") { Description = "Serve the API below this path, e.g. /api/v1 [default: at the root]", HelpName = "path" };
         var redis = new Option<string?>("--redis")
         {
@@ -33,7 +36,7 @@ internal static class ServeTestRegistryCommand
 
         var command = new Command("serve-test-registry", "Start a loopback registry on 127.0.0.1 serving a schema folder, to try commands against (Ctrl+C stops it; admin endpoints need --token when one is set)")
         {
-            schemas, port, pathPrefix, redis,
+            schemas, port, pathPrefix, redis, keepAlive,
         };
         common.DescribeTrack(command, "Not used: the folder's sub-folders are the tracks");
         command.SetAction(context, async (parse, cancellationToken) =>
@@ -42,6 +45,12 @@ internal static class ServeTestRegistryCommand
             if (portNumber is < 0 or > 65535)
             {
                 throw new UsageException($"--port must be between 0 and 65535, not {portNumber}.");
+            }
+
+            var keepAliveSeconds = parse.GetValue(keepAlive);
+            if (keepAliveSeconds < 0)
+            {
+                throw new UsageException($"--keep-alive must be a number of seconds above 0, not {keepAliveSeconds}.");
             }
 
             var folder = parse.GetValue(schemas);
@@ -61,6 +70,7 @@ internal static class ServeTestRegistryCommand
                     new LoopbackRegistryServerOptions
                     {
                         SchemaDirectory = folder?.FullName, Port = portNumber, PathPrefix = parse.GetValue(pathPrefix), Token = token,
+                        KeepAliveTimeout = keepAliveSeconds == 0 ? null : TimeSpan.FromSeconds(keepAliveSeconds),
                         SchemaPublished = bus is null ? null : (schema, _) => SchemaPublishedEvents.PublishAsync(bus.GetDatabase(), SchemaPublishedEvents.StreamName(), schema),
                     },
                     cancellationToken).ConfigureAwait(false);

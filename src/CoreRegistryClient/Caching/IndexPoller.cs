@@ -30,6 +30,26 @@ internal sealed class IndexPoller(
     /// <summary>How long to wait before looking again when polling is switched off (it may be switched on by a reload).</summary>
     private static readonly TimeSpan IdleRecheck = TimeSpan.FromSeconds(60);
 
+    /// <summary>Whether polls with these options can come later than the cache TTL: then a cached schema expires between
+    /// two confirmations and is fetched again in full on its next use (once per TTL), although the index would have
+    /// confirmed it. A wait is up to <see cref="JitterFraction"/> longer than the interval, hence the margin.</summary>
+    /// <remarks>Warned about rather than compensated (a confirmed entry is not kept past its TTL): <c>CacheTtl</c> is the
+    /// bound on how long a schema is served without the registry confirming it, and stays the operator's choice.</remarks>
+    internal static bool OutlivesCacheTtl(SchemaEnforcementOptions options) =>
+        options.PollInterval > TimeSpan.Zero && options.PollInterval * (1 + JitterFraction) >= options.CacheTtl;
+
+    /// <summary>Warns (event 1036) when the configured interval <see cref="OutlivesCacheTtl"/>, then starts polling.</summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        var options = policy.Current.Options;
+        if (policy.Current.Enabled && OutlivesCacheTtl(options))
+        {
+            logger.PollIntervalOutlivesCacheTtl(options.PollInterval.TotalSeconds, options.CacheTtl.TotalSeconds, Math.Floor(options.CacheTtl.TotalSeconds / (1 + JitterFraction)));
+        }
+
+        return base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)

@@ -80,9 +80,14 @@ public static class SchemaEnforcementServiceCollectionExtensions
         services.TryAddSingleton(sp => new CriticalSchemaPreloader(sp.GetRequiredService<SchemaCache>(), sp.GetRequiredService<ISchemaRegistryClient>(), sp.GetRequiredService<SchemaLoader>(),
             sp.GetRequiredService<EnforcementPolicy>(), sp.GetRequiredService<TimeProvider>(), Logger<CriticalSchemaPreloader>(sp)));
 
-        // The preloader runs first (hosted services start in registration order), then the poller.
+        services.TryAddSingleton(sp => new RegistryConnectionKeeper(sp.GetRequiredService<RegistryConnections>(), sp.GetRequiredService<ISchemaRegistryClient>(),
+            sp.GetService<RegistryResiliencePipeline>(), sp.GetRequiredService<EnforcementPolicy>(), sp.GetRequiredService<TimeProvider>(), Logger<RegistryConnectionKeeper>(sp)));
+
+        // The preloader runs first (hosted services start in registration order; its start-up call opens the first
+        // connection), then the poller, then the keeper that keeps a connection live from then on.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CriticalSchemaPreloader>(sp => sp.GetRequiredService<CriticalSchemaPreloader>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, IndexPoller>(sp => sp.GetRequiredService<IndexPoller>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RegistryConnectionKeeper>(sp => sp.GetRequiredService<RegistryConnectionKeeper>()));
         return services;
     }
 

@@ -42,6 +42,11 @@ internal sealed class RegistryResiliencePipeline
     /// <summary>What made the circuit open last (e.g. <c>network: ConnectionRefused</c>), for the messages of calls it stops.</summary>
     public string? LastOpenCause { get; private set; }
 
+    /// <summary>Whether the circuit is open and its break has not run out (calls fail fast without a request).</summary>
+    public bool IsCircuitOpen => Environment.TickCount64 < Volatile.Read(ref _openUntil);
+
+    private long _openUntil = long.MinValue;
+
     /// <summary>The total budget of one call, read per call so a configuration reload applies at once.
     /// A non-positive value falls back to the 30 s default rather than waiting forever.</summary>
     public TimeSpan TotalTimeout => _options.CurrentValue.Timeout is var timeout && timeout > TimeSpan.Zero ? timeout : DefaultTotalTimeout;
@@ -87,6 +92,7 @@ internal sealed class RegistryResiliencePipeline
                 OnOpened = args =>
                 {
                     LastOpenCause = Describe(args.Outcome);
+                    Volatile.Write(ref _openUntil, Environment.TickCount64 + (long)args.BreakDuration.TotalMilliseconds);
                     if (logger.IsEnabled(LogLevel.Warning))
                     {
                         RegistryLog.CircuitOpened(logger, LastOpenCause, args.BreakDuration.TotalSeconds);
@@ -96,11 +102,13 @@ internal sealed class RegistryResiliencePipeline
                 },
                 OnHalfOpened = _ =>
                 {
+                    Volatile.Write(ref _openUntil, long.MinValue);
                     RegistryLog.CircuitHalfOpened(logger);
                     return default;
                 },
                 OnClosed = _ =>
                 {
+                    Volatile.Write(ref _openUntil, long.MinValue);
                     RegistryLog.CircuitClosed(logger);
                     return default;
                 },

@@ -129,4 +129,16 @@ internal static partial class Log
     [LoggerMessage(EventId = 1033, EventName = "NotificationBusConnection", Level = LogLevel.Information,
         Message = "Schema notification bus {State}")]
     public static partial void NotificationBusConnection(this ILogger logger, string state);
+
+    [LoggerMessage(EventId = 1034, EventName = "RegistryConnectionRewarmed", Level = LogLevel.Debug,
+        Message = "Opened a new registry connection ahead of the next schema load (the last one was closed, failed or about to expire) in {ElapsedMilliseconds} ms")]
+    public static partial void RegistryConnectionRewarmed(this ILogger logger, double elapsedMilliseconds);
+
+    [LoggerMessage(EventId = 1035, EventName = "RegistryConnectionRewarmFailed", Level = LogLevel.Information,
+        Message = "Could not open a new registry connection ahead of the next schema load ({ErrorType}); next attempt in {BackoffSeconds} s")]
+    public static partial void RegistryConnectionRewarmFailed(this ILogger logger, string errorType, double backoffSeconds);
+
+    [LoggerMessage(EventId = 1036, EventName = "PollIntervalOutlivesCacheTtl", Level = LogLevel.Warning,
+        Message = "The index poll interval, PollInterval (REGISTRY_POLL_SECONDS) = {PollIntervalSeconds} s, is not shorter than CacheTtl (REGISTRY_CACHE_TTL) = {CacheTtlSeconds} s / 1.1: cached schemas expire between polls and are fetched again once per TTL; poll at most every {LimitSeconds} s or raise CacheTtl")]
+    public static partial void PollIntervalOutlivesCacheTtl(this ILogger logger, double pollIntervalSeconds, double cacheTtlSeconds, double limitSeconds);
 }

@@ -96,4 +96,13 @@ public class ServeTestRegistryCommandTests
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Usage), run.ToString());
         Assert.That(run.Error, Does.Contain("/nonexistent/registry"));
     }
+
+    [Test]
+    public async Task A_negative_keep_alive_is_a_usage_error()
+    {
+        var run = await CliHost.RunAsync("serve-test-registry", "--keep-alive", "-5", "--port", "0");
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Usage), run.ToString());
+        Assert.That(run.Error, Does.Contain("--keep-alive must be a number of seconds above 0, not -5"));
+    }
 }

@@ -241,7 +241,7 @@ public class AddSchemaEnforcementTests
         Assert.Multiple(() =>
         {
             Assert.That(services.Count(d => d.ServiceType == typeof(ISchemaManager)), Is.EqualTo(1));
-            Assert.That(services.Count(d => d.ServiceType == typeof(IHostedService)), Is.EqualTo(2));
+            Assert.That(services.Count(d => d.ServiceType == typeof(IHostedService)), Is.EqualTo(3), "preloader, index poller, connection keeper");
             Assert.That(services.Count(d => d.ServiceType == typeof(IValidateOptions<SchemaEnforcementOptions>)), Is.EqualTo(1));
         });
     }

@@ -50,6 +50,40 @@ public class ColdMissHerdDrillTests
         });
     }
 
+    /// <remarks>The registry closes idle connections after 2 s (as one behind a proxy with a short keep-alive does), so the
+    /// start-up connection is gone before the herd arrives; the SDK notices and opens a new one from its own thread
+    /// (<c>RegistryConnectionKeeper</c>) while no herd waits. Without that, this was the residual case below.</remarks>
+    [Test]
+    public async Task After_the_registry_closed_the_idle_connection_the_sdk_rewarms_it_and_a_thousand_thread_pool_callers_get_the_real_verdict_from_a_registry_in_another_process()
+    {
+        using var registry = await ChildRegistryProcess.StartAsync(new Dictionary<string, string> { [TestSchemas.Name] = TestSchemas.FeedbackEvent, [JitSchema] = TestSchemas.FeedbackEvent },
+            keepAliveSeconds: 2);
+        await CompileTheLoadPathAsync(registry.BaseUri);
+        var observer = new RecordingCallObserver();
+        using var host = await StartHostAsync(registry.BaseUri, observer, start: true);
+        var keeper = host.Services.GetRequiredService<RegistryConnectionKeeper>();
+        var connections = host.Services.GetRequiredService<RegistryConnections>();
+
+        // Waits for the registry to close the start-up connection and the SDK to replace it (no validation traffic yet).
+        var closedAndRewarmed = Stopwatch.StartNew();
+        while (!(keeper.Attempts >= 1 && HealthCalls(observer) >= 2 && !connections.NeedsNewConnection))
+        {
+            Assert.That(closedAndRewarmed.Elapsed, Is.LessThan(TimeSpan.FromSeconds(60)), "the SDK opened a new connection after the registry closed the idle one");
+            await Task.Delay(10);
+        }
+
+        var rewarmedAfter = closedAndRewarmed.Elapsed;
+        var (outcomes, elapsed) = await HerdAsync(host.Services.GetRequiredService<ISchemaManager>());
+
+        TestContext.Out.WriteLine($"re-warmed after the registry closed the idle connection, registry in another process: {Callers} callers, {SchemaRequests(observer)} schema request(s), last verdict after {elapsed.TotalMilliseconds:0} ms, {ThreadPool.ThreadCount} pool threads after; re-warmed {rewarmedAfter.TotalMilliseconds:0} ms after start-up ({keeper.Attempts} keeper attempt(s)); calls {string.Join(", ", observer.Calls.Select(c => $"{c.Operation} {c.StatusCode} {c.Duration.TotalMilliseconds:0} ms"))}");
+        Assert.Multiple(() =>
+        {
+            Assert.That(SchemaRequests(observer), Is.EqualTo(1), "one registry request for the whole herd");
+            AssertRealVerdicts(outcomes);
+            Assert.That(elapsed, Is.LessThan(TimeSpan.FromSeconds(1)), "over the re-warmed connection: released when the registry answered");
+        });
+    }
+
     /// <remarks>Nothing compiles the load path first here: when this test runs alone (a fresh process), the load finds
     /// only what start-up compiled (<c>LoadPathWarmup</c> and the start-up call). Without that, compiling on the first
     /// load cost the herd 0.8–1.9 s on this machine under load.</remarks>
@@ -152,6 +186,8 @@ public class ColdMissHerdDrillTests
         var outcomes = await Task.WhenAll(callers).WaitAsync(TimeSpan.FromSeconds(120));
         return (outcomes, clock.Elapsed);
     }
+
+    private static int HealthCalls(RecordingCallObserver observer) => observer.Calls.Count(c => c.Operation == RegistryOperation.Health && c.StatusCode == 200);
 
     private static int SchemaRequests(RecordingCallObserver observer) => observer.Calls.Count(c => c.Operation == RegistryOperation.GetSchema);
 

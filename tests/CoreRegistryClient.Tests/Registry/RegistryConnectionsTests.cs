@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using CoreRegistryClient.Registry;
+using CoreRegistryClient.Testing;
 
 namespace CoreRegistryClient.Tests.Registry;
 
@@ -58,6 +59,38 @@ public class RegistryConnectionsTests
         }
 
         Assert.That(connections.NeedsNewConnection, Is.True, "disposing the handler closed its connections");
+    }
+
+    [Test]
+    public async Task An_idle_connection_near_its_lifetime_is_retired_so_that_the_next_call_opens_its_replacement()
+    {
+        await using var server = await LoopbackRegistryServer.StartAsync();
+        var connections = new RegistryConnections();
+        var handler = RegistryConnectionPolicy.CreateHandler(new SchemaEnforcementOptions(), connections);
+        handler.PooledConnectionLifetime = TimeSpan.FromMinutes(10);
+        connections.Install(handler); // picks up the lifetime set above
+        using var client = new HttpClient(handler) { BaseAddress = server.BaseUri };
+        (await client.GetAsync("health")).Dispose();
+
+        var tooEarly = connections.RetireExpiring(TimeSpan.FromMinutes(1));
+        var inUse = connections.RetireExpiring(TimeSpan.FromMinutes(10)); // just used: not idle yet
+        await Task.Delay(RegistryConnections.IdleAfter + TimeSpan.FromMilliseconds(200));
+        var retired = connections.RetireExpiring(TimeSpan.FromMinutes(10));
+        var afterRetiring = connections.NeedsNewConnection;
+        using (var response = await client.GetAsync("health"))
+        {
+            Assert.That(response.IsSuccessStatusCode, Is.True, "the handler dropped the retired connection and opened a new one");
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(tooEarly, Is.Zero, "not within a minute of its lifetime");
+            Assert.That(inUse, Is.Zero, "a connection used within the last second is left alone");
+            Assert.That(retired, Is.EqualTo(1));
+            Assert.That(afterRetiring, Is.True, "a retired connection is not live");
+            Assert.That(connections.NeedsNewConnection, Is.False, "its replacement is");
+            Assert.That(server.RequestCount("/health"), Is.EqualTo(2));
+        });
     }
 
     /// <summary>Accepts one connection and answers one request on it, keeping it open until told to close it.</summary>

@@ -18,8 +18,9 @@ internal sealed class ChildRegistryProcess : IDisposable
 
     public Uri BaseUri { get; }
 
-    /// <summary>Starts a registry serving each schema at version <c>2.0.0</c> on track <c>v2</c>, and waits until it listens.</summary>
-    public static async Task<ChildRegistryProcess> StartAsync(IReadOnlyDictionary<string, string> schemas)
+    /// <summary>Starts a registry serving each schema at version <c>2.0.0</c> on track <c>v2</c>, and waits until it listens.
+    /// With <paramref name="keepAliveSeconds"/>, it closes connections idle that long (<c>--keep-alive</c>).</summary>
+    public static async Task<ChildRegistryProcess> StartAsync(IReadOnlyDictionary<string, string> schemas, int? keepAliveSeconds = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "crc-child-registry-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.Combine(directory, "v2"));
@@ -42,6 +43,12 @@ internal sealed class ChildRegistryProcess : IDisposable
         })
         {
             start.ArgumentList.Add(argument);
+        }
+
+        if (keepAliveSeconds is { } seconds)
+        {
+            start.ArgumentList.Add("--keep-alive");
+            start.ArgumentList.Add(seconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("The registry process did not start.");
