@@ -183,7 +183,7 @@ internal sealed class SchemaGraphBuilder
         var keywords = _keywords;
         keywords.Clear();
         var draft = location.Draft;
-        if (draft <= SchemaDraft.Draft7 && element.TryGetProperty("$ref", out var reference))
+        if (draft <= SchemaDraft.Draft7 && element.TryGetProperty("$ref"u8, out var reference))
         {
             // Before 2019-09, $ref replaces the whole schema object: siblings are ignored.
             keywords.Add(KeywordCatalog.Build(this, node, location, "$ref", reference)!);
