@@ -2,10 +2,13 @@
 # Messages per second through one Pipeline.Sample consumer, on the in-memory bus and on a real redis-server,
 # in the same run and under the same conditions: a backlog of N FeedbackEvents (10% invalid) is published
 # first (--prefill), then one consumer drains it with validation in strict mode (dead letters included).
-# The figures are the sample's own "throughput" line: messages per second from first delivery to last completion,
-# and the consumer process's CPU per message over the same stretch (all threads; much less sensitive to machine load
-# than the rate). For the Redis bus, redis-server's time per message on the consume path is read from INFO
-# commandstats (EVALSHA/EVAL of the completion script, XREADGROUP, XAUTOCLAIM, XPENDING), reset before each run.
+# The figures are the sample's own "throughput" lines, for two stretches of each run: the whole run (first delivery to
+# last completion) and its steady second half: the first half of the messages is a warm-up, after which the consumer
+# pauses until the JIT compiler has settled (no method compiled for 1 s, at most 15 s), so the steady half leaves out
+# start-up (JIT compilation and tiering, connections, first schema load) the same way for both buses. Per stretch: messages per second, and the consumer process's CPU and allocated bytes per message (all threads;
+# CPU is much less sensitive to machine load than the rate). For the Redis bus, redis-server's time per message on the
+# consume path (whole run) is read from INFO commandstats (EVALSHA/EVAL of the completion script, XREADGROUP,
+# XAUTOCLAIM, XPENDING), reset before each run.
 #
 #   benchmarks/pipeline-throughput.sh [messages=100000] [rounds=3]
 #
@@ -26,10 +29,12 @@ redis_pid=$!
 trap 'kill "$redis_pid" 2>/dev/null; wait "$redis_pid" 2>/dev/null; rm -rf "$workdir"' EXIT
 for _ in $(seq 100); do redis-cli -p "$port" ping >/dev/null 2>&1 && break; sleep 0.1; done
 
-run() { # bus round -> "msg/s cpu-us/msg"
-  dotnet "$sample" --bus "$1" --redis "127.0.0.1:$port" --namespace "bench$2$1" --prefill --count "$count" \
-    --mode strict --invalid-share 0.1 --port 0 --summary-interval 1h 2>&1 \
-    | sed -n 's/^pipeline: throughput .* = \([0-9]*\) msg\/s.*process CPU \([0-9.]*\) us\/msg.*/\1 \2/p'
+run() { # bus round -> "msg/s cpu-us/msg jit-methods B/msg" for the whole run, then the same for the steady half
+  local output
+  output=$(dotnet "$sample" --bus "$1" --redis "127.0.0.1:$port" --namespace "bench$2$1" --prefill --count "$count" \
+    --mode strict --invalid-share 0.1 --port 0 --summary-interval 1h 2>&1)
+  figures() { sed -n "s/^pipeline: $1 .* = \([0-9]*\) msg\/s.*process CPU \([0-9.]*\) us\/msg, allocated \([0-9]*\) B\/msg, JIT-compiled \([0-9]*\) methods.*/\1 \2 \4 \3/p" <<<"$output"; }
+  echo "$(figures throughput) $(figures 'steady throughput')"
 }
 
 server_us() { # -> redis-server microseconds per message on the consume path since the last reset
@@ -43,19 +48,29 @@ median() { sort -n | sed -n "$(( (rounds + 1) / 2 ))p"; }
 echo "conditions: $count messages per run, strict mode, 10% invalid, one consumer (batch 256), backlog published first"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "software: dotnet $(dotnet --version), $(redis-server --version | cut -d' ' -f1-3), StackExchange.Redis 3.4.35, loopback"
-echo "cpu = consumer process CPU per message; server = redis-server time per message (commandstats, consume path)"
-printf '%-6s %12s %12s %7s %12s %12s %12s\n' round memory redis ratio 'cpu memory' 'cpu redis' 'server'
-memories=(); redises=(); ratios=()
+echo "whole = first delivery to last completion (less the warm-up pause); steady = second half, after a warm-up half and a pause until the JIT settled"
+echo "cpu, alloc = consumer process CPU and allocated bytes per message (all threads); jit = methods JIT-compiled in the stretch; server = redis-server time per message (commandstats, consume path, whole run)"
+printf '%-5s | %9s %9s %5s | %9s %9s %5s | %9s %9s | %9s %9s | %8s\n' round memory redis ratio memory redis ratio 'cpu mem' 'cpu redis' 'B/msg mem' 'B/msg red' server
+printf '%-5s | %25s | %25s | %19s | %19s | %8s\n' '' 'whole run (msg/s)' 'steady half (msg/s)' 'steady cpu (us/msg)' 'steady allocated' 'us/msg'
+memories=(); redises=(); ratios=(); steady_memories=(); steady_redises=(); steady_ratios=()
 for round in $(seq "$rounds"); do
-  read -r memory memory_cpu <<<"$(run memory "$round")"
+  read -r memory memory_cpu memory_jit memory_alloc steady_memory steady_memory_cpu steady_memory_jit steady_memory_alloc <<<"$(run memory "$round")"
   redis-cli -p "$port" CONFIG RESETSTAT >/dev/null
-  read -r redis redis_cpu <<<"$(run redis "$round")"
+  read -r redis redis_cpu redis_jit redis_alloc steady_redis steady_redis_cpu steady_redis_jit steady_redis_alloc <<<"$(run redis "$round")"
   server=$(server_us)
   ratio=$(python3 -c "print(f'{$redis/$memory:.2f}')")
+  steady_ratio=$(python3 -c "print(f'{$steady_redis/$steady_memory:.2f}')")
   memories+=("$memory"); redises+=("$redis"); ratios+=("$ratio")
-  printf '%-6s %10s/s %10s/s %7s %6s us/msg %6s us/msg %6s us/msg\n' "$round" "$memory" "$redis" "$ratio" "$memory_cpu" "$redis_cpu" "$server"
+  steady_memories+=("$steady_memory"); steady_redises+=("$steady_redis"); steady_ratios+=("$steady_ratio")
+  printf '%-5s | %9s %9s %5s | %9s %9s %5s | %9s %9s | %9s %9s | %8s\n' "$round" "$memory" "$redis" "$ratio" "$steady_memory" "$steady_redis" "$steady_ratio" \
+    "$steady_memory_cpu" "$steady_redis_cpu" "$steady_memory_alloc" "$steady_redis_alloc" "$server"
+  echo "      jit steady: memory $steady_memory_jit, redis $steady_redis_jit methods; whole run: cpu memory $memory_cpu, redis $redis_cpu us/msg; allocated memory $memory_alloc, redis $redis_alloc B/msg; jit memory $memory_jit, redis $redis_jit methods"
 done
 range() { printf '%s\n' "$@" | sort -n | sed -n '1p;$p' | paste -sd- -; }
-echo "median memory: $(printf '%s\n' "${memories[@]}" | median) msg/s (range $(range "${memories[@]}"))"
-echo "median redis: $(printf '%s\n' "${redises[@]}" | median) msg/s (range $(range "${redises[@]}"))"
-echo "median redis/memory: $(printf '%s\n' "${ratios[@]}" | median) (range $(range "${ratios[@]}"))"
+summary() { echo "median $1: $(printf '%s\n' "${@:2}" | median) (range $(range "${@:2}"))"; }
+summary 'memory msg/s, whole' "${memories[@]}"
+summary 'redis msg/s, whole' "${redises[@]}"
+summary 'redis/memory, whole' "${ratios[@]}"
+summary 'memory msg/s, steady' "${steady_memories[@]}"
+summary 'redis msg/s, steady' "${steady_redises[@]}"
+summary 'redis/memory, steady' "${steady_ratios[@]}"

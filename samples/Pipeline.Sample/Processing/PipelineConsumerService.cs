@@ -6,7 +6,8 @@ using Microsoft.Extensions.Logging;
 namespace CoreRegistryClient.Samples.Pipeline.Processing;
 
 /// <summary>Runs the at-least-once consumer of the feedback stream, and stops the host once <c>--count</c>
-/// messages were received or <c>--duration</c> has passed.</summary>
+/// messages were received or <c>--duration</c> has passed. With <c>--prefill</c>, the first half is a warm-up: halfway and after it
+/// the consumer pauses until the JIT has settled (at most 15 s each), then the steady throughput is measured.</summary>
 internal sealed class PipelineConsumerService(
     IMessageBus bus,
     FeedbackProcessor processor,
@@ -41,6 +42,12 @@ internal sealed class PipelineConsumerService(
             async (message, ct) =>
             {
                 var outcome = await processor.HandleAsync(message, ct);
+                if (counters.Received is var received && counters.Throughput.PausesAfter(received))
+                {
+                    // Warm-up: let tiering finish before the steady stretch starts (same for every bus).
+                    await counters.Throughput.PauseAsync(received, ct);
+                }
+
                 if (settings.Count is { } count && counters.Received >= count)
                 {
                     // Let this batch be completed first: the loop ends at its next read.

@@ -4,7 +4,7 @@ namespace CoreRegistryClient.Samples.Pipeline.Processing;
 
 /// <summary>What the pipeline did with the messages it received, for the summary line. Outcomes are counted when
 /// a message is completed, once per envelope id: a duplicate is counted as such, not as valid again.</summary>
-internal sealed class PipelineCounters(TimeProvider time)
+internal sealed class PipelineCounters(TimeProvider time, PipelineSettings settings)
 {
     private long _received;
     private long _redelivered;
@@ -12,10 +12,6 @@ internal sealed class PipelineCounters(TimeProvider time)
     private long _warned;
     private long _deadLettered;
     private long _duplicates;
-    private long _firstReceivedTicks;
-    private long _lastCompletedTicks;
-    private long _firstReceivedCpuTicks = -1;
-    private long _stoppedCpuTicks = -1;
 
     /// <summary>Deliveries handed to the handler; a redelivered message counts again.</summary>
     public long Received => Interlocked.Read(ref _received);
@@ -34,38 +30,13 @@ internal sealed class PipelineCounters(TimeProvider time)
     /// <summary>Envelopes completed before (by this or another replica): acknowledged, not counted again.</summary>
     public long Duplicates => Interlocked.Read(ref _duplicates);
 
-    /// <summary>From the first delivery to the last completion; zero before any.</summary>
-    public TimeSpan Busy
-    {
-        get
-        {
-            var first = Interlocked.Read(ref _firstReceivedTicks);
-            var last = Interlocked.Read(ref _lastCompletedTicks);
-            return first == 0 || last < first ? TimeSpan.Zero : TimeSpan.FromTicks(last - first);
-        }
-    }
-
-    /// <summary>CPU time of the whole process (every thread: handling, bus client, GC) from the first delivery until
-    /// the consumer stopped; null before both. Unlike <see cref="Busy"/> it hardly depends on how loaded the machine is,
-    /// so it compares buses measured at different moments.</summary>
-    public TimeSpan? BusyCpu
-    {
-        get
-        {
-            var first = Interlocked.Read(ref _firstReceivedCpuTicks);
-            var stopped = Interlocked.Read(ref _stoppedCpuTicks);
-            return first < 0 || stopped < first ? null : TimeSpan.FromTicks(stopped - first);
-        }
-    }
+    /// <summary>Throughput of the run, whole and (with <c>--prefill</c>) steady: the second half of <c>--count</c>.</summary>
+    public ThroughputMeter Throughput { get; } = new(time, settings.Prefill ? settings.Count : null);
 
     public void CountReceived(BusMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (Interlocked.CompareExchange(ref _firstReceivedTicks, time.GetUtcNow().UtcTicks, 0) == 0)
-        {
-            Interlocked.Exchange(ref _firstReceivedCpuTicks, Environment.CpuUsage.TotalTime.Ticks);
-        }
-
+        Throughput.Delivered();
         Interlocked.Increment(ref _received);
         if (message.DeliveryCount > 1)
         {
@@ -73,13 +44,13 @@ internal sealed class PipelineCounters(TimeProvider time)
         }
     }
 
-    /// <summary>The consumer loop has ended: closes the CPU measurement (<see cref="BusyCpu"/>).</summary>
-    public void ConsumerStopped() => Interlocked.Exchange(ref _stoppedCpuTicks, Environment.CpuUsage.TotalTime.Ticks);
+    /// <summary>The consumer loop has ended: closes the CPU and allocation readings of <see cref="Throughput"/>.</summary>
+    public void ConsumerStopped() => Throughput.Stopped();
 
     /// <summary>Counts a completed message (the consumer's <see cref="CompletionObserver"/>).</summary>
     public void CountCompleted(BusMessage message, MessageOutcome outcome, bool first)
     {
-        Interlocked.Exchange(ref _lastCompletedTicks, time.GetUtcNow().UtcTicks);
+        Throughput.Completed();
         if (!first)
         {
             Interlocked.Increment(ref _duplicates);

@@ -23,16 +23,16 @@ internal sealed class PipelineSummaryReporter(PipelineCounters counters, Backpre
 
     protected override string? ClosingNote()
     {
-        var busy = counters.Busy;
-        var completed = counters.Valid + counters.Warned + counters.DeadLettered + counters.Duplicates;
-        if (busy <= TimeSpan.Zero)
+        // CPU per message next to the rate: on a loaded machine the rate says more about the load than the bus.
+        // The steady line leaves out the warm-up (first half, then a pause until the JIT settled), the same way for every bus.
+        var meter = counters.Throughput;
+        if (meter.Whole is not { } whole)
         {
             return null;
         }
 
-        // CPU per message next to the rate: on a loaded machine the rate says more about the load than the bus.
-        var cpu = counters.BusyCpu is { } used ? string.Create(CultureInfo.InvariantCulture, $", process CPU {used.TotalMicroseconds / completed:0.0} us/msg") : string.Empty;
-        return string.Create(CultureInfo.InvariantCulture, $"pipeline: throughput {completed} messages in {busy.TotalSeconds:0.00} s = {completed / busy.TotalSeconds:0} msg/s (bus={settings.Bus}, first delivery to last completion{cpu})");
+        var line = Describe("throughput", whole, "first delivery to last completion");
+        return meter.Steady is { } steady ? line + Environment.NewLine + Describe("steady throughput", steady, "second half, after the warm-up and the JIT settled") : line;
     }
 
     protected override async Task RefreshBeforeLastLineAsync(CancellationToken cancellationToken)
@@ -45,5 +45,12 @@ internal sealed class PipelineSummaryReporter(PipelineCounters counters, Backpre
         {
             // The last line then shows the last depth read.
         }
+    }
+
+    private string Describe(string what, ThroughputStretch stretch, string span)
+    {
+        var cpu = stretch.CpuMicrosecondsPerMessage is { } us ? string.Create(CultureInfo.InvariantCulture, $", process CPU {us:0.0} us/msg") : string.Empty;
+        var allocated = stretch.BytesPerMessage is { } bytes ? string.Create(CultureInfo.InvariantCulture, $", allocated {bytes:0} B/msg, JIT-compiled {stretch.JitCompiled} methods") : string.Empty;
+        return string.Create(CultureInfo.InvariantCulture, $"pipeline: {what} {stretch.Messages} messages in {stretch.Elapsed.TotalSeconds:0.00} s = {stretch.MessagesPerSecond:0} msg/s (bus={settings.Bus}, {span}{cpu}{allocated})");
     }
 }

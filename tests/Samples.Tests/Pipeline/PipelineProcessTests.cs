@@ -20,7 +20,21 @@ public class PipelineProcessTests
         {
             Assert.That(exit, Is.Zero, output);
             Assert.That(lines[^1], Does.Match(PipelineSampleTests.SummaryPattern(200, 174, 26, 0, 0)), output);
-            Assert.That(lines, Has.Some.Match(@"^pipeline: throughput 200 messages in [0-9.]+ s = \d+ msg/s \(bus=memory, first delivery to last completion, process CPU \d+\.\d us/msg\)$"), output);
+            Assert.That(lines, Has.Some.Match(@"^pipeline: throughput 200 messages in [0-9.]+ s = \d+ msg/s \(bus=memory, first delivery to last completion, process CPU \d+\.\d us/msg, allocated \d+ B/msg, JIT-compiled \d+ methods\)$"), output);
+            Assert.That(lines, Has.None.Match("^pipeline: steady throughput"), output);
+        });
+    }
+
+    [Test]
+    public async Task A_prefill_run_reports_the_steady_half_after_the_warm_up_next_to_the_whole_run()
+    {
+        var (exit, output) = await RunAsync("--prefill", "--count", "200", "--port", "0");
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.Zero, output);
+            Assert.That(lines, Has.Some.Match(@"^pipeline: throughput 200 messages in "), output);
+            Assert.That(lines, Has.Some.Match(@"^pipeline: steady throughput 100 messages in [0-9.]+ s = \d+ msg/s \(bus=memory, second half, after the warm-up and the JIT settled, process CPU \d+\.\d us/msg, allocated \d+ B/msg, JIT-compiled \d+ methods\)$"), output);
         });
     }
 
