@@ -155,7 +155,7 @@ public sealed class JsonSchemaCompiler : IDocumentSource
         }
 
         var metaUri = Drafts.MetaSchemaUri(fallbackDraft);
-        if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("$schema", out var declared) && declared.ValueKind == JsonValueKind.String)
+        if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("$schema"u8, out var declared) && declared.ValueKind == JsonValueKind.String)
         {
             metaUri = Drafts.Declared(declared.GetString()!).Uri;
         }

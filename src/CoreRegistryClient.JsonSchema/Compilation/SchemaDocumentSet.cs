@@ -340,13 +340,13 @@ internal sealed class SchemaDocumentSet
         var vocabularies = parent?.Resource.Vocabularies ?? rootVocabularies;
         var created = false;
         string? anchorFromId = null;
+        var declared = element.ValueKind == JsonValueKind.Object ? SchemaDeclarations.Read(element) : default;
         if (element.ValueKind == JsonValueKind.Object)
         {
-            var idName = draft == SchemaDraft.Draft4 ? "id" : "$id";
-            var ignoreId = draft <= SchemaDraft.Draft7 && element.TryGetProperty("$ref", out _);
-            if (!ignoreId && element.TryGetProperty(idName, out var id) && id.ValueKind == JsonValueKind.String)
+            var ignoreId = draft <= SchemaDraft.Draft7 && declared.Ref is not null;
+            if (!ignoreId && (draft == SchemaDraft.Draft4 ? declared.LegacyId : declared.Id) is { ValueKind: JsonValueKind.String } id)
             {
-                if (parent is not null && element.TryGetProperty("$schema", out _))
+                if (parent is not null && declared.Schema is not null)
                 {
                     (draft, vocabularies) = DraftOf(element, draft, baseUri);
                 }
@@ -396,19 +396,19 @@ internal sealed class SchemaDocumentSet
 
         if (draft >= SchemaDraft.Draft201909)
         {
-            if (element.TryGetProperty("$anchor", out var anchor) && anchor.ValueKind == JsonValueKind.String)
+            if (declared.Anchor is { ValueKind: JsonValueKind.String } anchor)
             {
                 resource.Anchors.TryAdd(anchor.GetString()!, location);
             }
 
-            if (draft >= SchemaDraft.Draft202012 && element.TryGetProperty("$dynamicAnchor", out var dynamicAnchor) && dynamicAnchor.ValueKind == JsonValueKind.String)
+            if (draft >= SchemaDraft.Draft202012 && declared.DynamicAnchor is { ValueKind: JsonValueKind.String } dynamicAnchor)
             {
                 resource.Anchors.TryAdd(dynamicAnchor.GetString()!, location);
                 resource.DynamicAnchorLocations.TryAdd(dynamicAnchor.GetString()!, location);
             }
 
             if (draft == SchemaDraft.Draft201909 && ReferenceEquals(resource.RootLocation, location)
-                && element.TryGetProperty("$recursiveAnchor", out var recursive) && recursive.ValueKind == JsonValueKind.True)
+                && declared.RecursiveAnchor is { ValueKind: JsonValueKind.True })
             {
                 resource.RecursiveAnchor = true;
             }

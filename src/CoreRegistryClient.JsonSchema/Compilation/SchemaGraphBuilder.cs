@@ -80,7 +80,8 @@ internal sealed class SchemaGraphBuilder
                 $"The pattern '{regex.Source}' needs the backtracking regex engine ({regex.BacktrackingReason}); its matches draw on the validation's regex budget (JsonSchemaOptions.RegexBudget)."));
     }
 
-    /// <summary>Compiles an ECMA-262 pattern once per compilation.</summary>
+    /// <summary>An ECMA-262 pattern, compiled once per process (<see cref="SharedPatterns"/>) and diagnosed once per
+    /// compilation.</summary>
     /// <param name="source">The pattern.</param>
     /// <param name="owner">The schema holding it.</param>
     /// <param name="keyword">The keyword holding it (named in the error).</param>
@@ -94,11 +95,10 @@ internal sealed class SchemaGraphBuilder
 
         try
         {
-            var regex = EcmaPattern.Create(source, Options.RegexBudget);
-            pattern = new SchemaPattern(source, regex);
-            if (regex.BacktrackingReason is not null)
+            pattern = SharedPatterns.Get(source, Options.RegexBudget);
+            if (pattern.Regex.BacktrackingReason is not null)
             {
-                Diagnose(regex, owner.AbsoluteLocation + "/" + JsonPointer.EscapeForUri(keyword));
+                Diagnose(pattern.Regex, owner.AbsoluteLocation + "/" + JsonPointer.EscapeForUri(keyword));
             }
         }
         catch (ArgumentException e)
@@ -183,7 +183,7 @@ internal sealed class SchemaGraphBuilder
         var keywords = _keywords;
         keywords.Clear();
         var draft = location.Draft;
-        if (draft <= SchemaDraft.Draft7 && element.TryGetProperty("$ref", out var reference))
+        if (draft <= SchemaDraft.Draft7 && element.TryGetProperty("$ref"u8, out var reference))
         {
             // Before 2019-09, $ref replaces the whole schema object: siblings are ignored.
             keywords.Add(KeywordCatalog.Build(this, node, location, "$ref", reference)!);

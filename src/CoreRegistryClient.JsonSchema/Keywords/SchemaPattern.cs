@@ -11,6 +11,9 @@ internal sealed class SchemaPattern(string source, EcmaPattern regex)
 
     public string Source { get; } = source;
 
+    /// <summary>The compiled ECMA-262 pattern.</summary>
+    public EcmaPattern Regex => regex;
+
     /// <summary>Whether the string token matches; a backtracking match that runs out of the validation's regex
     /// budget counts as no match and sets <paramref name="timedOut"/> (and the state's budget flag).</summary>
     public bool Matches(ref EvaluationContext ctx, int token, out bool timedOut)
