@@ -9,8 +9,9 @@ trap 'rm -rf "$out"' EXIT
 DOTNET_TieredCompilation=0 valgrind --tool=callgrind --dump-before=getppid --callgrind-out-file="$out/cg.out" \
   dotnet benchmarks/CoreRegistryClient.Benchmarks/bin/Release/net10.0/CoreRegistryClient.Benchmarks.dll --loop \
   > "$out/steps.txt" 2> "$out/valgrind.txt"
-# Dumps are numbered in order: cg.out.1 holds start-up, each next one an operation's loop.
-i=2
+# Dumps are numbered in order: cg.out.1 holds start-up, cg.out.2 the marker's first call, each next one an
+# operation's loop.
+i=3
 printf '%-40s %12s\n' "payload operation" "instructions/op"
 while read -r schema payload operation iterations; do
   total=$(grep -m1 '^summary:' "$out/cg.out.$i" | awk '{print $2}')

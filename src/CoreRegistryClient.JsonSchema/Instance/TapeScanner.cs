@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 
 namespace CoreRegistryClient.JsonSchema.Instance;
 
@@ -243,8 +244,10 @@ internal static class TapeScanner
 
     /// <summary>The byte at <paramref name="i"/>, or 0 past the end: 0 continues nothing (outside strings, which
     /// refuse it anyway), so running out of input fails where the next byte was needed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static byte At(ReadOnlySpan<byte> json, int i) => (uint)i < (uint)json.Length ? json[i] : (byte)0;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int SkipWhitespace(ReadOnlySpan<byte> json, int i)
     {
         while ((uint)i < (uint)json.Length && json[i] is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t')
@@ -255,6 +258,7 @@ internal static class TapeScanner
         return i;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Scalar(ref JsonToken t, JsonTokenKind kind, int start, int length, bool escaped, int n)
     {
         t.Kind = kind;
@@ -333,8 +337,10 @@ internal static class TapeScanner
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsHex(byte c) => (uint)(c - '0') <= 9 || (uint)((c | 0x20) - 'a') <= 'f' - 'a';
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsDigit(byte c) => (uint)(c - '0') <= 9;
 
     /// <summary>Scans a number from <paramref name="i"/>: <c>-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?</c>.
@@ -392,6 +398,7 @@ internal static class TapeScanner
         return i;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Digits(ReadOnlySpan<byte> json, int i)
     {
         while ((uint)i < (uint)json.Length && IsDigit(json[i]))
