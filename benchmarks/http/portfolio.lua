@@ -11,6 +11,13 @@ for _, target in ipairs(targets) do
   f:close()
 end
 
+-- DELAY_MS > 0: each connection waits that long after a response before its next request, so the offered rate is
+-- about connections x 1000 / (DELAY_MS + latency) per second whatever the mode costs (run.sh's fixed-rate phase).
+local delay_ms = tonumber(os.getenv("DELAY_MS") or "0")
+if delay_ms > 0 then
+  delay = function() return delay_ms end
+end
+
 local i = 0
 request = function()
   i = i % #targets + 1

@@ -50,9 +50,14 @@ internal sealed class CompiledSchema(
     /// deprecation is given (a fetched copy carries it; the index has no note), a copy deprecated or un-deprecated
     /// since is not the same: that metadata reaches HTTP clients as headers.</summary>
     public bool Matches(string requestedTrack, string track, string sha256, (bool Deprecated, string? Note)? deprecation = null) =>
-        !FromSnapshot
+        Runs(track, sha256)
         && string.Equals(RequestedTrack, requestedTrack, StringComparison.Ordinal)
-        && string.Equals(Track, track, StringComparison.Ordinal)
-        && string.Equals(Sha256, sha256, StringComparison.OrdinalIgnoreCase)
         && (deprecation is not { } given || (Deprecated == given.Deprecated && string.Equals(DeprecationNote, given.Note, StringComparison.Ordinal)));
+
+    /// <summary>Whether this is the registry's copy <paramref name="sha256"/> on <paramref name="track"/>, fetched
+    /// (a snapshot copy is never taken as confirmed: it must be reloaded once the registry answers).</summary>
+    public bool Runs(string track, string sha256) =>
+        !FromSnapshot
+        && string.Equals(Track, track, StringComparison.Ordinal)
+        && string.Equals(Sha256, sha256, StringComparison.OrdinalIgnoreCase);
 }

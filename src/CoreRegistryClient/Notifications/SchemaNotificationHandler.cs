@@ -92,10 +92,7 @@ internal sealed class SchemaNotificationHandler(
     };
 
     private static bool Runs(CompiledSchema schema, SchemaPublishedNotification notification) =>
-        !schema.FromSnapshot
-        && string.Equals(schema.Track, notification.Track, StringComparison.Ordinal)
-        && string.Equals(schema.Sha256, notification.Sha256, StringComparison.OrdinalIgnoreCase)
-        && schema.Deprecated == notification.Deprecated;
+        schema.Runs(notification.Track, notification.Sha256) && schema.Deprecated == notification.Deprecated;
 
     /// <summary>Whether the event concerns the copy this replica would negotiate, and the track to ask first.</summary>
     private (bool Relevant, string? Hint) HintFor(SchemaPublishedNotification notification, CompiledSchema current)
