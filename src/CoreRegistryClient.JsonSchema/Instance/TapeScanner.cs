@@ -13,6 +13,9 @@ internal static class TapeScanner
     private static readonly SearchValues<byte> s_stringStops = SearchValues.Create(
         "\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000A\u000B\u000C\u000D\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F"u8);
 
+    /// <summary>JSON's four whitespace bytes as bits: one shift and test per byte instead of four compares.</summary>
+    private const ulong WhitespaceBits = (1UL << ' ') | (1UL << '\t') | (1UL << '\n') | (1UL << '\r');
+
     /// <summary>Scans <paramref name="json"/> (already known to be valid UTF-8) into <paramref name="tape"/>. On
     /// failure <paramref name="errorPosition"/> is the offset of the first byte that cannot continue the document
     /// (its length when the document ends early), or of the bracket that nests too deep.</summary>
@@ -250,8 +253,14 @@ internal static class TapeScanner
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int SkipWhitespace(ReadOnlySpan<byte> json, int i)
     {
-        while ((uint)i < (uint)json.Length && json[i] is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t')
+        while ((uint)i < (uint)json.Length)
         {
+            uint c = json[i];
+            if (c > ' ' || ((1UL << (int)c) & WhitespaceBits) == 0)
+            {
+                break;
+            }
+
             i++;
         }
 
@@ -346,6 +355,7 @@ internal static class TapeScanner
     /// <summary>Scans a number from <paramref name="i"/>: <c>-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?</c>.
     /// What follows it is checked by the caller, as after any value (so <c>01</c> fails at the <c>1</c>).</summary>
     /// <returns>The offset after the number, or the complement of the offset of the first bad byte.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int ScanNumber(ReadOnlySpan<byte> json, int i)
     {
         if (json[i] == (byte)'-')
