@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using System.Text.Unicode;
 
 namespace CoreRegistryClient.JsonSchema.Instance;
@@ -34,113 +33,17 @@ internal static class InstanceTape
             return InputErrorKind.InvalidUtf8;
         }
 
-        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = maxDepth >= int.MaxValue - 2 ? int.MaxValue : maxDepth + 2, CommentHandling = JsonCommentHandling.Disallow });
-        var n = 0;
-        var depth = 0;
-        var parentIsArray = false;
-        var tokens = tape;
-        try
+        var error = TapeScanner.Scan(json, ref tape, ref containers, maxDepth, out tokenCount, out deepest, out var position);
+        if (error != InputErrorKind.None)
         {
-            while (reader.Read())
-            {
-                if (n == tokens.Length)
-                {
-                    tokens = Grow(ref tape, n, reader.BytesConsumed, json.Length);
-                }
-
-                ref var t = ref tokens[n];
-                switch (reader.TokenType)
-                {
-                    case JsonTokenType.StartObject:
-                    case JsonTokenType.StartArray:
-                        if (depth >= maxDepth)
-                        {
-                            errorPosition = reader.TokenStartIndex;
-                            errorMessage = string.Create(CultureInfo.InvariantCulture, $"The instance nests deeper than the limit of {maxDepth}.");
-                            return InputErrorKind.DepthExceeded;
-                        }
-
-                        if (parentIsArray)
-                        {
-                            tokens[containers[depth - 1]].Count++;
-                        }
-
-                        if (depth == containers.Length)
-                        {
-                            GrowContainers(ref containers);
-                        }
-
-                        containers[depth++] = n;
-                        deepest = Math.Max(deepest, depth);
-                        t.Kind = reader.TokenType == JsonTokenType.StartObject ? JsonTokenKind.Object : JsonTokenKind.Array;
-                        parentIsArray = t.Kind == JsonTokenKind.Array;
-                        t.Start = (int)reader.TokenStartIndex;
-                        t.Count = 0;
-                        t.Escaped = false;
-                        n++;
-                        break;
-                    case JsonTokenType.EndObject:
-                    case JsonTokenType.EndArray:
-                        {
-                            tokens[containers[--depth]].End = n;
-                            parentIsArray = depth > 0 && tokens[containers[depth - 1]].Kind == JsonTokenKind.Array;
-                            break;
-                        }
-
-                    case JsonTokenType.PropertyName:
-                        tokens[containers[depth - 1]].Count++;
-                        t.Kind = JsonTokenKind.String; // names are told apart by position, and propertyNames sees them as strings
-                        t.Start = (int)reader.TokenStartIndex + 1;
-                        t.Length = reader.ValueSpan.Length;
-                        t.Escaped = reader.ValueIsEscaped;
-                        t.End = n + 1;
-                        n++;
-                        break;
-                    case JsonTokenType.String:
-                        if (parentIsArray)
-                        {
-                            tokens[containers[depth - 1]].Count++;
-                        }
-
-                        t.Kind = JsonTokenKind.String;
-                        t.Start = (int)reader.TokenStartIndex + 1;
-                        t.Length = reader.ValueSpan.Length;
-                        t.Escaped = reader.ValueIsEscaped;
-                        t.End = n + 1;
-                        n++;
-                        break;
-                    default:
-                        if (parentIsArray)
-                        {
-                            tokens[containers[depth - 1]].Count++;
-                        }
-
-                        t.Kind = reader.TokenType switch
-                        {
-                            JsonTokenType.Number => JsonTokenKind.Number,
-                            JsonTokenType.True => JsonTokenKind.True,
-                            JsonTokenType.False => JsonTokenKind.False,
-                            _ => JsonTokenKind.Null,
-                        };
-                        t.Start = (int)reader.TokenStartIndex;
-                        t.Length = reader.ValueSpan.Length;
-                        t.Escaped = false;
-                        t.End = n + 1;
-                        n++;
-                        break;
-                }
-            }
-        }
-        catch (JsonException e)
-        {
-            // The reader's own message can quote payload bytes, which messages must not do: only its position is used.
-            errorPosition = AbsolutePosition(json, e.LineNumber ?? 0, e.BytePositionInLine ?? 0);
-            errorMessage = string.Create(CultureInfo.InvariantCulture, $"The instance is not well-formed JSON (byte {errorPosition}).");
-            return InputErrorKind.MalformedJson;
+            // Messages never quote payload bytes: only the position is given.
+            errorPosition = position;
+            errorMessage = error == InputErrorKind.DepthExceeded
+                ? string.Create(CultureInfo.InvariantCulture, $"The instance nests deeper than the limit of {maxDepth}.")
+                : string.Create(CultureInfo.InvariantCulture, $"The instance is not well-formed JSON (byte {position}).");
         }
 
-        tokenCount = n;
-        return InputErrorKind.None;
+        return error;
     }
 
     /// <summary>Tapes up to this many tokens come from (and go back to) the array pool; larger ones are allocated
@@ -150,7 +53,7 @@ internal static class InstanceTape
     /// <summary>Grows the tape: doubling through the array pool while small; past <see cref="MaxPooledTokens"/>, to
     /// the size the rest of the input needs at the density of the tokens read most recently (plus 5%), so a huge
     /// document is copied about once rather than at every doubling and its tape is barely larger than needed.</summary>
-    private static JsonToken[] Grow(ref JsonToken[] tape, int used, long bytesRead, int totalBytes)
+    internal static JsonToken[] Grow(ref JsonToken[] tape, int used, long bytesRead, int totalBytes)
     {
         JsonToken[] bigger;
         if (used < MaxPooledTokens)
@@ -181,7 +84,7 @@ internal static class InstanceTape
         }
     }
 
-    private static void GrowContainers(ref int[] containers)
+    internal static void GrowContainers(ref int[] containers)
     {
         var bigger = new int[Math.Max(16, containers.Length * 2)];
         containers.CopyTo(bigger, 0);
@@ -202,22 +105,5 @@ internal static class InstanceTape
         }
 
         return json.Length;
-    }
-
-    private static long AbsolutePosition(ReadOnlySpan<byte> json, long line, long bytePositionInLine)
-    {
-        long offset = 0;
-        for (long l = 0; l < line; l++)
-        {
-            var nl = json[(int)offset..].IndexOf((byte)'\n');
-            if (nl < 0)
-            {
-                break;
-            }
-
-            offset += nl + 1;
-        }
-
-        return Math.Min(offset + bytePositionInLine, json.Length);
     }
 }

@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using CoreRegistryClient.JsonSchema;
+
+namespace CoreRegistryClient.Benchmarks.Engine;
+
+/// <summary><c>--loop</c>: instruction counts per operation under callgrind, every bench-corpus payload in one
+/// process. Each of <see cref="TapeBenchmarks"/>' floor, reader and scanner, and <c>IsValid</c> (default options), runs
+/// once to compile it, then in turn (allocating nothing, so no collection lands in a loop) a fixed number of times between two calls of <c>getppid</c>, which nothing else
+/// here calls: run under <c>valgrind --tool=callgrind --dump-before=getppid</c>, each dump after the first holds one
+/// operation's loop, and the printed table says which one and how many iterations (benchmarks/tape-instructions.sh).</summary>
+internal static partial class InstructionLoop
+{
+    private static readonly string[] s_operations = ["floor", "reader", "scanner", "validate"];
+
+    public static void Run()
+    {
+        var steps = new List<(string Name, int Iterations, Func<int> Step)>();
+        foreach (var schema in BenchCorpus.Names)
+        {
+            var validator = JsonSchemaValidator.Parse(BenchCorpus.SchemaText(schema));
+            foreach (var payload in new[] { "valid", "invalid" })
+            {
+                var tape = new TapeBenchmarks { Schema = schema, Payload = payload };
+                tape.SetPayload();
+                var bytes = BenchCorpus.Payload(schema, payload == "valid");
+                var iterations = Math.Max(100, 200_000 / bytes.Length);
+                foreach (var operation in s_operations)
+                {
+                    Func<int> step = operation switch
+                    {
+                        "floor" => () => tape.Floor(),
+                        "reader" => () => tape.Reader(),
+                        "scanner" => () => tape.Scanner(),
+                        _ => () => validator.IsValid(bytes) ? 1 : 0,
+                    };
+                    steps.Add(($"{schema} {payload} {operation}", iterations, step));
+                }
+            }
+        }
+
+        foreach (var (_, _, step) in steps)
+        {
+            _ = step();
+        }
+
+        _ = Marker(); // binds the call, so its one-time cost is not in the first operation's dump
+
+        foreach (var (_, iterations, step) in steps)
+        {
+            _ = Marker();
+            for (var i = 0; i < iterations; i++)
+            {
+                _ = step();
+            }
+        }
+
+        _ = Marker();
+        foreach (var (name, iterations, _) in steps)
+        {
+            // Printed after the last dump, so console output is in none of the operations' counts.
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name} {iterations}"));
+        }
+    }
+
+    /// <summary>A libc call callgrind can dump before (<c>--dump-before=getppid</c>).</summary>
+#pragma warning disable SYSLIB1054 // LibraryImport would need unsafe blocks, which this project does not allow
+    [DllImport("libc", EntryPoint = "getppid")]
+    private static extern int Marker();
+#pragma warning restore SYSLIB1054
+}
