@@ -145,7 +145,7 @@ public sealed class JsonSchemaValidator
                 }
             }
 
-            return new ValidationResult(false, state.Errors ?? [], InputErrorKind.None, -1, null, state.RegexBudgetExceeded);
+            return new ValidationResult(false, state.TakeErrors(), InputErrorKind.None, -1, null, state.RegexBudgetExceeded);
         }
         finally
         {

@@ -145,6 +145,32 @@ public sealed class ErrorOutputTests
     }
 
     [Test]
+    public void Missing_required_names_are_reported_in_required_order_when_properties_checks_them()
+    {
+        // required names only declared properties, so properties checks it in its own pass over the object.
+        var validator = JsonSchemaValidator.Parse("""{"properties": {"a": {}, "b": {}, "c~/": {}, "d": {}}, "required": ["d", "c~/", "a", "b"]}""");
+
+        var result = validator.Validate(Encoding.UTF8.GetBytes("""{"\u0062": 1, "x": 2}"""));
+
+        Assert.That(result.Errors.Select(e => (e.InstanceLocation, e.KeywordLocation, e.Message)), Is.EqualTo(new[]
+        {
+            ("", "/required", "The required property 'd' is missing."),
+            ("", "/required", "The required property 'c~/' is missing."),
+            ("", "/required", "The required property 'a' is missing."),
+        }));
+    }
+
+    [Test]
+    public void Non_ascii_names_with_slash_and_tilde_are_escaped_in_instance_locations()
+    {
+        var validator = JsonSchemaValidator.Parse("""{"additionalProperties": {"type": "string"}}""");
+
+        var result = validator.Validate("""{"ü~/ß": 1, "plain": 2, "~": 3}""");
+
+        Assert.That(result.Errors.Select(e => e.InstanceLocation), Is.EqualTo(new[] { "/ü~0~1ß", "/plain", "/~0" }));
+    }
+
+    [Test]
     public void Keyword_locations_follow_references_across_documents()
     {
         var compiler = new JsonSchemaCompiler();

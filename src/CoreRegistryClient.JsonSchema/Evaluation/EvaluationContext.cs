@@ -20,9 +20,6 @@ internal ref struct EvaluationContext
         ProbeStack = state.InstanceDepth > ValidatorSettings.UnprobedInstanceDepth;
     }
 
-    /// <summary>An invalid payload usually fails several keywords: room for them without regrowing from 4.</summary>
-    private const int InitialErrorCapacity = 8;
-
     public readonly ReadOnlySpan<byte> Json;
 
     public readonly JsonToken[] Tape;
@@ -68,7 +65,7 @@ internal ref struct EvaluationContext
             return false;
         }
 
-        var errors = State.Errors ??= new List<ValidationError>(InitialErrorCapacity);
+        var errors = State.Errors;
         var text = Settings.IncludeValuesInMessages ? message + " Value: " + Excerpt(token) : message;
         errors.Add(new ValidationError(
             InstancePointer(token),
@@ -87,7 +84,7 @@ internal ref struct EvaluationContext
             return false;
         }
 
-        var errors = State.Errors ??= new List<ValidationError>(InitialErrorCapacity);
+        var errors = State.Errors;
         errors.Add(new ValidationError(
             InstancePointer(token),
             KeywordPointer(node.Pointer, ref node.LocationViaReferences),
@@ -110,7 +107,9 @@ internal ref struct EvaluationContext
             return known;
         }
 
-        var sb = State.Builder();
+        // Built in the state's pooled pointer buffer: one string allocation per new pointer, nothing else.
+        var buffer = State.PointerChars(64);
+        var length = 0;
         var current = 0;
         var depth = 0;
         while (current != token)
@@ -136,15 +135,25 @@ internal ref struct EvaluationContext
                     cache[0] = current;
                     cache[1] = child;
                     cache[2] = index;
-                    sb.Append('/');
                     if (isObject)
                     {
-                        AppendEscaped(sb, Text(child));
+                        ref var name = ref Tape[child];
+                        var raw = Json.Slice(name.Start, name.Length);
+
+                        // A name decodes to at most one char per byte, and escaping at most doubles it.
+                        buffer = State.PointerChars(length + 1 + (raw.Length * 2));
+                        buffer[length++] = '/';
+                        length += name.Escaped || !TryAppendAscii(raw, buffer[length..], out var written)
+                            ? AppendEscaped(buffer[length..], JsonStrings.DecodeToUtf16(raw, name.Escaped, buffer[length..]))
+                            : written;
                         current = token == child ? token : child + 1; // a property name (propertyNames) is reported at its property
                     }
                     else
                     {
-                        sb.Append(index.ToString(CultureInfo.InvariantCulture));
+                        buffer = State.PointerChars(length + 12);
+                        buffer[length++] = '/';
+                        index.TryFormat(buffer[length..], out var digits, default, CultureInfo.InvariantCulture);
+                        length += digits;
                         current = child;
                     }
 
@@ -156,7 +165,7 @@ internal ref struct EvaluationContext
             }
         }
 
-        var pointer = sb.ToString();
+        var pointer = new string(buffer[..length]);
         State.RememberPointer(token, pointer);
         return pointer;
     }
@@ -216,16 +225,59 @@ internal ref struct EvaluationContext
         return (int)reader.BytesConsumed;
     }
 
-    private static void AppendEscaped(StringBuilder sb, ReadOnlySpan<char> segment)
+    /// <summary>Copies an ASCII name (most are) to <paramref name="destination"/> escaped as a JSON Pointer token, one
+    /// char per byte without a decoder's set-up cost; false, having written garbage, when a byte is not ASCII.</summary>
+    private static bool TryAppendAscii(ReadOnlySpan<byte> raw, Span<char> destination, out int written)
     {
-        foreach (var c in segment)
+        written = 0;
+        foreach (var b in raw)
         {
-            _ = c switch
+            if (b >= 0x80)
             {
-                '~' => sb.Append("~0"),
-                '/' => sb.Append("~1"),
-                _ => sb.Append(c),
-            };
+                return false;
+            }
+
+            if (b is (byte)'~' or (byte)'/')
+            {
+                destination[written++] = '~';
+                destination[written++] = b == '~' ? '0' : '1';
+            }
+            else
+            {
+                destination[written++] = (char)b;
+            }
         }
+
+        return true;
+    }
+
+    /// <summary>Escapes, in place, the <paramref name="length"/> chars of a decoded name at the start of
+    /// <paramref name="segment"/> as a JSON Pointer token (<c>~</c> → <c>~0</c>, <c>/</c> → <c>~1</c>); the span has
+    /// room for the growth. Returns the escaped length.</summary>
+    private static int AppendEscaped(Span<char> segment, int length)
+    {
+        var specials = segment[..length].Count('~') + segment[..length].Count('/');
+        if (specials == 0)
+        {
+            return length;
+        }
+
+        // Right to left, so every char is read before its place is written.
+        var write = length + specials;
+        for (var read = length - 1; read >= 0; read--)
+        {
+            var c = segment[read];
+            if (c is '~' or '/')
+            {
+                segment[--write] = c == '~' ? '0' : '1';
+                segment[--write] = '~';
+            }
+            else
+            {
+                segment[--write] = c;
+            }
+        }
+
+        return length + specials;
     }
 }

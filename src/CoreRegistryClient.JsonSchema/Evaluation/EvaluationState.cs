@@ -10,6 +10,7 @@ internal sealed class EvaluationState
 {
     // Buffers grown by one huge payload are not kept per thread beyond these sizes.
     private const int MaxRetainedChars = 1 << 16;
+    private const int MaxRetainedErrors = 1 << 10;
 
     [ThreadStatic]
     private static EvaluationState? s_cached;
@@ -17,6 +18,7 @@ internal sealed class EvaluationState
     private JsonToken[] _tape = [];
     private int[] _containers = new int[32];
     private char[] _chars = new char[256];
+    private char[] _pointerChars = [];
     private ulong[] _bits = new ulong[64];
     private AnnotationFrame[] _frames = new AnnotationFrame[16];
     private SchemaResource[] _scope = new SchemaResource[16];
@@ -49,7 +51,12 @@ internal sealed class EvaluationState
 
     public int RefDepth { get; set; }
 
-    public List<ValidationError>? Errors { get; set; }
+    /// <summary>The errors recorded so far (list output): pooled with the state, so a result takes a right-sized copy
+    /// (<see cref="TakeErrors"/>) instead of a list grown for it.</summary>
+    public List<ValidationError> Errors { get; } = new(8);
+
+    /// <summary>The recorded errors as an array of their own (empty when none).</summary>
+    public ValidationError[] TakeErrors() => Errors.Count == 0 ? [] : Errors.ToArray();
 
     /// <summary>How deep the parsed instance nests.</summary>
     public int InstanceDepth { get; private set; }
@@ -184,6 +191,20 @@ internal sealed class EvaluationState
     /// <summary>An empty string builder for one error location (list output), reused within the thread.</summary>
     public System.Text.StringBuilder Builder() => (_builder ??= new System.Text.StringBuilder(64)).Clear();
 
+    /// <summary>The buffer instance pointers are built in, at least <paramref name="length"/> chars long, keeping
+    /// what is already written when it grows (list output).</summary>
+    public Span<char> PointerChars(int length)
+    {
+        if (_pointerChars.Length < length)
+        {
+            var bigger = new char[Math.Max(length, Math.Max(64, _pointerChars.Length * 2))];
+            _pointerChars.CopyTo(bigger, 0);
+            _pointerChars = bigger;
+        }
+
+        return _pointerChars;
+    }
+
     /// <summary>A scratch UTF-16 buffer of at least <paramref name="length"/> chars, valid until the next call.</summary>
     public Span<char> Chars(int length)
     {
@@ -305,7 +326,14 @@ internal sealed class EvaluationState
             RefDepth = 0;
         }
 
-        Errors = null;
+        if (Errors.Count > 0)
+        {
+            Errors.Clear();
+            if (Errors.Capacity > MaxRetainedErrors)
+            {
+                Errors.Capacity = 8;
+            }
+        }
         if (_recentNext >= 0)
         {
             Array.Fill(_recentTokens, -1);
@@ -321,6 +349,11 @@ internal sealed class EvaluationState
         if (_chars.Length > MaxRetainedChars)
         {
             _chars = new char[256];
+        }
+
+        if (_pointerChars.Length > MaxRetainedChars)
+        {
+            _pointerChars = [];
         }
 
         if (_builder is { Capacity: > MaxRetainedChars })

@@ -10,6 +10,7 @@ internal sealed class PropertiesKeyword : Keyword
 {
     private RequiredKeyword? _required;
     private ulong _requiredMask;
+    private byte[] _requiredBits = [];
     private AdditionalPropertiesKeyword? _additional;
 
     public PropertiesKeyword(SchemaNode owner, string name, List<string> names, List<SchemaNode> schemas) : base(owner, name)
@@ -28,19 +29,22 @@ internal sealed class PropertiesKeyword : Keyword
     public bool TryAbsorb(RequiredKeyword required)
     {
         ulong mask = 0;
-        foreach (var name in required.Utf8Names)
+        var bits = new byte[required.Utf8Names.Length];
+        for (var i = 0; i < bits.Length; i++)
         {
-            var index = Names.Find(name, escaped: false);
+            var index = Names.Find(required.Utf8Names[i], escaped: false);
             if (index is < 0 or >= 64)
             {
                 return false;
             }
 
             mask |= 1UL << index;
+            bits[i] = (byte)index;
         }
 
         _required = required;
         _requiredMask = mask;
+        _requiredBits = bits;
         return true;
     }
 
@@ -105,8 +109,8 @@ internal sealed class PropertiesKeyword : Keyword
 
         if (_required is not null && (seen & _requiredMask) != _requiredMask)
         {
-            // Only now look up which names are missing (list output), by the slow path.
-            valid = _required.Evaluate(ref ctx, token) && valid;
+            // The pass above already knows which names are missing.
+            valid = _required.ReportMissing(ref ctx, token, seen, _requiredBits);
         }
 
         return valid;

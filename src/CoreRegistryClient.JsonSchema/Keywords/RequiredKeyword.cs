@@ -43,12 +43,38 @@ internal sealed class RequiredKeyword : Keyword
                     return false;
                 }
 
-                messages ??= new string?[names.Length];
-                valid = ctx.Fail(reporter, token, messages[i] ??= $"The required property '{text[i]}' is missing.");
+                valid = ctx.Fail(reporter, token, MissingMessage(ref messages, text, i));
             }
         }
 
         return valid;
+    }
+
+    /// <summary>Reports each name whose property is absent from <paramref name="present"/>, where name i's property
+    /// is bit <paramref name="bits"/>[i] (for a <c>properties</c> keyword that saw the object's names in its own pass);
+    /// returns false.</summary>
+    public bool ReportMissing(ref EvaluationContext ctx, int token, ulong present, byte[] bits)
+    {
+        if (!ctx.Collect)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < bits.Length; i++)
+        {
+            if ((present & (1UL << bits[i])) == 0)
+            {
+                ctx.Fail(this, token, MissingMessage(ref _messages, _text, i));
+            }
+        }
+
+        return false;
+    }
+
+    private static string MissingMessage(ref string?[]? messages, string[] text, int i)
+    {
+        messages ??= new string?[text.Length];
+        return messages[i] ??= $"The required property '{text[i]}' is missing.";
     }
 
     public override bool Evaluate(ref EvaluationContext ctx, int token)
