@@ -24,6 +24,7 @@ internal sealed class EvaluationState
     private SchemaResource[] _scope = new SchemaResource[16];
     private RefStep[] _refs = new RefStep[16];
     private int[] _pointerCache = [];
+    private bool _pointerCacheUsed;
     private (Keyword Reference, int Token)[] _cycleGuards = new (Keyword, int)[8];
     private int _cycleGuardCount;
     private long _regexTicksLeft;
@@ -56,7 +57,18 @@ internal sealed class EvaluationState
     public List<ValidationError> Errors { get; } = new(8);
 
     /// <summary>The recorded errors as an array of their own (empty when none).</summary>
-    public ValidationError[] TakeErrors() => Errors.Count == 0 ? [] : Errors.ToArray();
+    public ValidationError[] TakeErrors()
+    {
+        if (Errors.Count == 0)
+        {
+            return [];
+        }
+
+        // Not List.ToArray: its shared generic code looks the array type up at run time, which costs more than the copy.
+        var errors = new ValidationError[Errors.Count];
+        Errors.CopyTo(errors);
+        return errors;
+    }
 
     /// <summary>How deep the parsed instance nests.</summary>
     public int InstanceDepth { get; private set; }
@@ -159,6 +171,7 @@ internal sealed class EvaluationState
             _pointerCache = bigger;
         }
 
+        _pointerCacheUsed = true;
         return _pointerCache.AsSpan(depth * 3, 3);
     }
 
@@ -341,9 +354,11 @@ internal sealed class EvaluationState
             _recentNext = -1;
         }
 
-        if (_pointerCache.Length > 0)
+        if (_pointerCacheUsed)
         {
+            // Only validations that located an error used it: the others (every valid one) skip the fill.
             Array.Fill(_pointerCache, -1);
+            _pointerCacheUsed = false;
         }
 
         if (_chars.Length > MaxRetainedChars)
