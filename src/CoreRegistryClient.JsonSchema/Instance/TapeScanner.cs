@@ -66,7 +66,7 @@ internal static class TapeScanner
             case (byte)'-':
             case >= (byte)'0' and <= (byte)'9':
                 {
-                    var end = ScanNumber(json, i);
+                    var end = ScanNumber(json, i, out var integerSyntax);
                     if (end < 0)
                     {
                         errorPosition = ~end;
@@ -74,6 +74,7 @@ internal static class TapeScanner
                     }
 
                     Scalar(ref tokens[n], JsonTokenKind.Number, i, end - i, false, n);
+                    tokens[n].IntegerSyntax = integerSyntax;
                     n++;
                     i = end;
                     goto AfterValue;
@@ -354,10 +355,12 @@ internal static class TapeScanner
 
     /// <summary>Scans a number from <paramref name="i"/>: <c>-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?</c>.
     /// What follows it is checked by the caller, as after any value (so <c>01</c> fails at the <c>1</c>).</summary>
-    /// <returns>The offset after the number, or the complement of the offset of the first bad byte.</returns>
+    /// <returns>The offset after the number, or the complement of the offset of the first bad byte; with
+    /// <paramref name="integerSyntax"/>, whether it has neither fraction nor exponent.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int ScanNumber(ReadOnlySpan<byte> json, int i)
+    private static int ScanNumber(ReadOnlySpan<byte> json, int i, out bool integerSyntax)
     {
+        integerSyntax = false;
         if (json[i] == (byte)'-')
         {
             i++;
@@ -378,6 +381,12 @@ internal static class TapeScanner
         }
 
         c = At(json, i);
+        if (c != (byte)'.' && (c | 0x20) != (byte)'e')
+        {
+            integerSyntax = true;
+            return i;
+        }
+
         if (c == (byte)'.')
         {
             if (!IsDigit(At(json, ++i)))

@@ -55,7 +55,8 @@ internal sealed class TypeKeyword : Keyword
 
     public override bool Evaluate(ref EvaluationContext ctx, int token)
     {
-        var kind = ctx.Tape[token].Kind;
+        ref var t = ref ctx.Tape[token];
+        var kind = t.Kind;
         if ((_mask & Bit(kind)) != 0)
         {
             return true;
@@ -63,6 +64,11 @@ internal sealed class TypeKeyword : Keyword
 
         if (_integer && kind == JsonTokenKind.Number)
         {
+            if (t.IntegerSyntax)
+            {
+                return true;
+            }
+
             var raw = ctx.Raw(token);
             if (_syntacticInteger ? !NumberLimit.HasFractionOrExponent(raw) : NumberLimit.IsInteger(raw))
             {

@@ -45,15 +45,16 @@ internal sealed class NumberLimit
     /// <summary>Compares a pre-parsed instance number with this limit: negative when the instance is smaller.</summary>
     public int Compare(ref InstanceNumber instance)
     {
-        // Integer limits (most bounds) against numbers without an exponent: no decimal parse.
-        if (instance.IsPlain && _isLong)
-        {
-            return instance.CompareToInteger(_long);
-        }
-
+        // A bound of zero (minimum: 0, exclusiveMinimum: 0) needs only the sign, mostly decided by the first byte.
         if (_isZero)
         {
             return Sign(instance.Raw);
+        }
+
+        // Integer limits (most other bounds) against numbers without an exponent: no decimal parse.
+        if (_isLong && instance.IsPlain)
+        {
+            return instance.CompareToInteger(_long);
         }
 
         if (_hasFast && instance.TryGetDecimal(out var value))
