@@ -19,7 +19,7 @@ internal sealed class NumberChecksKeyword(SchemaNode owner, TypeKeyword? type, N
             return type is null || type.Evaluate(ref ctx, token);
         }
 
-        var valid = type is null || type.Evaluate(ref ctx, token);
+        var valid = type is null || type.Accepts(ref t) || type.Evaluate(ref ctx, token);
         if (!valid && !ctx.Collect)
         {
             return false;

@@ -81,6 +81,12 @@ internal sealed class SchemaNode
         if (_plain && !ctx.TrackScope)
         {
             var keywords = Keywords;
+            if (keywords.Length == 1)
+            {
+                // Most property schemas are one (fused) keyword: no loop.
+                return keywords[0].Evaluate(ref ctx, token);
+            }
+
             if (ctx.Collect)
             {
                 var valid = true;
