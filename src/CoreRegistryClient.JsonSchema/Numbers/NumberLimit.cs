@@ -119,9 +119,18 @@ internal sealed class NumberLimit
         return BigNumber.Parse(raw).Hash();
     }
 
+    /// <summary>Whether this limit is zero: then comparing with it is <see cref="Sign"/>.</summary>
+    public bool IsZero => _isZero;
+
     /// <summary>The sign of a JSON number (-0 and 0.0 are zero).</summary>
-    private static int Sign(ReadOnlySpan<byte> raw)
+    public static int Sign(ReadOnlySpan<byte> raw)
     {
+        // Most numbers start with a non-zero digit (JSON allows no leading zeros after it).
+        if ((uint)(raw[0] - '1') <= '9' - '1')
+        {
+            return 1;
+        }
+
         var negative = raw[0] == '-';
         foreach (var c in negative ? raw[1..] : raw)
         {
