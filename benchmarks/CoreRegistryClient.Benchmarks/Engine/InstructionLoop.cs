@@ -15,6 +15,8 @@ internal static partial class InstructionLoop
 
     public static void Run()
     {
+        // LOOP_FILTER (e.g. "md.BarBatch valid validate") keeps only the operations whose name contains it.
+        var filter = Environment.GetEnvironmentVariable("LOOP_FILTER");
         var steps = new List<(string Name, int Iterations, Func<int> Step)>();
         foreach (var schema in BenchCorpus.Names)
         {
@@ -34,7 +36,11 @@ internal static partial class InstructionLoop
                         "scanner" => () => tape.Scanner(),
                         _ => () => validator.IsValid(bytes) ? 1 : 0,
                     };
-                    steps.Add(($"{schema} {payload} {operation}", iterations, step));
+                    var name = $"{schema} {payload} {operation}";
+                    if (filter is null || name.Contains(filter, StringComparison.Ordinal))
+                    {
+                        steps.Add((name, iterations, step));
+                    }
                 }
             }
         }

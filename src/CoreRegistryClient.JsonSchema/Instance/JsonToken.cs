@@ -29,4 +29,9 @@ internal struct JsonToken
     /// <summary>Strings and names: whether the raw bytes contain escape sequences.</summary>
     [FieldOffset(13)]
     public bool Escaped;
+
+    /// <summary>Numbers from the instance scanner: written without a fraction or an exponent, so an integer (the
+    /// <c>integer</c> type needs no second look at the bytes). False says nothing: other tapes leave it unset.</summary>
+    [FieldOffset(14)]
+    public bool IntegerSyntax;
 }

@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace CoreRegistryClient.JsonSchema.Instance;
 
@@ -66,7 +68,7 @@ internal static class TapeScanner
             case (byte)'-':
             case >= (byte)'0' and <= (byte)'9':
                 {
-                    var end = ScanNumber(json, i);
+                    var end = ScanNumber(json, i, out var integerSyntax);
                     if (end < 0)
                     {
                         errorPosition = ~end;
@@ -74,6 +76,7 @@ internal static class TapeScanner
                     }
 
                     Scalar(ref tokens[n], JsonTokenKind.Number, i, end - i, false, n);
+                    tokens[n].IntegerSyntax = integerSyntax;
                     n++;
                     i = end;
                     goto AfterValue;
@@ -303,7 +306,7 @@ internal static class TapeScanner
         escaped = false;
         while (true)
         {
-            var k = (uint)i <= (uint)json.Length ? json[i..].IndexOfAny(s_stringStops) : -1;
+            var k = FindStringStop(json, i);
             if (k < 0)
             {
                 return ~json.Length;
@@ -346,6 +349,31 @@ internal static class TapeScanner
         }
     }
 
+    /// <summary>The offset from <paramref name="i"/> of the first string stop (quote, backslash, control
+    /// character), or -1. Most strings and names are short: one 16-byte compare finds their end without the
+    /// general search's set-up, which cost more than the compare itself.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int FindStringStop(ReadOnlySpan<byte> json, int i)
+    {
+        if (Vector128.IsHardwareAccelerated && i >= 0 && json.Length - i >= Vector128<byte>.Count)
+        {
+            var v = Vector128.Create(json.Slice(i, Vector128<byte>.Count));
+            var stops = Vector128.Equals(v, Vector128.Create((byte)'"'))
+                | Vector128.Equals(v, Vector128.Create((byte)'\\'))
+                | Vector128.LessThan(v, Vector128.Create((byte)0x20));
+            var mask = stops.ExtractMostSignificantBits();
+            if (mask != 0)
+            {
+                return BitOperations.TrailingZeroCount(mask);
+            }
+
+            var rest = json[(i + Vector128<byte>.Count)..].IndexOfAny(s_stringStops);
+            return rest < 0 ? -1 : rest + Vector128<byte>.Count;
+        }
+
+        return (uint)i <= (uint)json.Length ? json[i..].IndexOfAny(s_stringStops) : -1;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsHex(byte c) => (uint)(c - '0') <= 9 || (uint)((c | 0x20) - 'a') <= 'f' - 'a';
 
@@ -354,10 +382,12 @@ internal static class TapeScanner
 
     /// <summary>Scans a number from <paramref name="i"/>: <c>-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?</c>.
     /// What follows it is checked by the caller, as after any value (so <c>01</c> fails at the <c>1</c>).</summary>
-    /// <returns>The offset after the number, or the complement of the offset of the first bad byte.</returns>
+    /// <returns>The offset after the number, or the complement of the offset of the first bad byte; with
+    /// <paramref name="integerSyntax"/>, whether it has neither fraction nor exponent.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int ScanNumber(ReadOnlySpan<byte> json, int i)
+    private static int ScanNumber(ReadOnlySpan<byte> json, int i, out bool integerSyntax)
     {
+        integerSyntax = false;
         if (json[i] == (byte)'-')
         {
             i++;
@@ -378,6 +408,12 @@ internal static class TapeScanner
         }
 
         c = At(json, i);
+        if (c != (byte)'.' && (c | 0x20) != (byte)'e')
+        {
+            integerSyntax = true;
+            return i;
+        }
+
         if (c == (byte)'.')
         {
             if (!IsDigit(At(json, ++i)))

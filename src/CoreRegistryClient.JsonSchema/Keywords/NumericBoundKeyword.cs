@@ -43,8 +43,15 @@ internal sealed class NumericBoundKeyword : Keyword
 
     /// <summary>Checks an already parsed instance number (see <see cref="NumberChecksKeyword"/>).</summary>
     public bool Check(ref InstanceNumber number, ref EvaluationContext ctx, int token)
+        => Check(_limit.Compare(ref number), ref ctx, token);
+
+    /// <summary>Whether this bound is zero, so the instance's sign alone decides it.</summary>
+    public bool IsZero => _limit.IsZero;
+
+    /// <summary>The verdict, given the instance compared with the limit (negative when smaller).</summary>
+    public bool Check(int compared, ref EvaluationContext ctx, int token)
     {
-        var c = _limit.Compare(ref number);
+        var c = compared;
         var ok = _upper ? (_exclusive ? c < 0 : c <= 0) : (_exclusive ? c > 0 : c >= 0);
         return ok || (ctx.Collect && ctx.Fail(this, token, _message ??= Message()));
     }

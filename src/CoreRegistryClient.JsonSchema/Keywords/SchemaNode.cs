@@ -40,6 +40,9 @@ internal sealed class SchemaNode
 
     private bool _plain;
 
+    // The one keyword of a plain schema that has only one.
+    private Keyword? _single;
+
     public Keyword[] Keywords { get; private set; } = [];
 
     public bool AlwaysValid { get; private set; }
@@ -57,6 +60,7 @@ internal sealed class SchemaNode
         AlwaysValid = value;
         AlwaysInvalid = !value;
         _plain = value;
+        _single = null;
     }
 
     public void SetKeywords(List<Keyword> keywords)
@@ -68,9 +72,22 @@ internal sealed class SchemaNode
         TracksProperties = keywords.Exists(static k => k is UnevaluatedPropertiesKeyword);
         TracksItems = keywords.Exists(static k => k is UnevaluatedItemsKeyword);
         _plain = !TracksProperties && !TracksItems;
+        _single = _plain && Keywords.Length == 1 ? Keywords[0] : null;
     }
 
     public bool Evaluate(ref EvaluationContext ctx, int token)
+    {
+        // Most property schemas are one (fused) keyword: a call straight to it, from a method small enough to
+        // save no registers.
+        if (_single is not null && !ctx.ProbeStack && !ctx.TrackScope)
+        {
+            return _single.Evaluate(ref ctx, token);
+        }
+
+        return EvaluateKeywords(ref ctx, token);
+    }
+
+    private bool EvaluateKeywords(ref EvaluationContext ctx, int token)
     {
         if (ctx.ProbeStack && !RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {

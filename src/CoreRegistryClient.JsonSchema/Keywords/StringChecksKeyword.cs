@@ -12,13 +12,14 @@ internal sealed class StringChecksKeyword(SchemaNode owner, TypeKeyword? type, K
 
     public override bool Evaluate(ref EvaluationContext ctx, int token)
     {
-        if (ctx.Tape[token].Kind != JsonTokenKind.String)
+        ref var t = ref ctx.Tape[token];
+        if (t.Kind != JsonTokenKind.String)
         {
             return type is null || type.Evaluate(ref ctx, token);
         }
 
         // A string always passes a type check that allows strings, so only the string keywords remain.
-        var valid = type is null || type.Evaluate(ref ctx, token);
+        var valid = type is null || type.Accepts(ref t) || type.Evaluate(ref ctx, token);
         if (!valid && !ctx.Collect)
         {
             return false;

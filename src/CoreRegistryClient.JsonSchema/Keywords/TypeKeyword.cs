@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using CoreRegistryClient.JsonSchema.Evaluation;
 using CoreRegistryClient.JsonSchema.Instance;
@@ -55,12 +56,13 @@ internal sealed class TypeKeyword : Keyword
 
     public override bool Evaluate(ref EvaluationContext ctx, int token)
     {
-        var kind = ctx.Tape[token].Kind;
-        if ((_mask & Bit(kind)) != 0)
+        ref var t = ref ctx.Tape[token];
+        if (Accepts(ref t))
         {
             return true;
         }
 
+        var kind = t.Kind;
         if (_integer && kind == JsonTokenKind.Number)
         {
             var raw = ctx.Raw(token);
@@ -72,6 +74,12 @@ internal sealed class TypeKeyword : Keyword
 
         return ctx.Collect && ctx.Fail(this, token, Message(kind));
     }
+
+    /// <summary>Whether the token's kind alone passes (an integer written as one, for <c>integer</c>): no
+    /// virtual call for the keywords that check the type along with others. False means look closer.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool Accepts(ref JsonToken t)
+        => (_mask & Bit(t.Kind)) != 0 || (_integer && t.Kind == JsonTokenKind.Number && t.IntegerSyntax);
 
     /// <summary>The message for an instance of <paramref name="kind"/>, built once per process for each expected
     /// type and kind (a handful), so list output does not rebuild it for every error.</summary>

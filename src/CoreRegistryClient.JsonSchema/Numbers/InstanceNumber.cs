@@ -1,44 +1,54 @@
 namespace CoreRegistryClient.JsonSchema.Numbers;
 
-/// <summary>An instance number shared by all the numeric keywords of a schema. One scan up front reads a number
+/// <summary>An instance number shared by all the numeric keywords of a schema. One scan, on first need, reads a number
 /// written without an exponent and with at most 18 integer digits (the common case) as its integer part and the sign
 /// of its fraction, which decides every comparison with an integer limit; the 19-digit decimal is parsed only if
 /// some keyword still needs it, and then only once.</summary>
 internal ref struct InstanceNumber
 {
+    private byte _plainState; // 0 not scanned, 1 plain, 2 not plain
+    private bool _hasPoint;
+    private long _integer;
+    private int _fractionSign;
     private byte _decimalState; // 0 not parsed, 1 parsed, 2 does not fit
     private JsonDecimal _decimal;
 
-    public InstanceNumber(ReadOnlySpan<byte> raw)
-    {
-        Raw = raw;
-        IsPlain = TryParsePlain(raw, out var integer, out var fractionSign, out var hasPoint);
-        Integer = integer;
-        FractionSign = fractionSign;
-        IsSmallInteger = IsPlain && !hasPoint;
-    }
+    /// <summary>Nothing is read yet: a bound of zero needs only the sign (<see cref="NumberLimit"/>), so the scan
+    /// waits for the first keyword that needs it.</summary>
+    public InstanceNumber(ReadOnlySpan<byte> raw) => Raw = raw;
 
     public readonly ReadOnlySpan<byte> Raw { get; }
 
     /// <summary>Whether the number is a plain integer of at most 18 digits (then <see cref="Integer"/> holds it).</summary>
-    public readonly bool IsSmallInteger { get; }
+    public bool IsSmallInteger => IsPlain && !_hasPoint;
 
     /// <summary>Whether the number has no exponent and at most 18 integer digits: then it equals
     /// <see cref="Integer"/> plus a fraction of sign <see cref="FractionSign"/> and magnitude below one.</summary>
-    public readonly bool IsPlain { get; }
+    public bool IsPlain
+    {
+        get
+        {
+            if (_plainState == 0)
+            {
+                _plainState = TryParsePlain(Raw, out _integer, out _fractionSign, out _hasPoint) ? (byte)1 : (byte)2;
+            }
+
+            return _plainState == 1;
+        }
+    }
 
     /// <summary>The integer part (truncated towards zero) of a <see cref="IsPlain"/> number.</summary>
-    public readonly long Integer { get; }
+    public readonly long Integer => _integer;
 
     /// <summary>0 when a <see cref="IsPlain"/> number's fraction is zero (<c>1.0</c>), else the number's sign.</summary>
-    public readonly int FractionSign { get; }
+    public readonly int FractionSign => _fractionSign;
 
     /// <summary>Compares a <see cref="IsPlain"/> number with an integer: its integer part decides unless equal, and
     /// then the fraction does (1.5 &gt; 1, -1.5 &lt; -1, 1.0 = 1).</summary>
     public readonly int CompareToInteger(long limit)
     {
-        var c = Integer.CompareTo(limit);
-        return c != 0 ? c : FractionSign;
+        var c = _integer.CompareTo(limit);
+        return c != 0 ? c : _fractionSign;
     }
 
     /// <summary>The number as a 19-digit decimal, if it fits.</summary>

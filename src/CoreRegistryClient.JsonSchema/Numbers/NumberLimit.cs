@@ -45,15 +45,16 @@ internal sealed class NumberLimit
     /// <summary>Compares a pre-parsed instance number with this limit: negative when the instance is smaller.</summary>
     public int Compare(ref InstanceNumber instance)
     {
-        // Integer limits (most bounds) against numbers without an exponent: no decimal parse.
-        if (instance.IsPlain && _isLong)
-        {
-            return instance.CompareToInteger(_long);
-        }
-
+        // A bound of zero (minimum: 0, exclusiveMinimum: 0) needs only the sign, mostly decided by the first byte.
         if (_isZero)
         {
             return Sign(instance.Raw);
+        }
+
+        // Integer limits (most other bounds) against numbers without an exponent: no decimal parse.
+        if (_isLong && instance.IsPlain)
+        {
+            return instance.CompareToInteger(_long);
         }
 
         if (_hasFast && instance.TryGetDecimal(out var value))
@@ -118,9 +119,18 @@ internal sealed class NumberLimit
         return BigNumber.Parse(raw).Hash();
     }
 
+    /// <summary>Whether this limit is zero: then comparing with it is <see cref="Sign"/>.</summary>
+    public bool IsZero => _isZero;
+
     /// <summary>The sign of a JSON number (-0 and 0.0 are zero).</summary>
-    private static int Sign(ReadOnlySpan<byte> raw)
+    public static int Sign(ReadOnlySpan<byte> raw)
     {
+        // Most numbers start with a non-zero digit (JSON allows no leading zeros after it).
+        if ((uint)(raw[0] - '1') <= '9' - '1')
+        {
+            return 1;
+        }
+
         var negative = raw[0] == '-';
         foreach (var c in negative ? raw[1..] : raw)
         {

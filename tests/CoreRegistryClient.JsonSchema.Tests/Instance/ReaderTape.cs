@@ -82,6 +82,7 @@ internal static class ReaderTape
                         };
                         var isString = kind == JsonTokenKind.String;
                         Scalar(ref t, kind, (int)reader.TokenStartIndex + (isString ? 1 : 0), reader.ValueSpan.Length, isString && reader.ValueIsEscaped, n);
+                        t.IntegerSyntax = kind == JsonTokenKind.Number && reader.ValueSpan.IndexOfAny(".eE"u8) < 0;
                         n++;
                         break;
                 }

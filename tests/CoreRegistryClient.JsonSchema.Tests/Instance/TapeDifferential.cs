@@ -44,9 +44,9 @@ internal static class TapeDifferential
         for (var k = 0; k < count; k++)
         {
             var (a, b) = (ours[k], theirs[k]);
-            if (a.Kind != b.Kind || a.Start != b.Start || a.Length != b.Length || a.End != b.End || a.Escaped != b.Escaped)
+            if (a.Kind != b.Kind || a.Start != b.Start || a.Length != b.Length || a.End != b.End || a.Escaped != b.Escaped || (a.Kind == JsonTokenKind.Number && a.IntegerSyntax != b.IntegerSyntax))
             {
-                return $"token {k}: {a.Kind} start {a.Start} length/count {a.Length} end {a.End} escaped {a.Escaped}; reader {b.Kind} {b.Start} {b.Length} {b.End} {b.Escaped}";
+                return $"token {k}: {a.Kind} start {a.Start} length/count {a.Length} end {a.End} escaped {a.Escaped} integer {a.IntegerSyntax}; reader {b.Kind} {b.Start} {b.Length} {b.End} {b.Escaped} {b.IntegerSyntax}";
             }
         }
 
