@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Json.Schema;
 
@@ -29,6 +30,24 @@ public sealed class CompileCostTests
         var large = Allocated(() => new JsonSchemaCompiler().Compile(Generated(400)));
 
         Assert.That((double)large / small, Is.InRange(6.0, 10.0), "eight times the definitions");
+    }
+
+    /// <summary>The large-schema benchmark's shape (wide definitions, references to <c>#/$defs/…/properties/…</c>
+    /// in cycles, <c>oneOf</c>/<c>anyOf</c>/<c>allOf</c>), with and without meta-schema validation: eight times the
+    /// definitions may cost at most eight and a half times the allocation. Allocation is the proxy for work here
+    /// (instruction counts of the same compile grow alike: benchmarks/README.md).</summary>
+    [TestCase(true)]
+    [TestCase(false)]
+    public void Compile_allocation_per_schema_byte_stays_flat_on_wide_cross_referencing_schemas(bool validateSchema)
+    {
+        var options = new JsonSchemaOptions { ValidateSchema = validateSchema };
+        var small = WideCatalogue(25);
+        var large = WideCatalogue(200);
+
+        var perByteSmall = (double)Allocated(() => new JsonSchemaCompiler(options).Compile(small)) / small.Length;
+        var perByteLarge = (double)Allocated(() => new JsonSchemaCompiler(options).Compile(large)) / large.Length;
+
+        Assert.That(perByteLarge, Is.LessThanOrEqualTo(perByteSmall * 1.07), $"{perByteSmall:F1} B per schema byte at 25 definitions, {perByteLarge:F1} at 200");
     }
 
     /// <summary>Containers wider than 16 members (a big <c>$defs</c> or <c>properties</c>, a long <c>anyOf</c>) are
@@ -77,6 +96,35 @@ public sealed class CompileCostTests
 
         return sb.Append("},\"$ref\":\"#/$defs/D0\"}").ToString();
     }
+
+    /// <summary>Definitions that reference the next, the previous and a far one, every 25th with 120 properties.</summary>
+    private static string WideCatalogue(int definitions)
+    {
+        var sb = new StringBuilder("""{"$schema":"https://json-schema.org/draft/2020-12/schema","$defs":{""");
+        for (var d = 0; d < definitions; d++)
+        {
+            var far = (d * 7 + 3) % definitions;
+            sb.Append(d == 0 ? "" : ",").Append("""
+                "R@D":{"type":"object","required":["id"],"additionalProperties":false,"properties":{
+                "id":{"type":"string","format":"uuid"},"name":{"type":"string","maxLength":64,"pattern":"^[A-Za-z][A-Za-z0-9_.-]{0,63}$"},
+                "state":{"enum":["new","active","closed"]},"count":{"type":"integer","minimum":0},
+                "settings":{"type":"object","properties":{"retries":{"type":"integer","maximum":10},"limits":{"type":"object","additionalProperties":{"type":"string"}}}},
+                "next":{"$ref":"#/$defs/R@NEXT"},"previous":{"type":"array","items":{"$ref":"#/$defs/R@PREVIOUS"}},
+                "link":{"oneOf":[{"type":"null"},{"$ref":"#/$defs/R@FAR"}]},"condition":{"anyOf":[{"type":"boolean"},{"type":"object"}]}
+                """.Replace("@D", Text(d), StringComparison.Ordinal).Replace("@NEXT", Text((d + 1) % definitions), StringComparison.Ordinal)
+                .Replace("@PREVIOUS", Text((d + definitions - 1) % definitions), StringComparison.Ordinal).Replace("@FAR", Text(far), StringComparison.Ordinal));
+            for (var p = 0; d % 25 == 0 && p < 120; p++)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $$""","o{{p}}":{"type":["string","null"],"maxLength":{{64 + p}}}""");
+            }
+
+            sb.Append(CultureInfo.InvariantCulture, $$"""},"allOf":[{"$ref":"#/$defs/R{{far}}/properties/settings"}]}""");
+        }
+
+        return sb.Append("""},"$ref":"#/$defs/R0"}""").ToString();
+    }
+
+    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static long Allocated(Func<object> compile)
     {
