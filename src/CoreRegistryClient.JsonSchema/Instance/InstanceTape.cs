@@ -39,7 +39,7 @@ internal static class InstanceTape
             // Messages never quote payload bytes: only the position is given.
             errorPosition = position;
             errorMessage = error == InputErrorKind.DepthExceeded
-                ? string.Create(CultureInfo.InvariantCulture, $"The instance nests deeper than the limit of {maxDepth}.")
+                ? string.Create(CultureInfo.InvariantCulture, $"The instance nests deeper than {maxDepth} levels (the limit; JsonSchemaOptions.MaxDepth) at byte {position}.")
                 : string.Create(CultureInfo.InvariantCulture, $"The instance is not well-formed JSON (byte {position}).");
         }
 
