@@ -88,6 +88,17 @@ public sealed class RedisStreamBusTests : MessageBusContract
     }
 
     [Test]
+    public async Task The_data_field_is_found_by_name_among_other_fields()
+    {
+        await using var bus = new RedisStreamBus(LiveRedisSetUp.Endpoint);
+        var stream = "foreign-" + Guid.NewGuid().ToString("N");
+        await bus.EnsureGroupAsync(stream, "g");
+        await Redis.StreamAddAsync(stream, [new NameValueEntry("dat", "no"), new NameValueEntry("datax", "no"), new NameValueEntry("data", "{\"a\":1}")]);
+        var message = (await bus.ReadAsync(new ConsumerIdentity(stream, "g", "c"), 1, TimeSpan.FromSeconds(5))).Single();
+        Assert.That(System.Text.Encoding.UTF8.GetString(message.Data.Span), Is.EqualTo("{\"a\":1}"));
+    }
+
+    [Test]
     public async Task Reading_a_missing_group_is_redis_nogroup_error()
     {
         await using var bus = new RedisStreamBus(LiveRedisSetUp.Endpoint);
