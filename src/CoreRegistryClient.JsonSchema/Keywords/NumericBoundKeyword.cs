@@ -51,8 +51,7 @@ internal sealed class NumericBoundKeyword : Keyword
     /// <summary>The verdict, given the instance compared with the limit (negative when smaller).</summary>
     public bool Check(int compared, ref EvaluationContext ctx, int token)
     {
-        var c = compared;
-        var ok = _upper ? (_exclusive ? c < 0 : c <= 0) : (_exclusive ? c > 0 : c >= 0);
+        var ok = _upper ? (_exclusive ? compared < 0 : compared <= 0) : (_exclusive ? compared > 0 : compared >= 0);
         return ok || (ctx.Collect && ctx.Fail(this, token, _message ??= Message()));
     }
 
