@@ -116,6 +116,53 @@ public sealed class NumericKeywordTests
         Assert.That(disagreements, Is.Empty);
     }
 
+    /// <summary>A bound of zero, however the schema writes it, is decided by the instance's sign, however the instance
+    /// writes it (negative zero, zero fractions and exponents, exponents that move digits, numbers beyond a double's
+    /// range), alone, with a <c>type</c> checked in the same keyword, and with a second zero bound.</summary>
+    [TestCase("0", 0)]
+    [TestCase("-0", 0)]
+    [TestCase("0.0", 0)]
+    [TestCase("-0.0", 0)]
+    [TestCase("0e5", 0)]
+    [TestCase("-0E-3", 0)]
+    [TestCase("0.000e+10", 0)]
+    [TestCase("1e2", 1)]
+    [TestCase("-1e2", -1)]
+    [TestCase("1e-400", 1)]
+    [TestCase("-1e-400", -1)]
+    [TestCase("0.001", 1)]
+    [TestCase("-0.001", -1)]
+    [TestCase("0.0e0", 0)]
+    [TestCase("5", 1)]
+    [TestCase("-5", -1)]
+    [TestCase("123456789012345678901234567890", 1)]
+    [TestCase("-123456789012345678901234567890", -1)]
+    public void Zero_bounds_are_decided_by_the_sign(string value, int sign)
+    {
+        (string Schema, bool Valid)[] cases =
+        [
+            ("""{"minimum": 0}""", sign >= 0),
+            ("""{"exclusiveMinimum": 0}""", sign > 0),
+            ("""{"maximum": 0}""", sign <= 0),
+            ("""{"exclusiveMaximum": 0}""", sign < 0),
+            ("""{"minimum": -0.0}""", sign >= 0),
+            ("""{"exclusiveMinimum": 0e3}""", sign > 0),
+            ("""{"type": "number", "exclusiveMinimum": 0}""", sign > 0),
+            ("""{"type": "number", "minimum": 0, "maximum": 0}""", sign == 0),
+            ("""{"exclusiveMinimum": 0, "maximum": 0}""", false),
+            ("""{"type": ["number", "null"], "maximum": 0.0, "exclusiveMaximum": 0}""", sign < 0),
+        ];
+
+        Assert.Multiple(() =>
+        {
+            foreach (var (schema, valid) in cases)
+            {
+                Assert.That(JsonSchemaValidator.Parse(schema).IsValid(value), Is.EqualTo(valid), schema);
+                Assert.That(JsonSchemaValidator.Parse(schema).Validate(value, OutputFormat.List).Errors, valid ? Is.Empty : Is.Not.Empty, schema);
+            }
+        });
+    }
+
     private static decimal Pow10(int k)
     {
         var p = 1m;

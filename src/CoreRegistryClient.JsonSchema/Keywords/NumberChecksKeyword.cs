@@ -9,9 +9,6 @@ namespace CoreRegistryClient.JsonSchema.Keywords;
 internal sealed class NumberChecksKeyword(SchemaNode owner, TypeKeyword? type, NumericBoundKeyword[] bounds, MultipleOfKeyword? multipleOf)
     : Keyword(owner, type?.Name ?? (bounds.Length > 0 ? bounds[0].Name : multipleOf!.Name))
 {
-    // Bounds of zero only (minimum: 0, exclusiveMinimum: 0) and no multipleOf: the sign decides every one of them.
-    private readonly bool _signOnly = multipleOf is null && Array.TrueForAll(bounds, static b => b.IsZero);
-
     public override int Order => KeywordOrder.Type;
 
     public override bool Evaluate(ref EvaluationContext ctx, int token)
@@ -28,11 +25,6 @@ internal sealed class NumberChecksKeyword(SchemaNode owner, TypeKeyword? type, N
             return false;
         }
 
-        if (_signOnly)
-        {
-            return CheckSign(ref ctx, token, NumberLimit.Sign(ctx.Json.Slice(t.Start, t.Length))) && valid;
-        }
-
         var number = new InstanceNumber(ctx.Json.Slice(t.Start, t.Length));
         foreach (var bound in bounds)
         {
@@ -47,23 +39,5 @@ internal sealed class NumberChecksKeyword(SchemaNode owner, TypeKeyword? type, N
         }
 
         return (multipleOf is null || multipleOf.Check(ref number, ref ctx, token)) && valid;
-    }
-
-    private bool CheckSign(ref EvaluationContext ctx, int token, int sign)
-    {
-        var valid = true;
-        foreach (var bound in bounds)
-        {
-            if (!bound.Check(sign, ref ctx, token))
-            {
-                valid = false;
-                if (!ctx.Collect)
-                {
-                    return false;
-                }
-            }
-        }
-
-        return valid;
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using CoreRegistryClient.JsonSchema.Evaluation;
 using CoreRegistryClient.JsonSchema.Instance;
@@ -41,20 +42,17 @@ internal sealed class NumericBoundKeyword : Keyword
         return Check(ref number, ref ctx, token);
     }
 
-    /// <summary>Checks an already parsed instance number (see <see cref="NumberChecksKeyword"/>).</summary>
+    /// <summary>Checks an already parsed instance number (see <see cref="NumberChecksKeyword"/>); inlined there, so a
+    /// bound of zero is decided without a call.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Check(ref InstanceNumber number, ref EvaluationContext ctx, int token)
-        => Check(_limit.Compare(ref number), ref ctx, token);
-
-    /// <summary>Whether this bound is zero, so the instance's sign alone decides it.</summary>
-    public bool IsZero => _limit.IsZero;
-
-    /// <summary>The verdict, given the instance compared with the limit (negative when smaller).</summary>
-    public bool Check(int compared, ref EvaluationContext ctx, int token)
     {
-        var c = compared;
+        var c = _limit.Compare(ref number);
         var ok = _upper ? (_exclusive ? c < 0 : c <= 0) : (_exclusive ? c > 0 : c >= 0);
-        return ok || (ctx.Collect && ctx.Fail(this, token, _message ??= Message()));
+        return ok || Fail(ref ctx, token);
     }
+
+    private bool Fail(ref EvaluationContext ctx, int token) => ctx.Collect && ctx.Fail(this, token, _message ??= Message());
 
     // Built on the first failure (list output only) and reused: it quotes only the schema's limit.
     private string? _message;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace CoreRegistryClient.JsonSchema.Numbers;
@@ -43,14 +44,24 @@ internal sealed class NumberLimit
     public bool IsZeroOrNegative => _big.IsZero || _big.Negative;
 
     /// <summary>Compares a pre-parsed instance number with this limit: negative when the instance is smaller.</summary>
+    /// <remarks>Inlined into the bound checks: a bound of zero (minimum: 0, exclusiveMinimum: 0) needs only the sign,
+    /// which the first byte of most numbers decides, so that case costs no call.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Compare(ref InstanceNumber instance)
     {
-        // A bound of zero (minimum: 0, exclusiveMinimum: 0) needs only the sign, mostly decided by the first byte.
         if (_isZero)
         {
-            return Sign(instance.Raw);
+            var first = instance.Raw[0];
+
+            // JSON allows no leading zero before other digits: a number starting with 1-9 is positive.
+            return (uint)(first - '1') <= '9' - '1' ? 1 : Sign(instance.Raw);
         }
 
+        return CompareWithNonZero(ref instance);
+    }
+
+    private int CompareWithNonZero(ref InstanceNumber instance)
+    {
         // Integer limits (most other bounds) against numbers without an exponent: no decimal parse.
         if (_isLong && instance.IsPlain)
         {
@@ -119,18 +130,9 @@ internal sealed class NumberLimit
         return BigNumber.Parse(raw).Hash();
     }
 
-    /// <summary>Whether this limit is zero: then comparing with it is <see cref="Sign"/>.</summary>
-    public bool IsZero => _isZero;
-
     /// <summary>The sign of a JSON number (-0 and 0.0 are zero).</summary>
-    public static int Sign(ReadOnlySpan<byte> raw)
+    private static int Sign(ReadOnlySpan<byte> raw)
     {
-        // Most numbers start with a non-zero digit (JSON allows no leading zeros after it).
-        if ((uint)(raw[0] - '1') <= '9' - '1')
-        {
-            return 1;
-        }
-
         var negative = raw[0] == '-';
         foreach (var c in negative ? raw[1..] : raw)
         {
