@@ -5,13 +5,15 @@ using CoreRegistryClient.JsonSchema;
 namespace CoreRegistryClient.Benchmarks.Engine;
 
 /// <summary><c>--loop</c>: instruction counts per operation under callgrind, every bench-corpus payload in one
-/// process. Each of <see cref="TapeBenchmarks"/>' floor, reader and scanner, and <c>IsValid</c> (default options), runs
-/// once to compile it, then in turn (allocating nothing, so no collection lands in a loop) a fixed number of times between two calls of <c>getppid</c>, which nothing else
-/// here calls: run under <c>valgrind --tool=callgrind --dump-before=getppid</c>, each dump after the first holds one
-/// operation's loop, and the printed table says which one and how many iterations (benchmarks/tape-instructions.sh).</summary>
+/// process. Each of <see cref="TapeBenchmarks"/>' floor, reader and scanner, <c>IsValid</c> ("validate") and
+/// <c>Validate(List)</c> ("list"; default options) runs once to compile it, then in turn a fixed number of times
+/// between two calls of <c>getppid</c>, which nothing else here calls: run under
+/// <c>valgrind --tool=callgrind --dump-before=getppid</c>, each dump after the first holds one operation's loop, and
+/// the printed table says which one, how many iterations and how many gen0 collections landed in it (list output
+/// allocates its errors; benchmarks/tape-instructions.sh raises the gen0 budget so that stays 0).</summary>
 internal static partial class InstructionLoop
 {
-    private static readonly string[] s_operations = ["floor", "reader", "scanner", "validate"];
+    private static readonly string[] s_operations = ["floor", "reader", "scanner", "validate", "list"];
 
     public static void Run()
     {
@@ -34,6 +36,7 @@ internal static partial class InstructionLoop
                         "floor" => () => tape.Floor(),
                         "reader" => () => tape.Reader(),
                         "scanner" => () => tape.Scanner(),
+                        "list" => () => validator.Validate(bytes, OutputFormat.List).Errors.Count,
                         _ => () => validator.IsValid(bytes) ? 1 : 0,
                     };
                     var name = $"{schema} {payload} {operation}";
@@ -52,20 +55,26 @@ internal static partial class InstructionLoop
 
         _ = Marker(); // binds the call, so its one-time cost is not in the first operation's dump
 
-        foreach (var (_, iterations, step) in steps)
+        var collections = new int[steps.Count];
+        for (var s = 0; s < steps.Count; s++)
         {
+            var (_, iterations, step) = steps[s];
+            var before = GC.CollectionCount(0);
             _ = Marker();
             for (var i = 0; i < iterations; i++)
             {
                 _ = step();
             }
+
+            collections[s] = GC.CollectionCount(0) - before;
         }
 
         _ = Marker();
-        foreach (var (name, iterations, _) in steps)
+        for (var s = 0; s < steps.Count; s++)
         {
             // Printed after the last dump, so console output is in none of the operations' counts.
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name} {iterations}"));
+            var (name, iterations, _) = steps[s];
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name} {iterations} {collections[s]}"));
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using CoreRegistryClient.JsonSchema.Instance;
 using CoreRegistryClient.JsonSchema.Keywords;
@@ -65,9 +64,8 @@ internal ref struct EvaluationContext
             return false;
         }
 
-        var errors = State.Errors;
         var text = Settings.IncludeValuesInMessages ? message + " Value: " + Excerpt(token) : message;
-        errors.Add(new ValidationError(
+        State.AddError(new ValidationError(
             InstancePointer(token),
             KeywordPointer(keyword.Pointer, ref keyword.LocationViaReferences),
             keyword.AbsoluteLocation,
@@ -84,8 +82,7 @@ internal ref struct EvaluationContext
             return false;
         }
 
-        var errors = State.Errors;
-        errors.Add(new ValidationError(
+        State.AddError(new ValidationError(
             InstancePointer(token),
             KeywordPointer(node.Pointer, ref node.LocationViaReferences),
             node.AbsoluteLocation,
@@ -94,92 +91,19 @@ internal ref struct EvaluationContext
         return false;
     }
 
-    /// <summary>The JSON Pointer of <paramref name="token"/>, found by walking down from the root.</summary>
-    public readonly string InstancePointer(int token)
-    {
-        if (token == 0)
-        {
-            return "";
-        }
-
-        if (State.RecentPointer(token) is { } known)
-        {
-            return known;
-        }
-
-        // Built in the state's pooled pointer buffer: one string allocation per new pointer, nothing else.
-        var buffer = State.PointerChars(64);
-        var length = 0;
-        var current = 0;
-        var depth = 0;
-        while (current != token)
-        {
-            ref var container = ref Tape[current];
-            var end = container.End;
-            var cache = State.PointerCache(depth++);
-            var child = current + 1;
-            var index = 0;
-            if (cache[0] == current && cache[1] <= token)
-            {
-                child = cache[1];
-                index = cache[2];
-            }
-
-            var isObject = container.Kind == JsonTokenKind.Object;
-            while (child < end)
-            {
-                // Objects step over name and value; arrays over one item.
-                var next = isObject ? Tape[child + 1].End : Tape[child].End;
-                if (token < next)
-                {
-                    cache[0] = current;
-                    cache[1] = child;
-                    cache[2] = index;
-                    if (isObject)
-                    {
-                        ref var name = ref Tape[child];
-                        var raw = Json.Slice(name.Start, name.Length);
-
-                        // A name decodes to at most one char per byte, and escaping at most doubles it.
-                        buffer = State.PointerChars(length + 1 + (raw.Length * 2));
-                        buffer[length++] = '/';
-                        length += name.Escaped || !TryAppendAscii(raw, buffer[length..], out var written)
-                            ? AppendEscaped(buffer[length..], JsonStrings.DecodeToUtf16(raw, name.Escaped, buffer[length..]))
-                            : written;
-                        current = token == child ? token : child + 1; // a property name (propertyNames) is reported at its property
-                    }
-                    else
-                    {
-                        buffer = State.PointerChars(length + 12);
-                        buffer[length++] = '/';
-                        index.TryFormat(buffer[length..], out var digits, default, CultureInfo.InvariantCulture);
-                        length += digits;
-                        current = child;
-                    }
-
-                    break;
-                }
-
-                child = next;
-                index++;
-            }
-        }
-
-        var pointer = new string(buffer[..length]);
-        State.RememberPointer(token, pointer);
-        return pointer;
-    }
+    /// <summary>The JSON Pointer of <paramref name="token"/> (see <see cref="InstancePointers"/>).</summary>
+    public readonly string InstancePointer(int token) => token == 0 ? "" : State.UsePointers().Of(Json, Tape, token);
 
     /// <summary>The keyword location along the evaluation path: <paramref name="pointer"/> (its place in its document)
     /// behind the references followed to reach it, reusing <paramref name="cache"/> when the chain is the same.</summary>
     private readonly string KeywordPointer(string pointer, ref ChainedLocation? cache)
     {
-        var refs = State.Refs;
-        if (refs.Length == 0)
+        if (State.RefCount == 0)
         {
             return pointer;
         }
 
+        var refs = State.Refs;
         var cached = Volatile.Read(ref cache);
         if (cached is not null && cached.IsFor(refs))
         {
@@ -223,61 +147,5 @@ internal ref struct EvaluationContext
         reader.Read();
         reader.Skip();
         return (int)reader.BytesConsumed;
-    }
-
-    /// <summary>Copies an ASCII name (most are) to <paramref name="destination"/> escaped as a JSON Pointer token, one
-    /// char per byte without a decoder's set-up cost; false, having written garbage, when a byte is not ASCII.</summary>
-    private static bool TryAppendAscii(ReadOnlySpan<byte> raw, Span<char> destination, out int written)
-    {
-        written = 0;
-        foreach (var b in raw)
-        {
-            if (b >= 0x80)
-            {
-                return false;
-            }
-
-            if (b is (byte)'~' or (byte)'/')
-            {
-                destination[written++] = '~';
-                destination[written++] = b == '~' ? '0' : '1';
-            }
-            else
-            {
-                destination[written++] = (char)b;
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>Escapes, in place, the <paramref name="length"/> chars of a decoded name at the start of
-    /// <paramref name="segment"/> as a JSON Pointer token (<c>~</c> → <c>~0</c>, <c>/</c> → <c>~1</c>); the span has
-    /// room for the growth. Returns the escaped length.</summary>
-    private static int AppendEscaped(Span<char> segment, int length)
-    {
-        var specials = segment[..length].Count('~') + segment[..length].Count('/');
-        if (specials == 0)
-        {
-            return length;
-        }
-
-        // Right to left, so every char is read before its place is written.
-        var write = length + specials;
-        for (var read = length - 1; read >= 0; read--)
-        {
-            var c = segment[read];
-            if (c is '~' or '/')
-            {
-                segment[--write] = c == '~' ? '0' : '1';
-                segment[--write] = '~';
-            }
-            else
-            {
-                segment[--write] = c;
-            }
-        }
-
-        return length + specials;
     }
 }

@@ -18,24 +18,17 @@ internal sealed class EvaluationState
     private JsonToken[] _tape = [];
     private int[] _containers = new int[32];
     private char[] _chars = new char[256];
-    private char[] _pointerChars = [];
     private ulong[] _bits = new ulong[64];
     private AnnotationFrame[] _frames = new AnnotationFrame[16];
     private SchemaResource[] _scope = new SchemaResource[16];
     private RefStep[] _refs = new RefStep[16];
-    private int[] _pointerCache = [];
-    private bool _pointerCacheUsed;
+    private readonly InstancePointers _pointers = new();
+    private bool _pointersUsed;
+    private ValidationError[] _errors = new ValidationError[8];
     private (Keyword Reference, int Token)[] _cycleGuards = new (Keyword, int)[8];
     private int _cycleGuardCount;
     private long _regexTicksLeft;
     private System.Text.StringBuilder? _builder;
-
-    // The instance pointers of the last few errors: a failing value often fails several keywords (and oneOf's
-    // branches), so list output reuses the string.
-    private const int RecentPointers = 4;
-    private readonly int[] _recentTokens = [-1, -1, -1, -1];
-    private readonly string?[] _recentPointers = new string?[RecentPointers];
-    private int _recentNext = -1;
 
     public JsonToken[] Tape => _tape;
 
@@ -52,21 +45,32 @@ internal sealed class EvaluationState
 
     public int RefDepth { get; set; }
 
-    /// <summary>The errors recorded so far (list output): pooled with the state, so a result takes a right-sized copy
-    /// (<see cref="TakeErrors"/>) instead of a list grown for it.</summary>
-    public List<ValidationError> Errors { get; } = new(8);
+    /// <summary>How many errors are recorded (list output).</summary>
+    public int ErrorCount { get; private set; }
+
+    /// <summary>Records an error in a buffer pooled with the state, so a result takes a right-sized copy
+    /// (<see cref="TakeErrors"/>) instead of a list grown for it. An array of the sealed error type, not a
+    /// <c>List</c>: storing into it needs no run-time type check.</summary>
+    public void AddError(ValidationError error)
+    {
+        if (ErrorCount == _errors.Length)
+        {
+            Array.Resize(ref _errors, ErrorCount * 2);
+        }
+
+        _errors[ErrorCount++] = error;
+    }
 
     /// <summary>The recorded errors as an array of their own (empty when none).</summary>
     public ValidationError[] TakeErrors()
     {
-        if (Errors.Count == 0)
+        if (ErrorCount == 0)
         {
             return [];
         }
 
-        // Not List.ToArray: its shared generic code looks the array type up at run time, which costs more than the copy.
-        var errors = new ValidationError[Errors.Count];
-        Errors.CopyTo(errors);
+        var errors = new ValidationError[ErrorCount];
+        _errors.AsSpan(0, ErrorCount).CopyTo(errors);
         return errors;
     }
 
@@ -159,64 +163,15 @@ internal sealed class EvaluationState
 
     public void PopCycleGuard() => _cycleGuards[--_cycleGuardCount] = default;
 
-    /// <summary>Per nesting level: the container last walked for an instance pointer, the child reached and its
-    /// index. Errors arrive in document order, so resuming from there keeps many errors in one huge array linear.</summary>
-    public Span<int> PointerCache(int depth)
+    /// <summary>The builder of instance pointers (list output), reset after the validation that used it.</summary>
+    public InstancePointers UsePointers()
     {
-        if (_pointerCache.Length < (depth + 1) * 3)
-        {
-            var bigger = new int[Math.Max(48, (depth + 1) * 6)];
-            Array.Fill(bigger, -1);
-            _pointerCache.CopyTo(bigger, 0);
-            _pointerCache = bigger;
-        }
-
-        _pointerCacheUsed = true;
-        return _pointerCache.AsSpan(depth * 3, 3);
-    }
-
-    /// <summary>The instance pointer built for <paramref name="token"/> by one of the last few errors, if any.</summary>
-    public string? RecentPointer(int token)
-    {
-        if (_recentNext < 0)
-        {
-            return null;
-        }
-
-        for (var i = 0; i < RecentPointers; i++)
-        {
-            if (_recentTokens[i] == token)
-            {
-                return _recentPointers[i];
-            }
-        }
-
-        return null;
-    }
-
-    public void RememberPointer(int token, string pointer)
-    {
-        _recentNext = (_recentNext + 1) % RecentPointers;
-        _recentTokens[_recentNext] = token;
-        _recentPointers[_recentNext] = pointer;
+        _pointersUsed = true;
+        return _pointers;
     }
 
     /// <summary>An empty string builder for one error location (list output), reused within the thread.</summary>
     public System.Text.StringBuilder Builder() => (_builder ??= new System.Text.StringBuilder(64)).Clear();
-
-    /// <summary>The buffer instance pointers are built in, at least <paramref name="length"/> chars long, keeping
-    /// what is already written when it grows (list output).</summary>
-    public Span<char> PointerChars(int length)
-    {
-        if (_pointerChars.Length < length)
-        {
-            var bigger = new char[Math.Max(length, Math.Max(64, _pointerChars.Length * 2))];
-            _pointerChars.CopyTo(bigger, 0);
-            _pointerChars = bigger;
-        }
-
-        return _pointerChars;
-    }
 
     /// <summary>A scratch UTF-16 buffer of at least <paramref name="length"/> chars, valid until the next call.</summary>
     public Span<char> Chars(int length)
@@ -339,36 +294,26 @@ internal sealed class EvaluationState
             RefDepth = 0;
         }
 
-        if (Errors.Count > 0)
+        if (ErrorCount > 0)
         {
-            Errors.Clear();
-            if (Errors.Capacity > MaxRetainedErrors)
+            Array.Clear(_errors, 0, ErrorCount);
+            ErrorCount = 0;
+            if (_errors.Length > MaxRetainedErrors)
             {
-                Errors.Capacity = 8;
+                _errors = new ValidationError[8];
             }
         }
-        if (_recentNext >= 0)
-        {
-            Array.Fill(_recentTokens, -1);
-            Array.Clear(_recentPointers);
-            _recentNext = -1;
-        }
 
-        if (_pointerCacheUsed)
+        if (_pointersUsed)
         {
-            // Only validations that located an error used it: the others (every valid one) skip the fill.
-            Array.Fill(_pointerCache, -1);
-            _pointerCacheUsed = false;
+            // Only validations that located an error used it: the others (every valid one) skip this.
+            _pointers.Reset();
+            _pointersUsed = false;
         }
 
         if (_chars.Length > MaxRetainedChars)
         {
             _chars = new char[256];
-        }
-
-        if (_pointerChars.Length > MaxRetainedChars)
-        {
-            _pointerChars = [];
         }
 
         if (_builder is { Capacity: > MaxRetainedChars })
