@@ -8,7 +8,8 @@
 # start-up (JIT compilation and tiering, connections, first schema load) the same way for both buses. Per stretch: messages per second, and the consumer process's CPU and allocated bytes per message (all threads;
 # CPU is much less sensitive to machine load than the rate). For the Redis bus, redis-server's time per message on the
 # consume path (whole run) is read from INFO commandstats (EVALSHA/EVAL of the completion script, XREADGROUP,
-# XAUTOCLAIM, XPENDING), reset before each run.
+# XAUTOCLAIM, XPENDING), reset before each run, and so is its CPU time (user + system, /proc/<pid>/stat) from the end
+# of publishing to the consumer's exit, which also counts the kernel's socket work.
 #
 #   benchmarks/pipeline-throughput.sh [messages=100000] [rounds=3]
 #
@@ -43,27 +44,45 @@ server_us() { # -> redis-server microseconds per message on the consume path sin
     | awk -v n="$count" '{ s += $1 } END { printf "%.1f", s / n }'
 }
 
+ticks=$(getconf CLK_TCK)
+server_cpu() { awk '{ print $14 + $15 }' "/proc/$redis_pid/stat"; } # redis-server user + system CPU, in clock ticks
+
+run_redis() { # round -> run's figures, then redis-server CPU us/msg from the end of publishing to the consumer's exit
+  local stream="bench${1}redis:telemetry.feedback" figures after filled
+  rm -f "$workdir/filled"
+  ( until [ "$(redis-cli -p "$port" XLEN "$stream")" -ge "$count" ]; do sleep 0.02; done; server_cpu >"$workdir/filled" ) &
+  local watcher=$!
+  figures=$(run redis "$1")
+  after=$(server_cpu)
+  for _ in $(seq 50); do [ -s "$workdir/filled" ] && break; sleep 0.1; done
+  kill "$watcher" 2>/dev/null || true
+  wait "$watcher" 2>/dev/null || true
+  filled=$(cat "$workdir/filled" 2>/dev/null || echo "$after")
+  echo "$figures $(python3 -c "print(f'{($after - $filled) * 1e6 / $ticks / $count:.1f}')")"
+}
+
 median() { sort -n | sed -n "$(( (rounds + 1) / 2 ))p"; }
 
 echo "conditions: $count messages per run, strict mode, 10% invalid, one consumer (batch 256), backlog published first"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "software: dotnet $(dotnet --version), $(redis-server --version | cut -d' ' -f1-3), StackExchange.Redis 3.4.35, loopback"
 echo "whole = first delivery to last completion (less the warm-up pause); steady = second half, after a warm-up half and a pause until the JIT settled"
-echo "cpu, alloc = consumer process CPU and allocated bytes per message (all threads); jit = methods JIT-compiled in the stretch; server = redis-server time per message (commandstats, consume path, whole run)"
-printf '%-5s | %9s %9s %5s | %9s %9s %5s | %9s %9s | %9s %9s | %8s\n' round memory redis ratio memory redis ratio 'cpu mem' 'cpu redis' 'B/msg mem' 'B/msg red' server
-printf '%-5s | %25s | %25s | %19s | %19s | %8s\n' '' 'whole run (msg/s)' 'steady half (msg/s)' 'steady cpu (us/msg)' 'steady allocated' 'us/msg'
-memories=(); redises=(); ratios=(); steady_memories=(); steady_redises=(); steady_ratios=()
+echo "cpu, alloc = consumer process CPU and allocated bytes per message (all threads); jit = methods JIT-compiled in the stretch"
+echo "server = redis-server time per message in its consume commands (commandstats: script, XREADGROUP, reclaim; whole run); srv cpu = redis-server CPU per message (user + system, /proc) from the end of publishing to the consumer's exit"
+printf '%-5s | %9s %9s %5s | %9s %9s %5s | %9s %9s | %9s %9s | %8s %8s\n' round memory redis ratio memory redis ratio 'cpu mem' 'cpu redis' 'B/msg mem' 'B/msg red' server 'srv cpu'
+printf '%-5s | %25s | %25s | %19s | %19s | %17s\n' '' 'whole run (msg/s)' 'steady half (msg/s)' 'steady cpu (us/msg)' 'steady allocated' 'us/msg, consume'
+memories=(); redises=(); ratios=(); steady_memories=(); steady_redises=(); steady_ratios=(); server_cpus=()
 for round in $(seq "$rounds"); do
   read -r memory memory_cpu memory_jit memory_alloc steady_memory steady_memory_cpu steady_memory_jit steady_memory_alloc <<<"$(run memory "$round")"
   redis-cli -p "$port" CONFIG RESETSTAT >/dev/null
-  read -r redis redis_cpu redis_jit redis_alloc steady_redis steady_redis_cpu steady_redis_jit steady_redis_alloc <<<"$(run redis "$round")"
+  read -r redis redis_cpu redis_jit redis_alloc steady_redis steady_redis_cpu steady_redis_jit steady_redis_alloc server_cpu_us <<<"$(run_redis "$round")"
   server=$(server_us)
   ratio=$(python3 -c "print(f'{$redis/$memory:.2f}')")
   steady_ratio=$(python3 -c "print(f'{$steady_redis/$steady_memory:.2f}')")
-  memories+=("$memory"); redises+=("$redis"); ratios+=("$ratio")
+  memories+=("$memory"); redises+=("$redis"); ratios+=("$ratio"); server_cpus+=("$server_cpu_us")
   steady_memories+=("$steady_memory"); steady_redises+=("$steady_redis"); steady_ratios+=("$steady_ratio")
-  printf '%-5s | %9s %9s %5s | %9s %9s %5s | %9s %9s | %9s %9s | %8s\n' "$round" "$memory" "$redis" "$ratio" "$steady_memory" "$steady_redis" "$steady_ratio" \
-    "$steady_memory_cpu" "$steady_redis_cpu" "$steady_memory_alloc" "$steady_redis_alloc" "$server"
+  printf '%-5s | %9s %9s %5s | %9s %9s %5s | %9s %9s | %9s %9s | %8s %8s\n' "$round" "$memory" "$redis" "$ratio" "$steady_memory" "$steady_redis" "$steady_ratio" \
+    "$steady_memory_cpu" "$steady_redis_cpu" "$steady_memory_alloc" "$steady_redis_alloc" "$server" "$server_cpu_us"
   echo "      jit steady: memory $steady_memory_jit, redis $steady_redis_jit methods; whole run: cpu memory $memory_cpu, redis $redis_cpu us/msg; allocated memory $memory_alloc, redis $redis_alloc B/msg; jit memory $memory_jit, redis $redis_jit methods"
 done
 range() { printf '%s\n' "$@" | sort -n | sed -n '1p;$p' | paste -sd- -; }
@@ -74,3 +93,5 @@ summary 'redis/memory, whole' "${ratios[@]}"
 summary 'memory msg/s, steady' "${steady_memories[@]}"
 summary 'redis msg/s, steady' "${steady_redises[@]}"
 summary 'redis/memory, steady' "${steady_ratios[@]}"
+summary 'redis-server CPU us/msg, consume' "${server_cpus[@]}"
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -5,8 +5,8 @@ namespace CoreRegistryClient.Samples.Messaging;
 
 /// <summary>
 /// <see cref="IMessageBus"/> over Redis Streams with StackExchange.Redis, in the platform's wire format (see
-/// <see cref="StreamNames"/>). Publishing is pipelined, a batch is completed in one script call, and reads block
-/// on a connection of their own.
+/// <see cref="StreamNames"/>). Publishing is pipelined, a batch is completed in one script call
+/// (<see cref="RedisCompletionScript"/>), and reads block on a connection of their own.
 /// </summary>
 /// <remarks>
 /// <para>Why a second connection for reads: StackExchange.Redis multiplexes every command on one socket and has
@@ -20,70 +20,6 @@ namespace CoreRegistryClient.Samples.Messaging;
 /// </remarks>
 internal sealed class RedisStreamBus : IMessageBus
 {
-    // One round trip finishes a batch, atomically: a consumer killed mid-batch leaves either all effects of a message
-    // or none. The completion markers of one window live in one hash, {prefix}:{window ms}:{bucket} with bucket =
-    // server time / window, field = envelope key, value p (processed) or d (dead-lettered). A key counts as completed
-    // when the current or the previous bucket holds it, so it is remembered for one to two windows, and each bucket
-    // expires when it stops being the previous one. Per batch that is two HMGETs, one HSET, one PEXPIREAT and one
-    // XACK whatever the batch size, where a SET NX PX per message made the markers most of Redis's work.
-    private const string CompleteScript = """
-        local chunk = 1000
-        local function each_chunk(values, step, call)
-          for s = 1, #values, chunk * step do
-            call(unpack(values, s, math.min(s + chunk * step - 1, #values)))
-          end
-        end
-        local function lookup(key, fields)
-          local found = {}
-          if redis.call('EXISTS', key) == 1 then
-            for s = 1, #fields, chunk do
-              local part = redis.call('HMGET', key, unpack(fields, s, math.min(s + chunk - 1, #fields)))
-              for i = 1, #part do found[s + i - 1] = part[i] end
-            end
-          end
-          return found
-        end
-        local window = ARGV[2]
-        local time = redis.call('TIME')
-        local bucket = math.floor((tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)) / tonumber(window))
-        local current = KEYS[3] .. ':' .. window .. ':' .. string.format('%d', bucket)
-        local previous = KEYS[3] .. ':' .. window .. ':' .. string.format('%d', bucket - 1)
-        local keys, ids, letters = {}, {}, {}
-        local n = tonumber(ARGV[3])
-        for j = 1, n do
-          ids[j] = ARGV[2 * j + 2]
-          keys[j] = ARGV[2 * j + 3]
-        end
-        for at = 4 + 2 * n, #ARGV, 3 do
-          letters[tonumber(ARGV[at])] = at
-        end
-        local now_done, before_done = lookup(current, keys), lookup(previous, keys)
-        local firsts, marks, seen = {}, {}, {}
-        for j = 1, n do
-          local key = keys[j]
-          if now_done[j] or before_done[j] or seen[key] then
-            firsts[j] = 0
-          else
-            seen[key] = true
-            firsts[j] = 1
-            local letter = letters[j]
-            marks[#marks + 1] = key
-            if letter == nil then
-              marks[#marks + 1] = 'p'
-            else
-              marks[#marks + 1] = 'd'
-              redis.call('XADD', KEYS[2], '*', 'original_id', ids[j], 'reason', ARGV[letter + 1], 'data', ARGV[letter + 2])
-            end
-          end
-        end
-        if #marks > 0 then
-          each_chunk(marks, 2, function(...) redis.call('HSET', current, ...) end)
-          redis.call('PEXPIREAT', current, string.format('%d', (bucket + 2) * tonumber(window)))
-        end
-        each_chunk(ids, 1, function(...) redis.call('XACK', KEYS[1], ARGV[1], ...) end)
-        return firsts
-        """;
-
     private readonly ConfigurationOptions _options;
     private readonly Lock _lock = new();
     private readonly ConcurrentBag<ConnectionMultiplexer> _readers = [];
@@ -179,35 +115,7 @@ internal sealed class RedisStreamBus : IMessageBus
             return [];
         }
 
-        // Arguments: group, window, count, then (id, key) per message, then (position, reason, data) per dead letter
-        // only; most messages are processed, and every argument is work on both sides of the socket.
-        var letters = 0;
-        foreach (var completion in completions)
-        {
-            letters += completion.DeadLetterReason is null ? 0 : 1;
-        }
-
-        var arguments = new RedisValue[3 + (2 * completions.Count) + (3 * letters)];
-        arguments[0] = consumer.Group;
-        arguments[1] = (long)Math.Max(1, idempotencyWindow.TotalMilliseconds);
-        arguments[2] = completions.Count;
-        var letterAt = 3 + (2 * completions.Count);
-        for (var i = 0; i < completions.Count; i++)
-        {
-            var (message, key, reason) = completions[i];
-            arguments[3 + (2 * i)] = message.Id;
-            arguments[4 + (2 * i)] = key;
-            if (reason is not null)
-            {
-                arguments[letterAt++] = i + 1;
-                arguments[letterAt++] = reason;
-                arguments[letterAt++] = message.Data;
-            }
-        }
-
-        var database = await DatabaseAsync();
-        var reply = await database.ScriptEvaluateAsync(CompleteScript, [consumer.Stream, StreamNames.DeadLetter(consumer.Stream), StreamNames.CompletionMarkers(consumer.Stream, consumer.Group)], arguments);
-        return ((RedisValue[])reply!).Select(v => (long)v == 1).ToArray();
+        return await RedisCompletionScript.CompleteAsync(await DatabaseAsync(), consumer, completions, idempotencyWindow);
     }
 
     public async Task<IReadOnlyList<BusMessage>> ReclaimAsync(ConsumerIdentity consumer, TimeSpan minIdle, int maxCount, CancellationToken cancellationToken = default)

@@ -156,6 +156,30 @@ public abstract class MessageBusContract
     }
 
     [Test]
+    public async Task A_completion_of_thousands_reports_duplicates_at_their_positions_across_the_whole_batch()
+    {
+        // Larger than the Redis script's chunk of 1,000 arguments per command: duplicates of an earlier batch and of
+        // the same batch sit on both sides of each chunk boundary, and some of them are dead letters.
+        const int size = 2_500;
+        await _bus.PublishBatchAsync(_stream, Enumerable.Range(0, size + 3).Select(i => (ReadOnlyMemory<byte>)Encoding.UTF8.GetBytes($"{i}")).ToArray());
+        var earlier = await _bus.ReadAsync(Consumer(), 3, TimeSpan.FromSeconds(5));
+        await Complete("c1", new MessageCompletion(earlier[0], "k999", null), new MessageCompletion(earlier[1], "k1000", "bad"), new MessageCompletion(earlier[2], "k2499", null));
+        var read = await _bus.ReadAsync(Consumer(), size, TimeSpan.FromSeconds(5));
+        string Key(int i) => i switch { 1001 => "k998", 2000 => "k1999", _ => $"k{i}" };
+        var firsts = await _bus.CompleteAsync(Consumer(), read.Select((m, i) => new MessageCompletion(m, Key(i), i % 10 == 0 ? "bad" : null)).ToArray(), Window);
+
+        var duplicates = new[] { 999, 1000, 1001, 2000, 2499 };
+        var letters = await _bus.PeekDeadLettersAsync(StreamNames.DeadLetter(_stream), 2 * size);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(read, Has.Count.EqualTo(size));
+            Assert.That(Enumerable.Range(0, size).Where(i => !firsts[i]), Is.EqualTo(duplicates));
+            Assert.That(letters.Select(l => l.OriginalId), Is.EqualTo(new[] { earlier[1].Id }.Concat(read.Where((_, i) => i % 10 == 0 && !duplicates.Contains(i)).Select(m => m.Id))));
+            Assert.That(await Pending(), Is.Zero);
+        });
+    }
+
+    [Test]
     public async Task Completion_markers_belong_to_one_group()
     {
         await _bus.PublishAsync(_stream, "x"u8.ToArray());
