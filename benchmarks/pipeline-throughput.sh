@@ -12,6 +12,12 @@
 # of publishing to the consumer's exit, which also counts the kernel's socket work.
 #
 #   benchmarks/pipeline-throughput.sh [messages=100000] [rounds=3]
+#   PIN=1 benchmarks/pipeline-throughput.sh ...   consumer on core 0 and redis-server on core 1, on both buses
+#
+# Unpinned, redis-server and the consumer share the machine's cores, so on a 2-core machine every microsecond
+# redis-server spends is one the consumer cannot; the in-memory bus has no server. PIN=1 gives the consumer process
+# one core on both buses and redis-server another, as in production where Redis runs on its own host: the ratio then
+# compares what the two buses cost the consumer itself.
 #
 # Needs redis-server (Debian package redis-server); starts its own on a free loopback port and stops it.
 set -euo pipefail
@@ -25,14 +31,19 @@ sample=samples/Pipeline.Sample/bin/Release/net10.0/Pipeline.Sample.dll
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
 workdir=$(mktemp -d)
-redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no --dir "$workdir" --daemonize no >"$workdir/redis.log" 2>&1 &
+pin_consumer=(); pin_server=()
+if [ "${PIN:-0}" = 1 ]; then
+  [ "$(nproc)" -ge 2 ] || { echo "pipeline-throughput: PIN=1 needs 2 cores" >&2; exit 2; }
+  pin_consumer=(taskset -c 0); pin_server=(taskset -c 1)
+fi
+"${pin_server[@]}" redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no --dir "$workdir" --daemonize no >"$workdir/redis.log" 2>&1 &
 redis_pid=$!
 trap 'kill "$redis_pid" 2>/dev/null; wait "$redis_pid" 2>/dev/null; rm -rf "$workdir"' EXIT
 for _ in $(seq 100); do redis-cli -p "$port" ping >/dev/null 2>&1 && break; sleep 0.1; done
 
 run() { # bus round -> "msg/s cpu-us/msg jit-methods B/msg" for the whole run, then the same for the steady half
   local output
-  output=$(dotnet "$sample" --bus "$1" --redis "127.0.0.1:$port" --namespace "bench$2$1" --prefill --count "$count" \
+  output=$("${pin_consumer[@]}" dotnet "$sample" --bus "$1" --redis "127.0.0.1:$port" --namespace "bench$2$1" --prefill --count "$count" \
     --mode strict --invalid-share 0.1 --port 0 --summary-interval 1h 2>&1)
   figures() { sed -n "s/^pipeline: $1 .* = \([0-9]*\) msg\/s.*process CPU \([0-9.]*\) us\/msg, allocated \([0-9]*\) B\/msg, JIT-compiled \([0-9]*\) methods.*/\1 \2 \4 \3/p" <<<"$output"; }
   echo "$(figures throughput) $(figures 'steady throughput')"
@@ -63,7 +74,7 @@ run_redis() { # round -> run's figures, then redis-server CPU us/msg from the en
 
 median() { sort -n | sed -n "$(( (rounds + 1) / 2 ))p"; }
 
-echo "conditions: $count messages per run, strict mode, 10% invalid, one consumer (batch 256), backlog published first"
+echo "conditions: $count messages per run, strict mode, 10% invalid, one consumer (batch 256), backlog published first, $([ "${PIN:-0}" = 1 ] && echo 'consumer pinned to core 0 and redis-server to core 1 (PIN=1)' || echo 'unpinned')"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "software: dotnet $(dotnet --version), $(redis-server --version | cut -d' ' -f1-3), StackExchange.Redis 3.4.35, loopback"
 echo "whole = first delivery to last completion (less the warm-up pause); steady = second half, after a warm-up half and a pause until the JIT settled"
