@@ -24,7 +24,8 @@ internal static class RedisCompletionScript
 {
     // KEYS: stream, dead-letter stream, marker prefix. ARGV: group, window ms, n ids, m distinct keys, the n stream ids,
     // the m (key, p|d) pairs, then (key index, id index, reason, data) per dead letter of a distinct key, in order.
-    // Commands get at most `chunk` values per call (Lua's unpack is bounded by its C stack).
+    // Commands get at most `chunk` ids, or `chunk` (key, value) pairs (2 * chunk values), per call: Lua's unpack is
+    // bounded by its C stack.
     private const string Script = """
         local chunk = 1000
         local group, window = ARGV[1], ARGV[2]

@@ -92,7 +92,7 @@ internal ref struct EvaluationContext
     }
 
     /// <summary>The JSON Pointer of <paramref name="token"/> (see <see cref="InstancePointers"/>).</summary>
-    public readonly string InstancePointer(int token) => token == 0 ? "" : State.UsePointers().Of(Json, Tape, token);
+    private readonly string InstancePointer(int token) => State.UsePointers().Of(Json, Tape, token);
 
     /// <summary>The keyword location along the evaluation path: <paramref name="pointer"/> (its place in its document)
     /// behind the references followed to reach it, reusing <paramref name="cache"/> when the chain is the same.</summary>

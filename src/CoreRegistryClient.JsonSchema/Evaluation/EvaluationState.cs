@@ -9,7 +9,7 @@ namespace CoreRegistryClient.JsonSchema.Evaluation;
 internal sealed class EvaluationState
 {
     // Buffers grown by one huge payload are not kept per thread beyond these sizes.
-    private const int MaxRetainedChars = 1 << 16;
+    internal const int MaxRetainedChars = 1 << 16;
     private const int MaxRetainedErrors = 1 << 10;
 
     [ThreadStatic]

@@ -9,8 +9,7 @@ namespace CoreRegistryClient.JsonSchema.Evaluation;
 /// segments below the first level where they part are written.</summary>
 internal sealed class InstancePointers
 {
-    // Buffers grown by one huge payload are not kept per thread beyond this size.
-    private const int MaxRetainedChars = 1 << 16;
+    private const int MaxRetainedLevels = 256;
 
     // A failing value often fails several keywords (and every oneOf branch): the last few pointers are reused whole.
     private const int RecentCount = 4;
@@ -126,9 +125,15 @@ internal sealed class InstancePointers
 
         _levelCount = 0;
         _textDepth = 0;
-        if (_chars.Length > MaxRetainedChars)
+        if (_chars.Length > EvaluationState.MaxRetainedChars)
         {
             _chars = new char[64];
+        }
+
+        // Like the text, the levels of one very deep payload (MaxDepth raised) are not kept per thread.
+        if (_levels.Length > MaxRetainedLevels)
+        {
+            _levels = new Level[8];
         }
     }
 
