@@ -12,7 +12,7 @@
 # of publishing to the consumer's exit, which also counts the kernel's socket work.
 #
 #   benchmarks/pipeline-throughput.sh [messages=100000] [rounds=3]
-#   PIN=1 benchmarks/pipeline-throughput.sh ...   consumer on core 0 and redis-server on core 1, on both buses
+#   PIN=1 benchmarks/pipeline-throughput.sh ...   the consumer on one CPU and redis-server on another, on both buses
 #
 # Unpinned, redis-server and the consumer share the machine's cores, so on a 2-core machine every microsecond
 # redis-server spends is one the consumer cannot; the in-memory bus has no server. PIN=1 gives the consumer process
@@ -31,19 +31,27 @@ sample=samples/Pipeline.Sample/bin/Release/net10.0/Pipeline.Sample.dll
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
 workdir=$(mktemp -d)
+# Empty arrays under set -u need bash 4.4 or later; the ${a[@]+...} form below works with older ones too.
 pin_consumer=(); pin_server=()
-if [ "${PIN:-0}" = 1 ]; then
-  [ "$(nproc)" -ge 2 ] || { echo "pipeline-throughput: PIN=1 needs 2 cores" >&2; exit 2; }
-  pin_consumer=(taskset -c 0); pin_server=(taskset -c 1)
-fi
-"${pin_server[@]}" redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no --dir "$workdir" --daemonize no >"$workdir/redis.log" 2>&1 &
+case "${PIN:-0}" in
+  0) ;;
+  1)
+    # The first two CPUs this process may run on (a cpuset need not start at 0). Pinned, the consumer sees
+    # Environment.ProcessorCount = 1 on both buses, so the runtime sizes its GC and thread pool for one core alike.
+    read -r cpu_a cpu_b < <(python3 -c 'import os; c = sorted(os.sched_getaffinity(0)); print(*c[:2])')
+    [ -n "${cpu_b:-}" ] || { echo "pipeline-throughput: PIN=1 needs 2 usable CPUs" >&2; exit 2; }
+    pin_consumer=(taskset -c "$cpu_a"); pin_server=(taskset -c "$cpu_b")
+    ;;
+  *) echo "pipeline-throughput: PIN must be 0 or 1" >&2; exit 2 ;;
+esac
+${pin_server[@]+"${pin_server[@]}"} redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no --dir "$workdir" --daemonize no >"$workdir/redis.log" 2>&1 &
 redis_pid=$!
 trap 'kill "$redis_pid" 2>/dev/null; wait "$redis_pid" 2>/dev/null; rm -rf "$workdir"' EXIT
 for _ in $(seq 100); do redis-cli -p "$port" ping >/dev/null 2>&1 && break; sleep 0.1; done
 
 run() { # bus round -> "msg/s cpu-us/msg jit-methods B/msg" for the whole run, then the same for the steady half
   local output
-  output=$("${pin_consumer[@]}" dotnet "$sample" --bus "$1" --redis "127.0.0.1:$port" --namespace "bench$2$1" --prefill --count "$count" \
+  output=$(${pin_consumer[@]+"${pin_consumer[@]}"} dotnet "$sample" --bus "$1" --redis "127.0.0.1:$port" --namespace "bench$2$1" --prefill --count "$count" \
     --mode strict --invalid-share 0.1 --port 0 --summary-interval 1h 2>&1)
   figures() { sed -n "s/^pipeline: $1 .* = \([0-9]*\) msg\/s.*process CPU \([0-9.]*\) us\/msg, allocated \([0-9]*\) B\/msg, JIT-compiled \([0-9]*\) methods.*/\1 \2 \4 \3/p" <<<"$output"; }
   echo "$(figures throughput) $(figures 'steady throughput')"
@@ -61,20 +69,26 @@ server_cpu() { awk '{ print $14 + $15 }' "/proc/$redis_pid/stat"; } # redis-serv
 run_redis() { # round -> run's figures, then redis-server CPU us/msg from the end of publishing to the consumer's exit
   local stream="bench${1}redis:telemetry.feedback" figures after filled
   rm -f "$workdir/filled"
-  ( until [ "$(redis-cli -p "$port" XLEN "$stream")" -ge "$count" ]; do sleep 0.02; done; server_cpu >"$workdir/filled" ) &
+  ( until xlen=$(redis-cli -p "$port" XLEN "$stream" 2>/dev/null) && [ "${xlen:-0}" -ge "$count" ] 2>/dev/null; do sleep 0.02; done; server_cpu >"$workdir/filled" ) &
   local watcher=$!
   figures=$(run redis "$1")
   after=$(server_cpu)
   for _ in $(seq 50); do [ -s "$workdir/filled" ] && break; sleep 0.1; done
   kill "$watcher" 2>/dev/null || true
   wait "$watcher" 2>/dev/null || true
-  filled=$(cat "$workdir/filled" 2>/dev/null || echo "$after")
-  echo "$figures $(python3 -c "print(f'{($after - $filled) * 1e6 / $ticks / $count:.1f}')")"
+  filled=$(cat "$workdir/filled" 2>/dev/null || true)
+  if [ -z "$filled" ]; then
+    # The backlog was never seen complete (stream name, trimming, redis-cli failing): no honest CPU figure.
+    echo "pipeline-throughput: round $1: the backlog was not seen in full; srv cpu is n/a" >&2
+    echo "$figures n/a"
+  else
+    echo "$figures $(python3 -c "print(f'{($after - $filled) * 1e6 / $ticks / $count:.1f}')")"
+  fi
 }
 
 median() { sort -n | sed -n "$(( (rounds + 1) / 2 ))p"; }
 
-echo "conditions: $count messages per run, strict mode, 10% invalid, one consumer (batch 256), backlog published first, $([ "${PIN:-0}" = 1 ] && echo 'consumer pinned to core 0 and redis-server to core 1 (PIN=1)' || echo 'unpinned')"
+echo "conditions: $count messages per run, strict mode, 10% invalid, one consumer (batch 256), backlog published first, $([ "${PIN:-0}" = 1 ] && echo "consumer pinned to CPU $cpu_a and redis-server to CPU $cpu_b (PIN=1)" || echo 'unpinned')"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "software: dotnet $(dotnet --version), $(redis-server --version | cut -d' ' -f1-3), StackExchange.Redis 3.4.35, loopback"
 echo "whole = first delivery to last completion (less the warm-up pause); steady = second half, after a warm-up half and a pause until the JIT settled"
