@@ -201,6 +201,23 @@ public abstract class MessageBusContract
     }
 
     [Test]
+    public async Task Envelope_keys_that_differ_only_in_lone_surrogates_are_one_key()
+    {
+        // Redis stores keys as UTF-8, where every lone surrogate becomes U+FFFD: the two ids below are the same key
+        // there, so every bus must treat them as one, within a batch and across batches.
+        await _bus.PublishBatchAsync(_stream, ["a"u8.ToArray(), "b"u8.ToArray(), "c"u8.ToArray()]);
+        var read = await _bus.ReadAsync(Consumer(), 3, TimeSpan.FromSeconds(5));
+        var batch = await Complete("c1", new MessageCompletion(read[0], "id-\uD800", null), new MessageCompletion(read[1], "id-\uDBFF", null));
+        var later = await Complete("c1", new MessageCompletion(read[2], "id-\uDC00", null));
+        Assert.Multiple(async () =>
+        {
+            Assert.That(batch, Is.EqualTo(new[] { true, false }));
+            Assert.That(later, Is.EqualTo(new[] { false }));
+            Assert.That(await Pending(), Is.Zero);
+        });
+    }
+
+    [Test]
     public async Task Completion_markers_belong_to_one_group()
     {
         await _bus.PublishAsync(_stream, "x"u8.ToArray());
