@@ -8,8 +8,8 @@
 # loaded by a redis-server under callgrind, the counters are zeroed after loading, and one consumer (strict mode)
 # drains the stream from the start, so the figures hold consuming only, no publishing. Per message:
 #   total      = everything redis-server did in user space while the consumer ran (start-up commands and cron included)
-#   completion = the completion step: the script (EVALSHA/EVAL) and XACK, wherever they ran (alone or in MULTI/EXEC)
-#   script     = the completion script alone, the commands it calls included (marker lookups and writes, dead letters)
+#   script     = the completion step: the script (EVALSHA/EVAL) with the commands it calls (marker lookups and writes,
+#                dead letters, XACK)
 #   xreadgroup = XREADGROUP;  requests = reading and parsing requests (readQueryFromClient less the commands it runs)
 # callgrind counts user-space instructions only: the kernel's socket work is not in these figures
 # (pipeline-throughput.sh's redis-server CPU per message includes it).
@@ -77,9 +77,6 @@ inclusive() { # function... -> summed inclusive instructions
 total=$(sed -n 's/^\([0-9,]*\) .*PROGRAM TOTALS.*/\1/p' "$workdir/annotate.txt" | tr -d ,)
 script=$(inclusive evalShaCommand evalCommand)
 xreadgroup=$(inclusive xreadCommand)
-# Inside MULTI/EXEC the script and XACK run under execCommand; a script's own XACK is already in its figure.
-exec=$(inclusive execCommand)
-if [ "$exec" -gt 0 ]; then completion=$((exec + $(inclusive multiCommand) + $(inclusive queueMultiCommand))); else completion=$script; fi
 requests=$(( $(inclusive readQueryFromClient) - $(inclusive processCommand) ))
 per() { python3 -c "print(f'{$1 / $count:,.0f}')"; }
 
@@ -87,6 +84,6 @@ echo "conditions: $count messages (a backlog published before, 10% invalid), one
 echo "software: $(redis-server --version | cut -d' ' -f1-3), $(valgrind --version), dotnet $(dotnet --version), StackExchange.Redis 3.4.35, loopback"
 echo "load average $(cut -d' ' -f1-3 /proc/loadavg); commands: $calls"
 printf '%-11s %14s\n' 'per message' instructions
-for figure in total completion script xreadgroup requests; do
+for figure in total script xreadgroup requests; do
   printf '%-11s %14s\n' "$figure" "$(per "${!figure}")"
 done
