@@ -12,13 +12,14 @@ internal sealed class InstancePointers
     private const int MaxRetainedLevels = 256;
 
     // A failing value often fails several keywords (and every oneOf branch): the last few pointers are reused whole.
+    // A power of two: the ring's next slot is found with a mask.
     private const int RecentCount = 4;
 
     // Bytes a name is copied with as they are: ASCII other than '~' and '/', which a pointer escapes.
     private static readonly SearchValues<byte> s_plain = SearchValues.Create(
         [.. Enumerable.Range(0, 0x80).Where(b => b is not ('~' or '/')).Select(b => (byte)b)]);
 
-    private readonly int[] _recentTokens = [-1, -1, -1, -1];
+    private readonly int[] _recentTokens = Enumerable.Repeat(-1, RecentCount).ToArray();
     private readonly string?[] _recentPointers = new string?[RecentCount];
     private int _recentNext = -1;
 
