@@ -91,8 +91,8 @@ internal ref struct EvaluationContext
         return false;
     }
 
-    /// <summary>The JSON Pointer of <paramref name="token"/> (see <see cref="InstancePointers"/>).</summary>
-    private readonly string InstancePointer(int token) => State.UsePointers().Of(Json, Tape, token);
+    /// <summary>The JSON Pointer of <paramref name="token"/> (see <see cref="EvaluationState.InstancePointer"/>).</summary>
+    private readonly string InstancePointer(int token) => State.InstancePointer(Json, token, Settings.RootPointers);
 
     /// <summary>The keyword location along the evaluation path: <paramref name="pointer"/> (its place in its document)
     /// behind the references followed to reach it, reusing <paramref name="cache"/> when the chain is the same.</summary>

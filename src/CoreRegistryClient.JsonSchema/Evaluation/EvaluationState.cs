@@ -24,6 +24,9 @@ internal sealed class EvaluationState
     private RefStep[] _refs = new RefStep[16];
     private readonly InstancePointers _pointers = new();
     private bool _pointersUsed;
+
+    // The root property name token the last root pointer lookup stopped at (0: none yet in this validation).
+    private int _rootResume;
     private ValidationError[] _errors = new ValidationError[8];
     private (Keyword Reference, int Token)[] _cycleGuards = new (Keyword, int)[8];
     private int _cycleGuardCount;
@@ -120,6 +123,7 @@ internal sealed class EvaluationState
     {
         Limit = InputErrorKind.None;
         RegexBudgetExceeded = false;
+        _rootResume = 0;
         _regexTicksLeft = settings.RegexBudgetTicks;
     }
 
@@ -163,11 +167,24 @@ internal sealed class EvaluationState
 
     public void PopCycleGuard() => _cycleGuards[--_cycleGuardCount] = default;
 
-    /// <summary>The builder of instance pointers (list output), reset after the validation that used it.</summary>
-    public InstancePointers UsePointers()
+    /// <summary>The JSON Pointer of <paramref name="token"/> (list output): the root's, a declared root property's
+    /// (<see cref="RootPropertyPointers"/>), or one built by <see cref="InstancePointers"/> (reset after the validation
+    /// that used it).</summary>
+    public string InstancePointer(ReadOnlySpan<byte> json, int token, RootPropertyPointers declared)
     {
+        if (token == 0)
+        {
+            // Here too, not only in the walk: a root error (a missing required property) leaves the walk's cache clean.
+            return "";
+        }
+
+        if (declared.Find(json, _tape, token, ref _rootResume) is { } rootProperty)
+        {
+            return rootProperty;
+        }
+
         _pointersUsed = true;
-        return _pointers;
+        return _pointers.Of(json, _tape, token);
     }
 
     /// <summary>An empty string builder for one error location (list output), reused within the thread.</summary>

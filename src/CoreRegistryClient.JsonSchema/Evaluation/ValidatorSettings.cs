@@ -17,4 +17,7 @@ internal sealed class ValidatorSettings
 
     /// <summary>The regex budget of one validation in <see cref="System.Diagnostics.Stopwatch"/> ticks (<see cref="long.MaxValue"/>: none).</summary>
     public long RegexBudgetTicks { get; init; } = long.MaxValue;
+
+    /// <summary>The instance pointers of the root's declared properties (list output).</summary>
+    public RootPropertyPointers RootPointers { get; init; } = RootPropertyPointers.None;
 }

@@ -46,6 +46,9 @@ internal sealed class PropertyNameTable
 
     public int Count => _names.Length;
 
+    /// <summary>The UTF-8 bytes of the name at <paramref name="index"/>.</summary>
+    public ReadOnlySpan<byte> Utf8(int index) => _names[index];
+
     /// <summary>The index of the name, or -1; <paramref name="hint"/> is tried first (payloads usually list
     /// properties in the order the schema declares them, so the next index is the likely one).</summary>
     public int Find(ReadOnlySpan<byte> raw, bool escaped, int hint)
