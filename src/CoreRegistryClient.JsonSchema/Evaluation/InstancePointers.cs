@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using CoreRegistryClient.JsonSchema.Instance;
 
 namespace CoreRegistryClient.JsonSchema.Evaluation;
@@ -160,22 +161,11 @@ internal sealed class InstancePointers
     /// <summary>Writes "/index" at <paramref name="at"/>; returns the new length.</summary>
     private int AppendIndex(int index, int at)
     {
-        var digits = 1;
-        for (var rest = index; rest >= 10; rest /= 10)
-        {
-            digits++;
-        }
-
-        var buffer = Room(at + 1 + digits);
+        // An int has at most 10 digits; an index is never negative.
+        var buffer = Room(at + 11);
         buffer[at] = '/';
-        var end = at + 1 + digits;
-        for (var i = end - 1; i > at; i--)
-        {
-            buffer[i] = (char)('0' + (index % 10));
-            index /= 10;
-        }
-
-        return end;
+        index.TryFormat(buffer.AsSpan(at + 1), out var written, default, CultureInfo.InvariantCulture);
+        return at + 1 + written;
     }
 
     /// <summary>The text buffer with room for <paramref name="length"/> chars, keeping what is written.</summary>

@@ -56,6 +56,21 @@ public sealed class InstanceLocationTests
     }
 
     [Test]
+    public void Indexes_of_one_to_five_digits_are_written_whole()
+    {
+        var validator = JsonSchemaValidator.Parse("""{"items": {"maximum": 0}}""");
+        var items = new int[10_001];
+        foreach (var i in new[] { 0, 9, 10, 99, 100, 1234, 10_000 })
+        {
+            items[i] = 1;
+        }
+
+        var locations = validator.Validate("[" + string.Join(",", items) + "]").Errors.Select(e => e.InstanceLocation);
+
+        Assert.That(locations, Is.EqualTo(new[] { "/0", "/9", "/10", "/99", "/100", "/1234", "/10000" }));
+    }
+
+    [Test]
     public void A_later_validation_on_the_same_thread_locates_its_own_errors()
     {
         _ = s_validator.Validate("""{"a": {"b": [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], "z": 0}}""");
