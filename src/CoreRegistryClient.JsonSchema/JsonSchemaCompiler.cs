@@ -103,7 +103,7 @@ public sealed class JsonSchemaCompiler : IDocumentSource
         {
             IncludeValuesInMessages = Options.IncludeValuesInMessages,
             TrackScope = builder.UsesDynamicScope,
-            RootPointers = RootPropertyPointers.For(node),
+            Root = node,
             MaxRefDepth = Options.MaxReferenceDepth,
             RegexBudgetTicks = Options.RegexBudget == Regex.InfiniteMatchTimeout
                 ? long.MaxValue

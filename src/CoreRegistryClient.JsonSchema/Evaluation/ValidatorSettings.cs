@@ -1,3 +1,5 @@
+using CoreRegistryClient.JsonSchema.Keywords;
+
 namespace CoreRegistryClient.JsonSchema.Evaluation;
 
 /// <summary>Per-validator facts fixed at compile time that evaluation consults.</summary>
@@ -18,6 +20,12 @@ internal sealed class ValidatorSettings
     /// <summary>The regex budget of one validation in <see cref="System.Diagnostics.Stopwatch"/> ticks (<see cref="long.MaxValue"/>: none).</summary>
     public long RegexBudgetTicks { get; init; } = long.MaxValue;
 
+    /// <summary>The compiled root schema.</summary>
+    public SchemaNode? Root { get; init; }
+
+    // Built on the first list-output error, so compiling pays nothing for it; a race only builds an equal table twice.
+    private RootPropertyPointers? _rootPointers;
+
     /// <summary>The instance pointers of the root's declared properties (list output).</summary>
-    public RootPropertyPointers RootPointers { get; init; } = RootPropertyPointers.None;
+    public RootPropertyPointers RootPointers => _rootPointers ??= Root is null ? RootPropertyPointers.None : RootPropertyPointers.For(Root);
 }
