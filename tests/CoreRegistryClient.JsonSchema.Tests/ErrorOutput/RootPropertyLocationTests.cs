@@ -1,7 +1,7 @@
 namespace CoreRegistryClient.JsonSchema.Tests.ErrorOutput;
 
 /// <summary>Errors on properties of the root object that the schema declares take their instance location from the
-/// schema (a string built at compile time); everything else is located by walking the instance. Both must give the
+/// schema (a string built once per validator); everything else is located by walking the instance. Both must give the
 /// same text for every name, however it is written.</summary>
 [TestFixture]
 public sealed class RootPropertyLocationTests
