@@ -6,9 +6,10 @@ using CoreRegistryClient.JsonSchema.Keywords;
 namespace CoreRegistryClient.JsonSchema.Evaluation;
 
 /// <summary>The instance pointers ("/name", escaped) of the properties the root schema declares, built from the
-/// schema alone, as ajv's generated code has a constant per declared property: an error on such a property of the root object
-/// (the common case in list output) takes this shared string, with no walk through <see cref="InstancePointers"/>,
-/// no segment written and no string allocated. Immutable; nothing in it depends on an instance.</summary>
+/// schema alone, as ajv's generated code has a constant per declared property: an error on such a property of the
+/// root object (the common case in list output) takes this shared string, with no walk through
+/// <see cref="InstancePointers"/>, no segment written and no string allocated. Immutable; nothing in it depends on an
+/// instance.</summary>
 internal sealed class RootPropertyPointers
 {
     /// <summary>For a schema that declares no properties at its root.</summary>
