@@ -25,6 +25,7 @@ namespace CoreRegistryClient.Samples.Messaging;
 /// </remarks>
 internal sealed class RedisStreamBus : IMessageBus
 {
+    private const string DedicatedThreadsFlag = "DedicatedThreads";
     private readonly ConfigurationOptions _options;
     private readonly Lock _lock = new();
     private readonly ConcurrentBag<ConnectionMultiplexer> _readers = [];
@@ -40,6 +41,19 @@ internal sealed class RedisStreamBus : IMessageBus
         _options = RedisConfiguration.Parse(configuration);
         Endpoints = RedisConfiguration.Describe(_options);
     }
+
+    /// <summary>Has StackExchange.Redis read and write every connection this process opens from now on with threads of
+    /// its own (its <c>DedicatedThreads</c> feature flag, process-wide) instead of thread-pool work items; call it at
+    /// start-up, before the first connection.</summary>
+    /// <remarks>Why: by default StackExchange.Redis 3.4 sends a request and reads its reply on the thread pool. A
+    /// consumer validating a batch keeps a pool thread busy for milliseconds, and in a process with one CPU (pinned, or a
+    /// container limited to one) the pool has one thread: the read-ahead request then waits until the batch is handled,
+    /// and the consumer waits a whole <c>XREADGROUP</c> round trip for every batch (docs/fleet.md). Costs a reader and a
+    /// writer thread per connection.</remarks>
+    public static void UseDedicatedThreads() => ConnectionMultiplexer.SetFeatureFlag(DedicatedThreadsFlag, true);
+
+    /// <summary>Whether <see cref="UseDedicatedThreads"/> is in effect.</summary>
+    public static bool UsesDedicatedThreads => ConnectionMultiplexer.GetFeatureFlag(DedicatedThreadsFlag);
 
     /// <summary>The endpoints, for messages (never the password).</summary>
     public string Endpoints { get; }

@@ -1,4 +1,6 @@
+using CoreRegistryClient.Samples.Hosting;
 using CoreRegistryClient.Samples.Messaging;
+using CoreRegistryClient.Samples.Pipeline;
 using CoreRegistryClient.Samples.Tests.Messaging;
 using StackExchange.Redis;
 
@@ -154,6 +156,23 @@ public sealed class RedisStreamBusTests : MessageBusContract
         // Had anything queued behind the blocked read, it would only have finished after the read returned.
         Assert.That(waiting.IsCompleted, Is.False, "publishing, reading elsewhere and completing finished while the first read still waits");
         Assert.That(await waiting.WaitAsync(TimeSpan.FromSeconds(60)), Is.Empty);
+    }
+
+    [Test]
+    public async Task The_samples_serve_the_redis_bus_from_threads_of_its_own_not_the_thread_pool()
+    {
+        Assume.That(Directory.Exists("/proc/self/task"), "reads thread names from Linux's /proc");
+        await using var bus = SampleHostBuilder.CreateBus(new PipelineSettings { Bus = "redis", Redis = LiveRedisSetUp.Endpoint });
+        await ((RedisStreamBus)bus).PingAsync();
+
+        // StackExchange.Redis names the threads it owns "SE.Redis Sync Reader" and "SE.Redis Sync Writer"; Linux keeps
+        // the first 15 characters of a thread's name.
+        var threads = Directory.GetDirectories("/proc/self/task").Select(task => File.ReadAllText(Path.Combine(task, "comm")).Trim()).ToArray();
+        Assert.Multiple(() =>
+        {
+            Assert.That(RedisStreamBus.UsesDedicatedThreads, Is.True);
+            Assert.That(threads, Has.Some.EqualTo("SE.Redis Sync R").And.Some.EqualTo("SE.Redis Sync W"));
+        });
     }
 
     [Test]
