@@ -17,7 +17,7 @@ namespace CoreRegistryClient.Samples.Messaging;
 /// period or keeps Redis busy answering empty reads; a blocking read answers the moment a message arrives.</para>
 /// <para>While a consumer has a backlog (its last read filled the batch), its next read is StackExchange.Redis's typed,
 /// non-blocking <c>StreamReadGroupAsync</c> on the shared connection instead: that reply is parsed into one
-/// <see cref="StreamEntry"/> per message, where <c>ExecuteAsync</c> builds a tree of nine <see cref="RedisResult"/>
+/// <see cref="StreamEntry"/> per message, where <c>ExecuteAsync</c> builds a tree of seven <see cref="RedisResult"/>
 /// objects and arrays per message. Should it find nothing, the same call goes on to the blocking read, so a read still
 /// waits for messages when idle and takes the same new messages (<c>&gt;</c>) either way.</para>
 /// <para>A read in flight is not abandoned on cancellation: it returns within its wait (at most a second in the
@@ -104,11 +104,11 @@ internal sealed class RedisStreamBus : IMessageBus
             var entries = await (await DatabaseAsync()).StreamReadGroupAsync(consumer.Stream, consumer.Group, consumer.Name, StreamPosition.NewMessages, maxCount);
             if (entries.Length > 0)
             {
-                return Backlogged(consumer, maxCount, StreamReply.Messages(consumer.Stream, entries));
+                return RememberBacklog(consumer, maxCount, StreamReply.Messages(consumer.Stream, entries));
             }
         }
 
-        return Backlogged(consumer, maxCount, await BlockingReadAsync(consumer, maxCount, wait));
+        return RememberBacklog(consumer, maxCount, await BlockingReadAsync(consumer, maxCount, wait));
     }
 
     public async Task<IReadOnlyList<bool>> CompleteAsync(ConsumerIdentity consumer, IReadOnlyList<MessageCompletion> completions, TimeSpan idempotencyWindow, CancellationToken cancellationToken = default)
@@ -254,7 +254,7 @@ internal sealed class RedisStreamBus : IMessageBus
     }
 
     /// <summary>Remembers whether <paramref name="consumer"/> left more to read: a read that filled its batch did.</summary>
-    private BusMessage[] Backlogged(ConsumerIdentity consumer, int maxCount, BusMessage[] read)
+    private BusMessage[] RememberBacklog(ConsumerIdentity consumer, int maxCount, BusMessage[] read)
     {
         if (read.Length >= maxCount)
         {

@@ -7,10 +7,11 @@ namespace CoreRegistryClient.Samples.Messaging;
 /// Turns an <c>XREADGROUP</c> reply into <see cref="BusMessage"/>s, from either shape StackExchange.Redis hands back:
 /// its typed <see cref="StreamEntry"/> array, or the raw <see cref="RedisResult"/> tree of <c>ExecuteAsync</c>.
 /// </summary>
-/// <remarks>Per entry this allocates the id string, the message and nothing else: the field name is compared as bytes
-/// (a <see cref="RedisValue"/> compared with a string is turned into a string first), and the value's bytes are taken
-/// as StackExchange.Redis received them (a value longer than 8 bytes is a <c>byte[]</c> that the
-/// <see cref="ReadOnlyMemory{T}"/> conversion wraps without copying).</remarks>
+/// <remarks>Per entry this allocates the id string and the message: the field name is compared as bytes (a
+/// <see cref="RedisValue"/> compared with a string is turned into a string first), and the value's bytes are taken as
+/// StackExchange.Redis received them (a value longer than 8 bytes is a <c>byte[]</c> that the
+/// <see cref="ReadOnlyMemory{T}"/> conversion wraps without copying; only values of up to 8 bytes, which the client
+/// keeps inline, are copied to an array).</remarks>
 internal static class StreamReply
 {
     private static readonly byte[] DataField = Encoding.UTF8.GetBytes(StreamNames.DataField);
