@@ -58,11 +58,18 @@ internal static class SampleHostBuilder
         return SampleExitCodes.Ok;
     }
 
-    /// <summary>The bus <paramref name="settings"/> ask for; a Redis bus connects on first use.</summary>
+    /// <summary>The bus <paramref name="settings"/> ask for; a Redis bus connects on first use, with StackExchange.Redis
+    /// serving its connections from threads of their own (<see cref="RedisStreamBus.UseDedicatedThreads"/>).</summary>
     public static IMessageBus CreateBus(SampleSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return settings.Bus == "redis" ? new RedisStreamBus(settings.Redis) : new InMemoryMessageBus();
+        if (settings.Bus != "redis")
+        {
+            return new InMemoryMessageBus();
+        }
+
+        RedisStreamBus.UseDedicatedThreads();
+        return new RedisStreamBus(settings.Redis);
     }
 
     /// <summary>A web app builder with the sample's configuration, logging, bus, SDK and metrics registered.</summary>

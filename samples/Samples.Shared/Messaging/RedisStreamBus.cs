@@ -15,14 +15,21 @@ namespace CoreRegistryClient.Samples.Messaging;
 /// concurrent read, while publishing, completing and reclaiming share the multiplexed one. The alternative, a
 /// polling loop with backoff on the shared connection, either adds up to a backoff of latency to every quiet
 /// period or keeps Redis busy answering empty reads; a blocking read answers the moment a message arrives.</para>
+/// <para>While a consumer has a backlog (its last read filled the batch), its next read is StackExchange.Redis's typed,
+/// non-blocking <c>StreamReadGroupAsync</c> on the shared connection instead: that reply is parsed into one
+/// <see cref="StreamEntry"/> per message, where <c>ExecuteAsync</c> builds a tree of seven <see cref="RedisResult"/>
+/// objects and arrays per message. Should it find nothing, the same call goes on to the blocking read, so a read still
+/// waits for messages when idle and takes the same new messages (<c>&gt;</c>) either way.</para>
 /// <para>A read in flight is not abandoned on cancellation: it returns within its wait (at most a second in the
 /// samples), and abandoning it would strand the messages Redis delivered to it until they are reclaimed.</para>
 /// </remarks>
 internal sealed class RedisStreamBus : IMessageBus
 {
+    private const string DedicatedThreadsFlag = "DedicatedThreads";
     private readonly ConfigurationOptions _options;
     private readonly Lock _lock = new();
     private readonly ConcurrentBag<ConnectionMultiplexer> _readers = [];
+    private readonly ConcurrentDictionary<ConsumerIdentity, bool> _backlogged = new();
     private Task<ConnectionMultiplexer>? _commands;
     private int _disposed;
 
@@ -34,6 +41,19 @@ internal sealed class RedisStreamBus : IMessageBus
         _options = RedisConfiguration.Parse(configuration);
         Endpoints = RedisConfiguration.Describe(_options);
     }
+
+    /// <summary>Has StackExchange.Redis read and write every connection this process opens from now on with threads of
+    /// its own (its <c>DedicatedThreads</c> feature flag, process-wide) instead of thread-pool work items; call it at
+    /// start-up, before the first connection.</summary>
+    /// <remarks>Why: by default StackExchange.Redis 3.4 sends a request and reads its reply on the thread pool. A
+    /// consumer validating a batch keeps a pool thread busy for milliseconds, and in a process with one CPU (pinned, or a
+    /// container limited to one) the pool has one thread: the read-ahead request then waits until the batch is handled,
+    /// and the consumer waits a whole <c>XREADGROUP</c> round trip for every batch (docs/fleet.md). Costs a reader and a
+    /// writer thread per connection.</remarks>
+    public static void UseDedicatedThreads() => ConnectionMultiplexer.SetFeatureFlag(DedicatedThreadsFlag, true);
+
+    /// <summary>Whether <see cref="UseDedicatedThreads"/> is in effect.</summary>
+    public static bool UsesDedicatedThreads => ConnectionMultiplexer.GetFeatureFlag(DedicatedThreadsFlag);
 
     /// <summary>The endpoints, for messages (never the password).</summary>
     public string Endpoints { get; }
@@ -79,31 +99,16 @@ internal sealed class RedisStreamBus : IMessageBus
         ArgumentOutOfRangeException.ThrowIfLessThan(maxCount, 1);
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
         cancellationToken.ThrowIfCancellationRequested();
-        if (!_readers.TryTake(out var reader))
+        if (_backlogged.TryRemove(consumer, out _))
         {
-            reader = await ConnectAsync(forBlockingReads: true);
+            var entries = await (await DatabaseAsync()).StreamReadGroupAsync(consumer.Stream, consumer.Group, consumer.Name, StreamPosition.NewMessages, maxCount);
+            if (entries.Length > 0)
+            {
+                return RememberBacklog(consumer, maxCount, StreamReply.Messages(consumer.Stream, entries));
+            }
         }
 
-        try
-        {
-            // BLOCK 0 means "forever" to Redis; never ask for that.
-            var block = (long)Math.Max(1, wait.TotalMilliseconds);
-            var reply = await reader.GetDatabase().ExecuteAsync(
-                "XREADGROUP",
-                "GROUP", consumer.Group, consumer.Name, "COUNT", maxCount, "BLOCK", block, "STREAMS", consumer.Stream, ">");
-            return StreamReply.Entries(reply).Select(e => new BusMessage(consumer.Stream, e.Id, e.Data, 1)).ToArray();
-        }
-        finally
-        {
-            if (_disposed == 0)
-            {
-                _readers.Add(reader);
-            }
-            else
-            {
-                await reader.DisposeAsync();
-            }
-        }
+        return RememberBacklog(consumer, maxCount, await BlockingReadAsync(consumer, maxCount, wait));
     }
 
     public async Task<IReadOnlyList<bool>> CompleteAsync(ConsumerIdentity consumer, IReadOnlyList<MessageCompletion> completions, TimeSpan idempotencyWindow, CancellationToken cancellationToken = default)
@@ -219,6 +224,46 @@ internal sealed class RedisStreamBus : IMessageBus
         return null;
     }
 
+    private async Task<BusMessage[]> BlockingReadAsync(ConsumerIdentity consumer, int maxCount, TimeSpan wait)
+    {
+        if (!_readers.TryTake(out var reader))
+        {
+            reader = await ConnectAsync(forBlockingReads: true);
+        }
+
+        try
+        {
+            // BLOCK 0 means "forever" to Redis; never ask for that.
+            var block = (long)Math.Max(1, wait.TotalMilliseconds);
+            var reply = await reader.GetDatabase().ExecuteAsync(
+                "XREADGROUP",
+                "GROUP", consumer.Group, consumer.Name, "COUNT", maxCount, "BLOCK", block, "STREAMS", consumer.Stream, ">");
+            return StreamReply.Messages(consumer.Stream, reply);
+        }
+        finally
+        {
+            if (_disposed == 0)
+            {
+                _readers.Add(reader);
+            }
+            else
+            {
+                await reader.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>Remembers whether <paramref name="consumer"/> left more to read: a read that filled its batch did.</summary>
+    private BusMessage[] RememberBacklog(ConsumerIdentity consumer, int maxCount, BusMessage[] read)
+    {
+        if (read.Length >= maxCount)
+        {
+            _backlogged[consumer] = true;
+        }
+
+        return read;
+    }
+
     private async Task<IDatabase> DatabaseAsync()
     {
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
@@ -253,42 +298,5 @@ internal sealed class RedisStreamBus : IMessageBus
         }
 
         return await ConnectionMultiplexer.ConnectAsync(options);
-    }
-
-    /// <summary>Reads an <c>XREADGROUP</c> reply (RESP2): <c>[[stream, [[id, [field, value, …]], …]]]</c>, or nil.</summary>
-    private static class StreamReply
-    {
-        public static IEnumerable<(string Id, ReadOnlyMemory<byte> Data)> Entries(RedisResult reply)
-        {
-            if (reply.IsNull)
-            {
-                yield break;
-            }
-
-            foreach (var stream in (RedisResult[])reply!)
-            {
-                var parts = (RedisResult[])stream!;
-                foreach (var entry in (RedisResult[])parts[1]!)
-                {
-                    var pair = (RedisResult[])entry!;
-                    var id = (string?)pair[0] ?? string.Empty;
-                    ReadOnlyMemory<byte> data = ReadOnlyMemory<byte>.Empty;
-                    if (!pair[1].IsNull)
-                    {
-                        var fields = (RedisResult[])pair[1]!;
-                        for (var i = 0; i + 1 < fields.Length; i += 2)
-                        {
-                            if ((string?)fields[i] == StreamNames.DataField)
-                            {
-                                data = (byte[]?)fields[i + 1] ?? [];
-                                break;
-                            }
-                        }
-                    }
-
-                    yield return (id, data);
-                }
-            }
-        }
     }
 }

@@ -1,4 +1,6 @@
+using CoreRegistryClient.Samples.Hosting;
 using CoreRegistryClient.Samples.Messaging;
+using CoreRegistryClient.Samples.Pipeline;
 using CoreRegistryClient.Samples.Tests.Messaging;
 using StackExchange.Redis;
 
@@ -76,26 +78,56 @@ public sealed class RedisStreamBusTests : MessageBusContract
         });
     }
 
-    [Test]
-    public async Task Entry_without_a_data_field_is_delivered_with_empty_data()
+    [TestCase(false)]
+    [TestCase(true)]
+    public async Task Entry_without_a_data_field_is_delivered_with_empty_data(bool afterAFullBatch)
     {
         await using var bus = new RedisStreamBus(LiveRedisSetUp.Endpoint);
         var stream = "foreign-" + Guid.NewGuid().ToString("N");
         await bus.EnsureGroupAsync(stream, "g");
-        await Redis.StreamAddAsync(stream, "other", "x");
-        var message = (await bus.ReadAsync(new ConsumerIdentity(stream, "g", "c"), 1, TimeSpan.FromSeconds(5))).Single();
+        var (message, _) = await AddAndReadAsync(bus, stream, afterAFullBatch, () => Redis.StreamAddAsync(stream, "other", "x"));
         Assert.That(message.Data.IsEmpty, Is.True);
     }
 
-    [Test]
-    public async Task The_data_field_is_found_by_name_among_other_fields()
+    [TestCase(false)]
+    [TestCase(true)]
+    public async Task The_data_field_is_found_by_name_among_other_fields(bool afterAFullBatch)
     {
         await using var bus = new RedisStreamBus(LiveRedisSetUp.Endpoint);
         var stream = "foreign-" + Guid.NewGuid().ToString("N");
         await bus.EnsureGroupAsync(stream, "g");
-        await Redis.StreamAddAsync(stream, [new NameValueEntry("dat", "no"), new NameValueEntry("datax", "no"), new NameValueEntry("data", "{\"a\":1}")]);
-        var message = (await bus.ReadAsync(new ConsumerIdentity(stream, "g", "c"), 1, TimeSpan.FromSeconds(5))).Single();
-        Assert.That(System.Text.Encoding.UTF8.GetString(message.Data.Span), Is.EqualTo("{\"a\":1}"));
+        var (message, id) = await AddAndReadAsync(bus, stream, afterAFullBatch, () => Redis.StreamAddAsync(stream, [new NameValueEntry("dat", "no"), new NameValueEntry("datax", "no"), new NameValueEntry("data", "{\"a\":1}")]));
+        Assert.Multiple(() =>
+        {
+            Assert.That(message.Id, Is.EqualTo(id.ToString()));
+            Assert.That(System.Text.Encoding.UTF8.GetString(message.Data.Span), Is.EqualTo("{\"a\":1}"));
+        });
+    }
+
+    [TestCase(false)]
+    [TestCase(true)]
+    public async Task Data_of_any_length_and_content_arrives_byte_for_byte(bool afterAFullBatch)
+    {
+        // Values of up to 8 bytes, and longer ones that read as a canonical number, are stored differently by
+        // StackExchange.Redis than other byte strings; every kind must come out as the bytes that went in.
+        byte[][] payloads = [[], [0], "12345678"u8.ToArray(), "123456789012345"u8.ToArray(), "-1.5e3"u8.ToArray(), [0xFF, 0xFE, 0, 1, 2, 3, 4, 5, 6], new byte[70_000]];
+        payloads[^1].AsSpan().Fill(0xC3);
+        await using var bus = new RedisStreamBus(LiveRedisSetUp.Endpoint);
+        var stream = NewStream("bytes-");
+        await bus.EnsureGroupAsync(stream, "g");
+        if (afterAFullBatch)
+        {
+            await bus.PublishAsync(stream, "filler"u8.ToArray());
+            Assert.That(await bus.ReadAsync(new ConsumerIdentity(stream, "g", "c"), 1, TimeSpan.FromSeconds(5)), Has.Count.EqualTo(1));
+        }
+
+        var ids = await bus.PublishBatchAsync(stream, payloads.Select(p => (ReadOnlyMemory<byte>)p).ToArray());
+        var read = await bus.ReadAsync(new ConsumerIdentity(stream, "g", "c"), payloads.Length, TimeSpan.FromSeconds(5));
+        Assert.Multiple(() =>
+        {
+            Assert.That(read.Select(m => m.Id), Is.EqualTo(ids));
+            Assert.That(read.Select(m => m.Data.ToArray()), Is.EqualTo(payloads));
+        });
     }
 
     [Test]
@@ -127,6 +159,23 @@ public sealed class RedisStreamBusTests : MessageBusContract
     }
 
     [Test]
+    public async Task The_samples_serve_the_redis_bus_from_threads_of_its_own_not_the_thread_pool()
+    {
+        Assume.That(Directory.Exists("/proc/self/task"), "reads thread names from Linux's /proc");
+        await using var bus = SampleHostBuilder.CreateBus(new PipelineSettings { Bus = "redis", Redis = LiveRedisSetUp.Endpoint });
+        await ((RedisStreamBus)bus).PingAsync();
+
+        // StackExchange.Redis names the threads it owns "SE.Redis Sync Reader" and "SE.Redis Sync Writer"; Linux keeps
+        // the first 15 characters of a thread's name.
+        var threads = Directory.GetDirectories("/proc/self/task").Select(task => File.ReadAllText(Path.Combine(task, "comm")).Trim()).ToArray();
+        Assert.Multiple(() =>
+        {
+            Assert.That(RedisStreamBus.UsesDedicatedThreads, Is.True);
+            Assert.That(threads, Has.Some.EqualTo("SE.Redis Sync R").And.Some.EqualTo("SE.Redis Sync W"));
+        });
+    }
+
+    [Test]
     public async Task Disposed_bus_refuses_reads()
     {
         var bus = new RedisStreamBus(LiveRedisSetUp.Endpoint);
@@ -148,6 +197,22 @@ public sealed class RedisStreamBusTests : MessageBusContract
     {
         await using var bus = new RedisStreamBus("cache.internal:6380,password=s3cret,ssl=true");
         Assert.That(bus.Endpoints, Is.EqualTo("cache.internal:6380"));
+    }
+
+    /// <summary>Adds an entry to <paramref name="stream"/> with <paramref name="add"/> and reads it, with its id. With
+    /// <paramref name="afterAFullBatch"/>, a read that fills its batch goes first, so the entry comes through the bus's
+    /// backlog read rather than its blocking one.</summary>
+    private static async Task<(BusMessage Message, RedisValue Id)> AddAndReadAsync(RedisStreamBus bus, string stream, bool afterAFullBatch, Func<Task<RedisValue>> add)
+    {
+        var consumer = new ConsumerIdentity(stream, "g", "c");
+        if (afterAFullBatch)
+        {
+            await Redis.StreamAddAsync(stream, StreamNames.DataField, "filler");
+            Assert.That(await bus.ReadAsync(consumer, 1, TimeSpan.FromSeconds(5)), Has.Count.EqualTo(1));
+        }
+
+        var id = await add();
+        return ((await bus.ReadAsync(consumer, 1, TimeSpan.FromSeconds(5))).Single(), id);
     }
 
     private static async Task<List<RedisKey>> MarkerKeysAsync(string stream)

@@ -87,6 +87,26 @@ public abstract class MessageBusContract
     }
 
     [Test]
+    public async Task After_a_backlog_read_in_full_batches_a_read_still_waits_for_a_message_published_while_it_waits()
+    {
+        var ids = await _bus.PublishBatchAsync(_stream, Enumerable.Range(0, 8).Select(i => (ReadOnlyMemory<byte>)Encoding.UTF8.GetBytes($"m{i}")).ToArray());
+        var first = await _bus.ReadAsync(Consumer(), 4, TimeSpan.FromSeconds(5));
+        var second = await _bus.ReadAsync(Consumer(), 4, TimeSpan.FromSeconds(5));
+
+        // Both reads filled their batch, so the bus cannot know the stream is drained: this read must still wait.
+        var reading = _bus.ReadAsync(Consumer(), 4, TimeSpan.FromSeconds(30));
+        var late = await _bus.PublishAsync(_stream, "late"u8.ToArray());
+        var third = await reading.WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Multiple(async () =>
+        {
+            Assert.That(first.Concat(second).Select(m => m.Id), Is.EqualTo(ids));
+            Assert.That(first.Concat(second).Select(m => Encoding.UTF8.GetString(m.Data.Span)), Is.EqualTo(Enumerable.Range(0, 8).Select(i => $"m{i}")));
+            Assert.That(third.Select(m => (m.Id, Encoding.UTF8.GetString(m.Data.Span), m.DeliveryCount)), Is.EqualTo(new[] { (late, "late", 1L) }));
+            Assert.That(await Pending(), Is.EqualTo(9));
+        });
+    }
+
+    [Test]
     public async Task A_read_with_nothing_to_deliver_returns_empty_after_its_wait() =>
         Assert.That(await _bus.ReadAsync(Consumer(), 10, TimeSpan.FromMilliseconds(20)), Is.Empty);
 
