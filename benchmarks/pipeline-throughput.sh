@@ -25,12 +25,13 @@ cd "$(dirname "$0")/.."
 count=${1:-100000}
 rounds=${2:-3}
 
-command -v redis-server >/dev/null || { echo "pipeline-throughput: redis-server not found (apt-get install redis-server)" >&2; exit 2; }
+source benchmarks/redis-loopback.sh
+redis_loopback_init
 dotnet build samples/Pipeline.Sample -c Release -v quiet -nologo >/dev/null
 sample=samples/Pipeline.Sample/bin/Release/net10.0/Pipeline.Sample.dll
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
-workdir=$(mktemp -d)
+port=$redis_port
+workdir=$redis_dir
 # Empty arrays under set -u need bash 4.4 or later; the ${a[@]+...} form below works with older ones too.
 pin_consumer=(); pin_server=()
 case "${PIN:-0}" in
@@ -44,10 +45,7 @@ case "${PIN:-0}" in
     ;;
   *) echo "pipeline-throughput: PIN must be 0 or 1" >&2; exit 2 ;;
 esac
-${pin_server[@]+"${pin_server[@]}"} redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no --dir "$workdir" --daemonize no >"$workdir/redis.log" 2>&1 &
-redis_pid=$!
-trap 'kill "$redis_pid" 2>/dev/null; wait "$redis_pid" 2>/dev/null; rm -rf "$workdir"' EXIT
-for _ in $(seq 100); do redis-cli -p "$port" ping >/dev/null 2>&1 && break; sleep 0.1; done
+redis_loopback_start ${pin_server[@]+"${pin_server[@]}"}
 
 run() { # bus round -> "msg/s cpu-us/msg jit-methods B/msg" for the whole run, then the same for the steady half
   local output

@@ -30,39 +30,30 @@ sample=samples/Pipeline.Sample/bin/Release/net10.0/Pipeline.Sample.dll
 ns=instructions
 stream=$ns:telemetry.feedback
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
-workdir=$(mktemp -d)
-redis_pid=
-trap '[ -n "$redis_pid" ] && kill "$redis_pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$workdir"' EXIT
-serve() { # command... : starts redis-server (under the given wrapper) on $port with $workdir's data
-  "$@" redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no --dir "$workdir" --daemonize no >>"$workdir/redis.log" 2>&1 &
-  redis_pid=$!
-  for _ in $(seq 600); do redis-cli -p "$port" ping 2>/dev/null | grep -q PONG && return; sleep 0.1; done
-  echo "redis-server-instructions: redis-server did not start" >&2; exit 1
-}
+source benchmarks/redis-loopback.sh
+redis_loopback_init
+port=$redis_port
+workdir=$redis_dir
 consume() { # extra options... : one consumer run of the sample on $stream
   dotnet "$sample" --bus redis --redis "127.0.0.1:$port" --namespace "$ns" --count "$count" --mode strict \
     --invalid-share 0.1 --port 0 --summary-interval 1h "$@" >"$workdir/sample.log" 2>&1 || { cat "$workdir/sample.log" >&2; exit 1; }
 }
 
 # The backlog, made and consumed once natively; then everything but the stream itself is removed.
-serve env
+redis_loopback_start
 consume --prefill
 redis-cli -p "$port" XGROUP DESTROY "$stream" pipeline >/dev/null
 redis-cli -p "$port" DEL "$stream.dlq" >/dev/null
 redis-cli -p "$port" --scan --pattern "$stream:*" | while read -r key; do redis-cli -p "$port" DEL "$key" >/dev/null; done
 redis-cli -p "$port" SAVE >/dev/null
-redis-cli -p "$port" SHUTDOWN NOSAVE >/dev/null 2>&1 || true
-wait "$redis_pid" 2>/dev/null || true
+redis_loopback_stop
 
 # The same backlog drained under callgrind, counted from after loading.
-serve valgrind --tool=callgrind --callgrind-out-file="$workdir/callgrind.out"
+redis_loopback_start valgrind --tool=callgrind --callgrind-out-file="$workdir/callgrind.out"
 callgrind_control -z "$redis_pid" >/dev/null
 consume
 calls=$(redis-cli -p "$port" INFO commandstats | tr -d '\r' | sed -n 's/^cmdstat_\([a-z]*\):calls=\([0-9]*\),.*/\1=\2/p' | paste -sd' ' -)
-redis-cli -p "$port" SHUTDOWN NOSAVE >/dev/null 2>&1 || true
-wait "$redis_pid" 2>/dev/null || true
-redis_pid=
+redis_loopback_stop
 
 callgrind_annotate --inclusive=yes --threshold=100 "$workdir/callgrind.out" >"$workdir/annotate.txt"
 if [ -n "${KEEP_CALLGRIND:-}" ]; then cp "$workdir/callgrind.out" "$KEEP_CALLGRIND"; fi
