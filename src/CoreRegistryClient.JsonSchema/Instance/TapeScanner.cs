@@ -18,6 +18,9 @@ internal static class TapeScanner
     /// <summary>JSON's four whitespace bytes as bits: one shift and test per byte instead of four compares.</summary>
     private const ulong WhitespaceBits = (1UL << ' ') | (1UL << '\t') | (1UL << '\n') | (1UL << '\r');
 
+    /// <summary>The width of the window of string stops: one bit per byte in a ulong.</summary>
+    internal const int WindowBytes = 64;
+
     /// <summary>Scans <paramref name="json"/> (already known to be valid UTF-8) into <paramref name="tape"/>. On
     /// failure <paramref name="errorPosition"/> is the offset of the first byte that cannot continue the document
     /// (its length when the document ends early), or of the bracket that nests too deep.</summary>
@@ -36,6 +39,8 @@ internal static class TapeScanner
         var current = 0; // tape index of the innermost open container
         var count = 0; // its members so far (stored in its token while a child container is open)
         var inArray = false;
+        var window = -WindowBytes; // where the 64 bytes whose string stops are in `stops` begin (none yet)
+        var stops = 0UL;
         var i = SkipWhitespace(json, 0);
         byte c;
         tokenCount = 0;
@@ -52,7 +57,7 @@ internal static class TapeScanner
         {
             case (byte)'"':
                 {
-                    var close = ScanString(json, i + 1, out var escaped);
+                    var close = ScanString(json, i + 1, ref window, ref stops, out var escaped);
                     if (close < 0)
                     {
                         errorPosition = ~close;
@@ -172,7 +177,7 @@ internal static class TapeScanner
         }
 
         {
-            var close = ScanString(json, i + 1, out var escaped);
+            var close = ScanString(json, i + 1, ref window, ref stops, out var escaped);
             if (close < 0)
             {
                 errorPosition = ~close;
@@ -183,43 +188,54 @@ internal static class TapeScanner
             Scalar(ref tokens[n], JsonTokenKind.String, i + 1, close - i - 1, escaped, n);
             n++;
             count++;
-            i = SkipWhitespace(json, close + 1);
+            i = close + 1;
         }
 
+        // Separators: most documents write the colon (or comma) right after the name (or value), and then no
+        // whitespace or one space, which take no trip round the whitespace loop.
         if (At(json, i) != (byte)':')
         {
-            errorPosition = i;
-            return InputErrorKind.MalformedJson;
+            i = SkipWhitespace(json, i);
+            if (At(json, i) != (byte)':')
+            {
+                errorPosition = i;
+                return InputErrorKind.MalformedJson;
+            }
         }
 
-        i = SkipWhitespace(json, i + 1);
+        i = SkipSeparatorSpace(json, i + 1);
         goto Value;
 
     AfterValue:
-        i = SkipWhitespace(json, i);
-        if (depth == 0)
+        if (At(json, i) != (byte)',' || depth == 0)
         {
-            goto End;
-        }
-
-        c = At(json, i);
-        if (c == (byte)',')
-        {
-            i = SkipWhitespace(json, i + 1);
-            if (inArray)
+            i = SkipWhitespace(json, i);
+            if (depth == 0)
             {
-                count++;
-                goto Value;
+                goto End;
             }
 
-            goto Name;
+            c = At(json, i);
+            if (c != (byte)',')
+            {
+                if (c != (inArray ? (byte)']' : (byte)'}'))
+                {
+                    errorPosition = i;
+                    return InputErrorKind.MalformedJson;
+                }
+
+                goto Close;
+            }
         }
 
-        if (c != (inArray ? (byte)']' : (byte)'}'))
+        i = SkipSeparatorSpace(json, i + 1);
+        if (inArray)
         {
-            errorPosition = i;
-            return InputErrorKind.MalformedJson;
+            count++;
+            goto Value;
         }
+
+        goto Name;
 
     Close:
         ref var closed = ref tokens[current];
@@ -252,6 +268,19 @@ internal static class TapeScanner
     /// refuse it anyway), so running out of input fails where the next byte was needed.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static byte At(ReadOnlySpan<byte> json, int i) => (uint)i < (uint)json.Length ? json[i] : (byte)0;
+
+    /// <summary>Skips the whitespace after a separator: a single space (`": "`, `", "`) with one compare, any
+    /// other run with <see cref="SkipWhitespace"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int SkipSeparatorSpace(ReadOnlySpan<byte> json, int i)
+    {
+        if (At(json, i) == (byte)' ')
+        {
+            i++;
+        }
+
+        return SkipWhitespace(json, i);
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int SkipWhitespace(ReadOnlySpan<byte> json, int i)
@@ -301,18 +330,21 @@ internal static class TapeScanner
 
     /// <summary>Scans a string's body from <paramref name="i"/> (after the opening quote).</summary>
     /// <returns>The offset of the closing quote, or the complement of the offset of the first bad byte.</returns>
-    private static int ScanString(ReadOnlySpan<byte> json, int i, out bool escaped)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int ScanString(ReadOnlySpan<byte> json, int i, ref int window, ref ulong stops, out bool escaped)
     {
         escaped = false;
         while (true)
         {
-            var k = FindStringStop(json, i);
-            if (k < 0)
+            // Most strings end inside the window an earlier string loaded: one shift finds their end.
+            var offset = (uint)(i - window);
+            var ahead = offset < WindowBytes ? stops >> (int)offset : 0;
+            i = ahead != 0 ? i + BitOperations.TrailingZeroCount(ahead) : NextStringStop(json, i, ref window, ref stops);
+            if (i < 0)
             {
                 return ~json.Length;
             }
 
-            i += k;
             var c = json[i];
             if (c == (byte)'"')
             {
@@ -325,53 +357,137 @@ internal static class TapeScanner
             }
 
             escaped = true;
-            c = At(json, i + 1);
-            if (c == (byte)'u')
+            i = SkipEscape(json, i);
+            if (i < 0)
             {
-                for (var h = i + 2; h < i + 6; h++)
-                {
-                    if (!IsHex(At(json, h)))
-                    {
-                        return ~Math.Min(h, json.Length);
-                    }
-                }
-
-                i += 6;
-            }
-            else if (c is (byte)'"' or (byte)'\\' or (byte)'/' or (byte)'b' or (byte)'f' or (byte)'n' or (byte)'r' or (byte)'t')
-            {
-                i += 2;
-            }
-            else
-            {
-                return ~Math.Min(i + 1, json.Length);
+                return i;
             }
         }
     }
 
-    /// <summary>The offset from <paramref name="i"/> of the first string stop (quote, backslash, control
-    /// character), or -1. Most strings and names are short: one 16-byte compare finds their end without the
-    /// general search's set-up, which cost more than the compare itself.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int FindStringStop(ReadOnlySpan<byte> json, int i)
+    /// <summary>The offset after the escape sequence at <paramref name="i"/> (a backslash), or the complement of the
+    /// offset of its first bad byte.</summary>
+    private static int SkipEscape(ReadOnlySpan<byte> json, int i)
     {
-        if (Vector128.IsHardwareAccelerated && i >= 0 && json.Length - i >= Vector128<byte>.Count)
+        var c = At(json, i + 1);
+        if (c == (byte)'u')
         {
-            var v = Vector128.Create(json.Slice(i, Vector128<byte>.Count));
-            var stops = Vector128.Equals(v, Vector128.Create((byte)'"'))
-                | Vector128.Equals(v, Vector128.Create((byte)'\\'))
-                | Vector128.LessThan(v, Vector128.Create((byte)0x20));
-            var mask = stops.ExtractMostSignificantBits();
-            if (mask != 0)
+            for (var h = i + 2; h < i + 6; h++)
             {
-                return BitOperations.TrailingZeroCount(mask);
+                if (!IsHex(At(json, h)))
+                {
+                    return ~Math.Min(h, json.Length);
+                }
             }
 
-            var rest = json[(i + Vector128<byte>.Count)..].IndexOfAny(s_stringStops);
-            return rest < 0 ? -1 : rest + Vector128<byte>.Count;
+            return i + 6;
         }
 
-        return (uint)i <= (uint)json.Length ? json[i..].IndexOfAny(s_stringStops) : -1;
+        return c is (byte)'"' or (byte)'\\' or (byte)'/' or (byte)'b' or (byte)'f' or (byte)'n' or (byte)'r' or (byte)'t'
+            ? i + 2
+            : ~Math.Min(i + 1, json.Length);
+    }
+
+    /// <summary>The offset of the first string stop (quote, backslash, control character) from <paramref name="i"/>,
+    /// or -1. Moves the window of string stops to the 64 bytes from <paramref name="i"/> (the last 64 of the input
+    /// near its end; all of a shorter input), so the strings that follow in it are found without reading their bytes
+    /// again.</summary>
+    private static int NextStringStop(ReadOnlySpan<byte> json, int i, ref int window, ref ulong stops)
+    {
+        if (!Vector128.IsHardwareAccelerated)
+        {
+            var k = (uint)i <= (uint)json.Length ? json[i..].IndexOfAny(s_stringStops) : -1;
+            return k < 0 ? -1 : i + k;
+        }
+
+        if (json.Length < WindowBytes)
+        {
+            window = 0;
+            stops = ShortInputStops(json);
+            var rest = (uint)i < (uint)json.Length ? stops >> i : 0;
+            return rest != 0 ? i + BitOperations.TrailingZeroCount(rest) : -1;
+        }
+
+        while (i < json.Length)
+        {
+            var start = Math.Min(i, json.Length - WindowBytes);
+            window = start;
+            stops = StringStops(json.Slice(start, WindowBytes));
+            var ahead = stops >> (i - start);
+            if (ahead != 0)
+            {
+                return i + BitOperations.TrailingZeroCount(ahead);
+            }
+
+            i = start + WindowBytes;
+        }
+
+        return -1;
+    }
+
+    /// <summary>The string stops of an input shorter than the window: sixteen bytes at a time, the last sixteen
+    /// overlapping the ones before (the same bits again), or byte by byte below sixteen.</summary>
+    private static ulong ShortInputStops(ReadOnlySpan<byte> json)
+    {
+        var mask = 0UL;
+        if (json.Length < Vector128<byte>.Count)
+        {
+            for (var k = 0; k < json.Length; k++)
+            {
+                if (json[k] is (byte)'"' or (byte)'\\' or < 0x20)
+                {
+                    mask |= 1UL << k;
+                }
+            }
+
+            return mask;
+        }
+
+        for (var k = 0; k <= json.Length - Vector128<byte>.Count; k += Vector128<byte>.Count)
+        {
+            mask |= StringStops16(json, k);
+        }
+
+        return mask | StringStops16(json, json.Length - Vector128<byte>.Count);
+    }
+
+    /// <summary>A bit per byte of the 64 in <paramref name="block"/> (bit 0 the first): set for a string stop.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong StringStops(ReadOnlySpan<byte> block)
+    {
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var v = Vector512.Create(block);
+            return (Vector512.Equals(v, Vector512.Create((byte)'"'))
+                | Vector512.Equals(v, Vector512.Create((byte)'\\'))
+                | Vector512.LessThan(v, Vector512.Create((byte)0x20))).ExtractMostSignificantBits();
+        }
+
+        return StringStopsBy16(block);
+    }
+
+    /// <summary><see cref="StringStops"/> sixteen bytes at a time (where 64-byte vectors are not accelerated).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong StringStopsBy16(ReadOnlySpan<byte> block)
+    {
+        var mask = 0UL;
+        for (var k = 0; k < WindowBytes; k += Vector128<byte>.Count)
+        {
+            mask |= StringStops16(block, k);
+        }
+
+        return mask;
+    }
+
+    /// <summary>The string stops of the sixteen bytes at <paramref name="k"/>, as bits <paramref name="k"/> up.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong StringStops16(ReadOnlySpan<byte> bytes, int k)
+    {
+        var v = Vector128.Create(bytes.Slice(k, Vector128<byte>.Count));
+        var found = Vector128.Equals(v, Vector128.Create((byte)'"'))
+            | Vector128.Equals(v, Vector128.Create((byte)'\\'))
+            | Vector128.LessThan(v, Vector128.Create((byte)0x20));
+        return (ulong)found.ExtractMostSignificantBits() << k;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
