@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text;
 using StackExchange.Redis;
 
 namespace CoreRegistryClient.Samples.Messaging;
@@ -21,7 +22,10 @@ namespace CoreRegistryClient.Samples.Messaging;
 /// objects and arrays per message. Should it find nothing, the same call goes on to the blocking read, so a read still
 /// waits for messages when idle and takes the same new messages (<c>&gt;</c>) either way.</para>
 /// <para>A read in flight is not abandoned on cancellation: it returns within its wait (at most a second in the
-/// samples), and abandoning it would strand the messages Redis delivered to it until they are reclaimed.</para>
+/// samples), and abandoning it would strand the messages Redis delivered to it until they are reclaimed. Disposing the
+/// bus does not wait for reads: a typed read in flight on the shared connection then fails (as it does when it outlasts
+/// the connection's command timeout), and the entries Redis handed it stay pending until a consumer reclaims them, as
+/// a crashed consumer's do: delayed, not lost.</para>
 /// </remarks>
 internal sealed class RedisStreamBus : IMessageBus
 {
@@ -43,14 +47,18 @@ internal sealed class RedisStreamBus : IMessageBus
     }
 
     /// <summary>Has StackExchange.Redis read and write every connection this process opens from now on with threads of
-    /// its own (its <c>DedicatedThreads</c> feature flag, process-wide) instead of thread-pool work items; call it at
-    /// start-up, before the first connection.</summary>
+    /// its own (its <c>DedicatedThreads</c> feature flag, process-wide) instead of thread-pool work items, or, with
+    /// <paramref name="enabled"/> false, return to the library's default; call it at start-up, before the first
+    /// connection.</summary>
     /// <remarks>Why: by default StackExchange.Redis 3.4 sends a request and reads its reply on the thread pool. A
     /// consumer validating a batch keeps a pool thread busy for milliseconds, and in a process with one CPU (pinned, or a
     /// container limited to one) the pool has one thread: the read-ahead request then waits until the batch is handled,
-    /// and the consumer waits a whole <c>XREADGROUP</c> round trip for every batch (docs/fleet.md). Costs a reader and a
-    /// writer thread per connection.</remarks>
-    public static void UseDedicatedThreads() => ConnectionMultiplexer.SetFeatureFlag(DedicatedThreadsFlag, true);
+    /// and the consumer waits a whole <c>XREADGROUP</c> round trip for every batch (docs/fleet.md). Costs: a reader and a
+    /// writer thread per connection, and this bus opens one connection per concurrent blocking read besides the shared
+    /// one. The flag is the library's process-wide switch, which its documentation reserves for support guidance as a
+    /// remedy for a starved thread pool: it applies to every StackExchange.Redis connection in the process, the SDK's
+    /// schema notifications included (docs/samples.md).</remarks>
+    public static void UseDedicatedThreads(bool enabled = true) => ConnectionMultiplexer.SetFeatureFlag(DedicatedThreadsFlag, enabled);
 
     /// <summary>Whether <see cref="UseDedicatedThreads"/> is in effect.</summary>
     public static bool UsesDedicatedThreads => ConnectionMultiplexer.GetFeatureFlag(DedicatedThreadsFlag);
@@ -147,7 +155,7 @@ internal sealed class RedisStreamBus : IMessageBus
         // and the consumer needs it to stop retrying a message that keeps failing.
         var pending = await database.StreamPendingMessagesAsync(consumer.Stream, consumer.Group, claimed.Count, consumer.Name, claimed[0].Id, claimed[^1].Id);
         var counts = pending.ToDictionary(p => p.MessageId.ToString(), p => (long)p.DeliveryCount, StringComparer.Ordinal);
-        return claimed.Select(e => new BusMessage(consumer.Stream, e.Id.ToString(), Data(e), counts.GetValueOrDefault(e.Id.ToString(), 2))).ToArray();
+        return claimed.Select(e => new BusMessage(consumer.Stream, e.Id.ToString(), StreamReply.Data(e), counts.GetValueOrDefault(e.Id.ToString(), 2))).ToArray();
     }
 
     public async Task<long> GetLengthAsync(string stream, CancellationToken cancellationToken = default) =>
@@ -159,7 +167,7 @@ internal sealed class RedisStreamBus : IMessageBus
     public async Task<IReadOnlyList<DeadLetter>> PeekDeadLettersAsync(string deadLetterStream, int maxCount, CancellationToken cancellationToken = default)
     {
         var entries = await (await DatabaseAsync()).StreamRangeAsync(deadLetterStream, count: maxCount);
-        return entries.Select(e => DeadLetterFields.ToDeadLetter(e.Id.ToString(), name => Field(e, name))).ToArray();
+        return entries.Select(e => DeadLetterFields.ToDeadLetter(e.Id.ToString(), name => StreamReply.Field(e, Encoding.UTF8.GetBytes(name)))).ToArray();
     }
 
     /// <summary>The completion markers <paramref name="group"/> holds for <paramref name="stream"/> (envelope key to
@@ -207,21 +215,6 @@ internal sealed class RedisStreamBus : IMessageBus
         {
             await reader.DisposeAsync();
         }
-    }
-
-    private static ReadOnlyMemory<byte> Data(StreamEntry entry) => Field(entry, StreamNames.DataField) ?? ReadOnlyMemory<byte>.Empty;
-
-    private static ReadOnlyMemory<byte>? Field(StreamEntry entry, string name)
-    {
-        foreach (var value in entry.Values)
-        {
-            if (value.Name == name)
-            {
-                return (byte[]?)value.Value ?? [];
-            }
-        }
-
-        return null;
     }
 
     private async Task<BusMessage[]> BlockingReadAsync(ConsumerIdentity consumer, int maxCount, TimeSpan wait)

@@ -27,21 +27,28 @@ internal static class StreamReply
         var messages = new BusMessage[entries.Length];
         for (var i = 0; i < entries.Length; i++)
         {
-            var entry = entries[i];
-            var data = RedisValue.Null;
-            foreach (var field in entry.Values)
-            {
-                if (IsDataField(field.Name))
-                {
-                    data = field.Value;
-                    break;
-                }
-            }
-
-            messages[i] = Message(stream, entry.Id, data);
+            messages[i] = new BusMessage(stream, entries[i].Id.ToString(), Data(entries[i]), 1);
         }
 
         return messages;
+    }
+
+    /// <summary>The bytes of <paramref name="entry"/>'s data field as received (empty when it has none).</summary>
+    public static ReadOnlyMemory<byte> Data(StreamEntry entry) => Field(entry, DataField) ?? ReadOnlyMemory<byte>.Empty;
+
+    /// <summary>The bytes of the field named <paramref name="name"/> (UTF-8) as received, or null when the entry has no
+    /// such field.</summary>
+    public static ReadOnlyMemory<byte>? Field(StreamEntry entry, ReadOnlySpan<byte> name)
+    {
+        foreach (var field in entry.Values)
+        {
+            if (NameIs(field.Name, name))
+            {
+                return Bytes(field.Value);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The messages of a raw RESP2 reply, <c>[[stream, [[id, [field, value, …]], …]], …]</c> or nil.</summary>
@@ -64,7 +71,7 @@ internal static class StreamReply
                     var fields = (RedisResult[])pair[1]!;
                     for (var i = 0; i + 1 < fields.Length; i += 2)
                     {
-                        if (IsDataField((RedisValue)fields[i]))
+                        if (NameIs((RedisValue)fields[i], DataField))
                         {
                             data = (RedisValue)fields[i + 1];
                             break;
@@ -79,12 +86,18 @@ internal static class StreamReply
         return [.. messages];
     }
 
-    private static BusMessage Message(string stream, RedisValue id, RedisValue data) =>
-        new(stream, id.ToString(), data.IsNull ? ReadOnlyMemory<byte>.Empty : (ReadOnlyMemory<byte>)data, 1);
+    private static BusMessage Message(string stream, RedisValue id, RedisValue data) => new(stream, id.ToString(), Bytes(data), 1);
 
-    private static bool IsDataField(RedisValue name)
+    private static ReadOnlyMemory<byte> Bytes(RedisValue value) => value.IsNull ? ReadOnlyMemory<byte>.Empty : (ReadOnlyMemory<byte>)value;
+
+    private static bool NameIs(RedisValue value, ReadOnlySpan<byte> name)
     {
-        Span<byte> bytes = stackalloc byte[DataField.Length];
-        return name.GetByteCount() == DataField.Length && name.CopyTo(bytes) == DataField.Length && bytes.SequenceEqual(DataField);
+        if (value.GetByteCount() != name.Length)
+        {
+            return false;
+        }
+
+        Span<byte> bytes = name.Length <= 256 ? stackalloc byte[name.Length] : new byte[name.Length];
+        return value.CopyTo(bytes) == name.Length && bytes.SequenceEqual(name);
     }
 }

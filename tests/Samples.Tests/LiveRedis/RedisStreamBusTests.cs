@@ -159,20 +159,29 @@ public sealed class RedisStreamBusTests : MessageBusContract
     }
 
     [Test]
+    [NonParallelizable]
     public async Task The_samples_serve_the_redis_bus_from_threads_of_its_own_not_the_thread_pool()
     {
         Assume.That(Directory.Exists("/proc/self/task"), "reads thread names from Linux's /proc");
-        await using var bus = SampleHostBuilder.CreateBus(new PipelineSettings { Bus = "redis", Redis = LiveRedisSetUp.Endpoint });
-        await ((RedisStreamBus)bus).PingAsync();
 
-        // StackExchange.Redis names the threads it owns "SE.Redis Sync Reader" and "SE.Redis Sync Writer"; Linux keeps
-        // the first 15 characters of a thread's name.
-        var threads = Directory.GetDirectories("/proc/self/task").Select(task => File.ReadAllText(Path.Combine(task, "comm")).Trim()).ToArray();
-        Assert.Multiple(() =>
+        // The flag is process-wide: start from the library's default, so only CreateBus can turn it on, and leave it as
+        // it was for the tests that follow.
+        var before = RedisStreamBus.UsesDedicatedThreads;
+        RedisStreamBus.UseDedicatedThreads(false);
+        try
         {
-            Assert.That(RedisStreamBus.UsesDedicatedThreads, Is.True);
+            await using var bus = SampleHostBuilder.CreateBus(new PipelineSettings { Bus = "redis", Redis = LiveRedisSetUp.Endpoint });
+            await ((RedisStreamBus)bus).PingAsync();
+
+            // StackExchange.Redis names the threads it owns "SE.Redis Sync Reader" and "SE.Redis Sync Writer"; Linux
+            // keeps the first 15 characters of a thread's name.
+            var threads = Directory.GetDirectories("/proc/self/task").Select(task => File.ReadAllText(Path.Combine(task, "comm")).Trim()).ToArray();
             Assert.That(threads, Has.Some.EqualTo("SE.Redis Sync R").And.Some.EqualTo("SE.Redis Sync W"));
-        });
+        }
+        finally
+        {
+            RedisStreamBus.UseDedicatedThreads(before);
+        }
     }
 
     [Test]
