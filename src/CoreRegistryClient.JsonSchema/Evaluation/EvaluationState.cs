@@ -174,7 +174,7 @@ internal sealed class EvaluationState
     {
         if (token == 0)
         {
-            // Here too, not only in the walk: a root error (a missing required property) leaves the walk's cache clean.
+            // Before the walk: a root error (a missing required property) leaves the walk's cache clean.
             return "";
         }
 

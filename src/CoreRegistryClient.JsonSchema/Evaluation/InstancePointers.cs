@@ -35,14 +35,10 @@ internal sealed class InstancePointers
     private int _levelCount;
     private int _textDepth;
 
-    /// <summary>The JSON Pointer of <paramref name="token"/> (a property name token is located at its property).</summary>
+    /// <summary>The JSON Pointer of <paramref name="token"/>, below the root (a property name token is located at its
+    /// property); the root's own pointer is the caller's (<see cref="EvaluationState.InstancePointer"/>).</summary>
     public string Of(ReadOnlySpan<byte> json, JsonToken[] tape, int token)
     {
-        if (token == 0)
-        {
-            return "";
-        }
-
         if (_recentNext >= 0)
         {
             for (var i = 0; i < RecentCount; i++)

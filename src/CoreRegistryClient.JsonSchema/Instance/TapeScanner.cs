@@ -434,7 +434,7 @@ internal static class TapeScanner
         {
             for (var k = 0; k < json.Length; k++)
             {
-                if (json[k] is (byte)'"' or (byte)'\\' or < 0x20)
+                if (s_stringStops.Contains(json[k]))
                 {
                     mask |= 1UL << k;
                 }

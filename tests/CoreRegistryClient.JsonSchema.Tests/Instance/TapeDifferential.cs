@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Unicode;
 using CoreRegistryClient.JsonSchema.Instance;
 
@@ -7,6 +8,21 @@ namespace CoreRegistryClient.JsonSchema.Tests.Instance;
 /// same bytes and says how they differ: the outcome, and for a read document every token and the depth.</summary>
 internal static class TapeDifferential
 {
+    /// <summary>Asserts that <paramref name="json"/> is refused as malformed, as the reference refuses it, at byte
+    /// <paramref name="position"/> of the validator's result.</summary>
+    public static void AssertRefusedAt(string json, long position)
+    {
+        var bytes = Encoding.UTF8.GetBytes(json);
+        var result = JsonSchemaValidator.Parse("{}").Validate(bytes);
+        var kind = Compare(bytes, 64, out var difference);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(kind, Is.EqualTo(InputErrorKind.MalformedJson), $"{difference}: {json}");
+            Assert.That(result.BytePosition, Is.EqualTo(position), json);
+        });
+    }
+
     /// <summary>The engine's outcome, or null when it differs from the reference (<paramref name="difference"/> says how).</summary>
     public static InputErrorKind? Compare(byte[] json, int maxDepth, out string difference)
     {

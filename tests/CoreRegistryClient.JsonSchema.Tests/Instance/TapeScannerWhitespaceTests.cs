@@ -47,16 +47,6 @@ public sealed class TapeScannerWhitespaceTests
     [TestCase("1, 2", 1)]
     [TestCase("\"a\": 1", 3)]
     [TestCase("[1, 2] , 3", 7)]
-    public void A_refusal_next_to_a_separator_names_the_first_byte_that_cannot_continue(string json, long position)
-    {
-        var bytes = Encoding.UTF8.GetBytes(json);
-        var result = JsonSchemaValidator.Parse("{}").Validate(bytes);
-        var kind = TapeDifferential.Compare(bytes, 64, out var difference);
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(kind, Is.EqualTo(InputErrorKind.MalformedJson), difference);
-            Assert.That(result.BytePosition, Is.EqualTo(position));
-        });
-    }
+    public void A_refusal_next_to_a_separator_names_the_first_byte_that_cannot_continue(string json, long position) =>
+        TapeDifferential.AssertRefusedAt(json, position);
 }
