@@ -4,7 +4,7 @@
 # first (--prefill), then one consumer drains it with validation in strict mode (dead letters included).
 # The figures are the sample's own "throughput" lines, for two stretches of each run: the whole run (first delivery to
 # last completion) and its steady second half: the first half of the messages is a warm-up, after which the consumer
-# pauses until the JIT compiler has settled (no method compiled for 1 s, at most 15 s), so the steady half leaves out
+# pauses until the JIT compiler has settled (no method compiled for 1 s, at most 15 s; see Tiering below), so the steady half leaves out
 # start-up (JIT compilation and tiering, connections, first schema load) the same way for both buses. Per stretch: messages per second, and the consumer process's CPU and allocated bytes per message (all threads;
 # CPU is much less sensitive to machine load than the rate). For the Redis bus, redis-server's time per message on the
 # consume path (whole run) is read from INFO commandstats (EVALSHA/EVAL of the completion script, XREADGROUP,
@@ -13,6 +13,13 @@
 #
 #   benchmarks/pipeline-throughput.sh [messages=100000] [rounds=3]
 #   PIN=1 benchmarks/pipeline-throughput.sh ...   the consumer on one CPU and redis-server on another, on both buses
+#   TIERING=default benchmarks/pipeline-throughput.sh ...   the runtime's own tiering delay (see below)
+#
+# Tiering: the consumer runs with DOTNET_TC_CallCountingDelayMs=0 on both buses, so that the runtime starts counting
+# calls for tier-1 promotion at once instead of after a quiet 100 ms (10 times that with one CPU: the runtime's
+# single-processor multiplier). With the default delay on one CPU, perf maps showed most runs measuring tier-0 code in
+# the steady half (the consumer's hot methods never promoted), and the occasional run promoting them inside it, 2-3
+# times faster than its neighbours; a long-running service runs tier-1 code, so that is what the steady half compares.
 #
 # Unpinned, redis-server and the consumer share the machine's cores, so on a 2-core machine every microsecond
 # redis-server spends is one the consumer cannot; the in-memory bus has no server. PIN=1 gives the consumer process
@@ -47,9 +54,15 @@ case "${PIN:-0}" in
 esac
 redis_loopback_start ${pin_server[@]+"${pin_server[@]}"}
 
+case "${TIERING:-promote}" in
+  promote) tiering=(DOTNET_TC_CallCountingDelayMs=0) ;;
+  default) tiering=() ;;
+  *) echo "pipeline-throughput: TIERING must be promote or default" >&2; exit 2 ;;
+esac
+
 run() { # bus round -> "msg/s cpu-us/msg jit-methods B/msg" for the whole run, then the same for the steady half
   local output
-  output=$(${pin_consumer[@]+"${pin_consumer[@]}"} dotnet "$sample" --bus "$1" --redis "127.0.0.1:$port" --namespace "bench$2$1" --prefill --count "$count" \
+  output=$(env ${tiering[@]+"${tiering[@]}"} ${pin_consumer[@]+"${pin_consumer[@]}"} dotnet "$sample" --bus "$1" --redis "127.0.0.1:$port" --namespace "bench$2$1" --prefill --count "$count" \
     --mode strict --invalid-share 0.1 --port 0 --summary-interval 1h 2>&1)
   figures() { sed -n "s/^pipeline: $1 .* = \([0-9]*\) msg\/s.*process CPU \([0-9.]*\) us\/msg, allocated \([0-9]*\) B\/msg, JIT-compiled \([0-9]*\) methods.*/\1 \2 \4 \3/p" <<<"$output"; }
   echo "$(figures throughput) $(figures 'steady throughput')"
@@ -88,6 +101,7 @@ median() { sort -n | sed -n "$(( (rounds + 1) / 2 ))p"; }
 
 echo "conditions: $count messages per run, strict mode, 10% invalid, one consumer (batch 256), backlog published first, $([ "${PIN:-0}" = 1 ] && echo "consumer pinned to CPU $cpu_a and redis-server to CPU $cpu_b (PIN=1)" || echo 'unpinned')"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "tiering: $([ ${#tiering[@]} -gt 0 ] && echo "${tiering[*]} (call counting from the start, TIERING=promote)" || echo "the runtime's default delay (TIERING=default)")"
 echo "software: dotnet $(dotnet --version), $(redis-server --version | cut -d' ' -f1-3), StackExchange.Redis 3.4.35, loopback"
 echo "whole = first delivery to last completion (less the warm-up pause); steady = second half, after a warm-up half and a pause until the JIT settled"
 echo "cpu, alloc = consumer process CPU and allocated bytes per message (all threads); jit = methods JIT-compiled in the stretch"
