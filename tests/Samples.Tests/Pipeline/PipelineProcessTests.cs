@@ -38,6 +38,15 @@ public class PipelineProcessTests
         });
     }
 
+    [Test]
+    public void The_sample_runs_with_thread_pool_spinning_off()
+    {
+        // What `dotnet Pipeline.Sample.dll` starts with: the runtime reads it from the runtimeconfig.json beside the dll.
+        using var config = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Pipeline.Sample.runtimeconfig.json")));
+        var properties = config.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
+        Assert.That(properties.GetProperty("System.Threading.ThreadPool.UnfairSemaphoreSpinLimit").GetInt32(), Is.Zero);
+    }
+
     [TestCase("--count", "abc")]
     [TestCase("--rate", "abc")]
     [TestCase("--invalid-share", "abc")]
