@@ -31,6 +31,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 count=${1:-100000}
 rounds=${2:-3}
+case "${TIERING:-promote}" in
+  promote) tiering=(DOTNET_TC_CallCountingDelayMs=0) ;;
+  default) tiering=() ;;
+  *) echo "pipeline-throughput: TIERING must be promote or default" >&2; exit 2 ;;
+esac
 
 source benchmarks/redis-loopback.sh
 redis_loopback_init
@@ -54,11 +59,6 @@ case "${PIN:-0}" in
 esac
 redis_loopback_start ${pin_server[@]+"${pin_server[@]}"}
 
-case "${TIERING:-promote}" in
-  promote) tiering=(DOTNET_TC_CallCountingDelayMs=0) ;;
-  default) tiering=() ;;
-  *) echo "pipeline-throughput: TIERING must be promote or default" >&2; exit 2 ;;
-esac
 
 run() { # bus round -> "msg/s cpu-us/msg jit-methods B/msg" for the whole run, then the same for the steady half
   local output

@@ -44,7 +44,8 @@ public class PipelineProcessTests
         // What `dotnet Pipeline.Sample.dll` starts with: the runtime reads it from the runtimeconfig.json beside the dll.
         using var config = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Pipeline.Sample.runtimeconfig.json")));
         var properties = config.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
-        Assert.That(properties.GetProperty("System.Threading.ThreadPool.UnfairSemaphoreSpinLimit").GetInt32(), Is.Zero);
+        Assert.That(properties.TryGetProperty("System.Threading.ThreadPool.UnfairSemaphoreSpinLimit", out var limit), Is.True, properties.ToString());
+        Assert.That(limit.GetInt32(), Is.Zero);
     }
 
     [TestCase("--count", "abc")]
