@@ -59,7 +59,6 @@ case "${PIN:-0}" in
 esac
 redis_loopback_start ${pin_server[@]+"${pin_server[@]}"}
 
-
 run() { # bus round -> "msg/s cpu-us/msg jit-methods B/msg" for the whole run, then the same for the steady half
   local output
   output=$(env ${tiering[@]+"${tiering[@]}"} ${pin_consumer[@]+"${pin_consumer[@]}"} dotnet "$sample" --bus "$1" --redis "127.0.0.1:$port" --namespace "bench$2$1" --prefill --count "$count" \
