@@ -47,6 +47,7 @@ internal sealed partial class AtLeastOnceConsumer
         _options = options ?? new AtLeastOnceConsumerOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.BatchSize, 1, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxDeliveries, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(_options.ReadAhead, 1, nameof(options));
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _time = timeProvider ?? TimeProvider.System;
     }
@@ -72,15 +73,17 @@ internal sealed partial class AtLeastOnceConsumer
 
     /// <summary>Creates the group if needed, then reads, handles and reclaims until cancelled. A broken
     /// connection to the bus is logged and retried after a pause instead of ending the loop.</summary>
-    /// <remarks>The bus is kept busy while a batch is handled: the next read is already in flight, and the previous
-    /// batch's completion runs alongside (one at a time, in order). On cancellation the batch read ahead is still
-    /// handled and completed (at most one batch, within the read wait), so a single consumer leaves nothing pending.</remarks>
+    /// <remarks>The bus is kept busy while a batch is handled: the next reads are already in flight
+    /// (<see cref="AtLeastOnceConsumerOptions.ReadAhead"/>), and earlier batches' completions are sent without waiting
+    /// for one another (<see cref="CompletionsInFlight{TBatch}"/>). On cancellation the batches read ahead are still
+    /// handled and completed (at most <see cref="AtLeastOnceConsumerOptions.ReadAhead"/>, within the read wait), so a
+    /// single consumer leaves nothing pending.</remarks>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var nextReclaim = _time.GetUtcNow();
         var ensured = false;
-        Task<IReadOnlyList<BusMessage>>? readAhead = null;
-        Task completing = Task.CompletedTask;
+        var reads = new Queue<Task<IReadOnlyList<BusMessage>>>(_options.ReadAhead);
+        var completions = new CompletionsInFlight<List<(MessageCompletion Completion, MessageOutcome Outcome)>>(Send, Observe, _options.ReadAhead + 1);
         while (!cancellationToken.IsCancellationRequested)
         {
             try
@@ -93,16 +96,22 @@ internal sealed partial class AtLeastOnceConsumer
 
                 if (_time.GetUtcNow() >= nextReclaim)
                 {
-                    await completing;
+                    await completions.SettleAsync();
                     await ReclaimOnceAsync(cancellationToken);
                     nextReclaim = _time.GetUtcNow() + _options.ReclaimInterval;
                 }
 
-                var batch = await (readAhead ?? Read(cancellationToken));
-                readAhead = batch.Count > 0 ? Read(cancellationToken) : null;
+                var batch = await (reads.TryDequeue(out var read) ? read : Read(cancellationToken));
+                while (batch.Count > 0 && reads.Count < _options.ReadAhead)
+                {
+                    reads.Enqueue(Read(cancellationToken));
+                }
+
                 var handled = await HandleAsync(batch, cancellationToken);
-                await completing;
-                completing = CompleteAsync(handled);
+                if (handled.Count > 0)
+                {
+                    await completions.SendAsync(handled);
+                }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -111,8 +120,10 @@ internal sealed partial class AtLeastOnceConsumer
             catch (Exception e) when (e is RedisException or InvalidOperationException)
             {
                 LogBusError(_logger, Identity.Stream, e.GetType().Name, e.Message);
-                readAhead = null;
-                completing = Task.CompletedTask;
+
+                // Messages of the reads dropped here stay pending, to be reclaimed.
+                reads.Clear();
+                await SettleAsync(completions);
                 try
                 {
                     await Task.Delay(TimeSpan.FromSeconds(1), _time, cancellationToken);
@@ -124,7 +135,7 @@ internal sealed partial class AtLeastOnceConsumer
             }
         }
 
-        await DrainAsync(readAhead, completing);
+        await DrainAsync(reads, completions);
     }
 
     /// <summary>Reads one batch of new messages (waiting up to the read wait) and finishes it; returns how many were read.</summary>
@@ -164,29 +175,48 @@ internal sealed partial class AtLeastOnceConsumer
     private Task<IReadOnlyList<BusMessage>> Read(CancellationToken cancellationToken) =>
         _bus.ReadAsync(Identity, _options.BatchSize, _options.ReadWait, cancellationToken);
 
-    private async Task DrainAsync(Task<IReadOnlyList<BusMessage>>? readAhead, Task completing)
+    private async Task DrainAsync(Queue<Task<IReadOnlyList<BusMessage>>> reads, CompletionsInFlight<List<(MessageCompletion Completion, MessageOutcome Outcome)>> completions)
+    {
+        await SettleAsync(completions);
+        while (reads.TryDequeue(out var read))
+        {
+            try
+            {
+                await FinishAsync(await read, CancellationToken.None);
+            }
+            catch (OperationCanceledException)
+            {
+                // This read was cancelled before it took anything; one behind it may have.
+            }
+            catch (Exception e) when (e is RedisException or InvalidOperationException)
+            {
+                // Whatever was not completed stays pending and is reclaimed by another consumer.
+                LogBusError(_logger, Identity.Stream, e.GetType().Name, e.Message);
+            }
+        }
+    }
+
+    /// <summary>Waits for the completions in flight; one that failed is logged (its messages stay pending for reclaim).</summary>
+    private async Task SettleAsync(CompletionsInFlight<List<(MessageCompletion Completion, MessageOutcome Outcome)>> completions)
     {
         try
         {
-            await completing;
-            if (readAhead is not null)
-            {
-                await FinishAsync(await readAhead, CancellationToken.None);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The read ahead was cancelled before it took anything.
+            await completions.SettleAsync();
         }
         catch (Exception e) when (e is RedisException or InvalidOperationException)
         {
-            // Whatever was not completed stays pending and is reclaimed by another consumer.
             LogBusError(_logger, Identity.Stream, e.GetType().Name, e.Message);
         }
     }
 
-    private async Task FinishAsync(IReadOnlyList<BusMessage> batch, CancellationToken cancellationToken) =>
-        await CompleteAsync(await HandleAsync(batch, cancellationToken));
+    private async Task FinishAsync(IReadOnlyList<BusMessage> batch, CancellationToken cancellationToken)
+    {
+        var handled = await HandleAsync(batch, cancellationToken);
+        if (handled.Count > 0)
+        {
+            Observe(handled, await Send(handled));
+        }
+    }
 
     private async Task<List<(MessageCompletion Completion, MessageOutcome Outcome)>> HandleAsync(IReadOnlyList<BusMessage> batch, CancellationToken cancellationToken)
     {
@@ -224,16 +254,13 @@ internal sealed partial class AtLeastOnceConsumer
         return handled;
     }
 
-    private async Task CompleteAsync(List<(MessageCompletion Completion, MessageOutcome Outcome)> handled)
-    {
-        if (handled.Count == 0)
-        {
-            return;
-        }
+    // The work is done: the bookkeeping is finished even when shutdown was requested meanwhile, or the messages would
+    // be handled twice. The bus's own command timeout bounds this call.
+    private Task<IReadOnlyList<bool>> Send(List<(MessageCompletion Completion, MessageOutcome Outcome)> handled) =>
+        _bus.CompleteAsync(Identity, handled.Select(h => h.Completion).ToArray(), _options.IdempotencyWindow, CancellationToken.None);
 
-        // The work is done: finish the bookkeeping even when shutdown was requested meanwhile, or the
-        // messages would be handled twice. The bus's own command timeout bounds this call.
-        var firsts = await _bus.CompleteAsync(Identity, handled.Select(h => h.Completion).ToArray(), _options.IdempotencyWindow, CancellationToken.None);
+    private void Observe(List<(MessageCompletion Completion, MessageOutcome Outcome)> handled, IReadOnlyList<bool> firsts)
+    {
         for (var i = 0; i < handled.Count; i++)
         {
             var ((message, _, _), outcome) = handled[i];

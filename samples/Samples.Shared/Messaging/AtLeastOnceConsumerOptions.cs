@@ -6,6 +6,13 @@ internal sealed class AtLeastOnceConsumerOptions
     /// <summary>Most messages read, and completed, per round trip. Default 256.</summary>
     public int BatchSize { get; set; } = 256;
 
+    /// <summary>Reads kept in flight while a batch is handled (at least 1); completions in flight are bounded by one more.
+    /// Default 2.</summary>
+    /// <remarks>Why two: on Redis the server answers a consumer's requests in order, so with one read ahead the next
+    /// batch's reply queued behind the previous batch's completion, and the consumer waited for both in most batches
+    /// (docs/fleet.md, "Keeping redis-server busy").</remarks>
+    public int ReadAhead { get; set; } = 2;
+
     /// <summary>How long one read waits for new messages. Default 1 s.</summary>
     public TimeSpan ReadWait { get; set; } = TimeSpan.FromSeconds(1);
 

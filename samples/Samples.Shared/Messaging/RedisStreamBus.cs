@@ -107,7 +107,7 @@ internal sealed class RedisStreamBus : IMessageBus
         ArgumentOutOfRangeException.ThrowIfLessThan(maxCount, 1);
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
         cancellationToken.ThrowIfCancellationRequested();
-        if (_backlogged.TryRemove(consumer, out _))
+        if (_backlogged.ContainsKey(consumer))
         {
             var entries = await (await DatabaseAsync()).StreamReadGroupAsync(consumer.Stream, consumer.Group, consumer.Name, StreamPosition.NewMessages, maxCount);
             if (entries.Length > 0)
@@ -246,12 +246,17 @@ internal sealed class RedisStreamBus : IMessageBus
         }
     }
 
-    /// <summary>Remembers whether <paramref name="consumer"/> left more to read: a read that filled its batch did.</summary>
+    /// <summary>Remembers whether <paramref name="consumer"/> left more to read: a read that filled its batch did, one that
+    /// did not drained the stream. Kept across reads, so that every read a consumer has in flight takes the typed path.</summary>
     private BusMessage[] RememberBacklog(ConsumerIdentity consumer, int maxCount, BusMessage[] read)
     {
         if (read.Length >= maxCount)
         {
             _backlogged[consumer] = true;
+        }
+        else
+        {
+            _backlogged.TryRemove(consumer, out _);
         }
 
         return read;

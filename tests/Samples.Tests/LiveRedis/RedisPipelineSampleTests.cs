@@ -3,6 +3,7 @@ using CoreRegistryClient.Samples.Messaging;
 using CoreRegistryClient.Samples.Pipeline;
 using CoreRegistryClient.Samples.Pipeline.Producing;
 using CoreRegistryClient.Samples.Tests.Pipeline;
+using CoreRegistryClient.Samples.Tests.Support;
 
 namespace CoreRegistryClient.Samples.Tests.LiveRedis;
 
@@ -37,6 +38,40 @@ public class RedisPipelineSampleTests
             Assert.That(letters.Select(l => Encoding.UTF8.GetString((byte[])l["reason"]!)), Has.All.Contains("telemetry.FeedbackEvent"));
             Assert.That(pending.PendingMessageCount, Is.Zero, "every message acknowledged");
             Assert.That(last, Does.Match(PipelineSampleTests.SummaryPattern(250, 250 - invalid, 0, invalid, invalid)));
+        });
+    }
+
+    [Test]
+    public async Task A_consumer_pinned_to_one_CPU_drains_a_backlog_with_reads_and_completions_in_flight_and_acknowledges_everything()
+    {
+        // As the throughput benchmark runs it with PIN=1: one CPU (Environment.ProcessorCount 1, a thread pool of one),
+        // where the consumer's own thread, the client's reader and writer threads and the pool share a core.
+        const int Count = 3000;
+        var ns = "pin" + Guid.NewGuid().ToString("N")[..8];
+        // The first CPU this process may run on (a cpuset need not start at 0), e.g. "Cpus_allowed_list:	2-3,6".
+        var cpus = File.ReadLines("/proc/self/status").Single(l => l.StartsWith("Cpus_allowed_list:", StringComparison.Ordinal));
+        var cpu = cpus.Split(':')[1].Trim().Split(',', '-')[0];
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? ExternalTool.Require("dotnet", "dotnet-sdk-10.0");
+        var (exit, output) = await ExternalTool.RunAsync(
+            ExternalTool.Require("taskset", "util-linux"),
+            [
+                "-c", cpu, dotnet, Path.Combine(AppContext.BaseDirectory, "Pipeline.Sample.dll"),
+                "--bus", "redis", "--redis", LiveRedisSetUp.Endpoint, "--namespace", ns, "--prefill", "--count", $"{Count}",
+                "--mode", "strict", "--invalid-share", "0.1", "--port", "0", "--summary-interval", "1h",
+            ],
+            timeout: TimeSpan.FromMinutes(3));
+
+        var generator = new FeedbackGenerator(0.1);
+        var invalid = Enumerable.Range(0, Count).Count(_ => generator.Next().Invalid);
+        var redis = LiveRedisSetUp.Inspect;
+        var stream = StreamNames.Feedback(ns);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(exit, Is.Zero, output);
+            Assert.That(lines[^1], Does.Match(PipelineSampleTests.SummaryPattern(Count, Count - invalid, 0, invalid, invalid)), output);
+            Assert.That(await redis.StreamLengthAsync(stream + ".dlq"), Is.EqualTo(invalid));
+            Assert.That((await redis.StreamPendingAsync(stream, StreamNames.PipelineGroup)).PendingMessageCount, Is.Zero, "every message acknowledged");
         });
     }
 }

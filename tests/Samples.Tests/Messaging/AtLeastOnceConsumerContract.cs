@@ -23,8 +23,8 @@ public abstract class AtLeastOnceConsumerContract
     [TearDown]
     public async Task DisposeBus() => await _bus.DisposeAsync();
 
-    private AtLeastOnceConsumer Consumer(string name, MessageHandler handler, int maxDeliveries = 5, CompletionObserver? observer = null) =>
-        new(_bus, new ConsumerIdentity(_stream, StreamNames.PipelineGroup, name), handler, new AtLeastOnceConsumerOptions { ReadWait = TimeSpan.FromMilliseconds(50), MaxDeliveries = maxDeliveries, BatchSize = 8 }, observer: observer);
+    private AtLeastOnceConsumer Consumer(string name, MessageHandler handler, int maxDeliveries = 5, CompletionObserver? observer = null, int readAhead = 2) =>
+        new(_bus, new ConsumerIdentity(_stream, StreamNames.PipelineGroup, name), handler, new AtLeastOnceConsumerOptions { ReadWait = TimeSpan.FromMilliseconds(50), MaxDeliveries = maxDeliveries, BatchSize = 8, ReadAhead = readAhead }, observer: observer);
 
     private async Task<long> Pending() => await _bus.GetPendingCountAsync(_stream, StreamNames.PipelineGroup);
 
@@ -182,6 +182,86 @@ public abstract class AtLeastOnceConsumerContract
             Assert.That(await Pending(), Is.Zero);
         });
     }
+
+    [TestCase(1)]
+    [TestCase(3)]
+    public async Task Stopped_mid_backlog_with_reads_in_flight_a_consumer_completes_all_it_read_and_a_successor_takes_the_rest(int readAhead)
+    {
+        const int Count = 200;
+        await _bus.PublishBatchAsync(_stream, Enumerable.Range(0, Count).Select(i => (ReadOnlyMemory<byte>)Encoding.UTF8.GetBytes($"{i}")).ToArray());
+        var seen = new ConcurrentDictionary<string, int>();
+        using var stop = new CancellationTokenSource();
+        var first = Consumer("first", (m, _) =>
+        {
+            seen.AddOrUpdate(m.Id, 1, (_, n) => n + 1);
+            if (seen.Count == 20)
+            {
+                stop.Cancel();
+            }
+
+            return ValueTask.FromResult(MessageOutcome.Processed);
+        }, readAhead: readAhead);
+
+        await first.RunAsync(stop.Token).WaitAsync(TimeSpan.FromSeconds(60));
+        var pendingAfterStop = await Pending();
+        var second = Consumer("second", (m, _) =>
+        {
+            seen.AddOrUpdate(m.Id, 1, (_, n) => n + 1);
+            return ValueTask.FromResult(MessageOutcome.Processed);
+        });
+        while (await second.PollOnceAsync(CancellationToken.None) > 0)
+        {
+        }
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(pendingAfterStop, Is.Zero, "everything the first consumer read, ahead or not, was completed");
+            Assert.That(first.Processed, Is.GreaterThanOrEqualTo(20).And.LessThan(Count));
+            Assert.That(first.Processed + second.Processed, Is.EqualTo(Count));
+            Assert.That(seen.Values, Has.All.EqualTo(1), "no message handled twice");
+            Assert.That(seen, Has.Count.EqualTo(Count));
+            Assert.That(await Pending(), Is.Zero);
+        });
+    }
+
+    [Test]
+    public async Task Completions_sent_without_waiting_for_each_other_are_observed_in_the_order_the_messages_were_read()
+    {
+        const int Count = 400;
+        var published = await _bus.PublishBatchAsync(_stream, Enumerable.Range(0, Count).Select(i => (ReadOnlyMemory<byte>)Encoding.UTF8.GetBytes($"{i}")).ToArray());
+        var observed = new List<string>();
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var consumer = Consumer(
+            "ordered",
+            (m, _) => ValueTask.FromResult(m.Id == published[^1] ? MessageOutcome.DeadLetter("last one") : MessageOutcome.Processed),
+            observer: (m, _, _) =>
+            {
+                lock (observed)
+                {
+                    observed.Add(m.Id);
+                    if (observed.Count == Count)
+                    {
+                        done.TrySetResult();
+                    }
+                }
+            });
+
+        using var stop = new CancellationTokenSource();
+        var run = consumer.RunAsync(stop.Token);
+        await done.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        await stop.CancelAsync();
+        await run.WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Multiple(async () =>
+        {
+            Assert.That(observed, Is.EqualTo(published));
+            Assert.That((consumer.Processed, consumer.DeadLettered, consumer.Duplicates), Is.EqualTo((Count - 1L, 1L, 0L)));
+            Assert.That(await Pending(), Is.Zero);
+        });
+    }
+
+    [Test]
+    public void A_read_ahead_below_one_is_refused() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new AtLeastOnceConsumer(_bus, new ConsumerIdentity(_stream, StreamNames.PipelineGroup, "c"), (_, _) => ValueTask.FromResult(MessageOutcome.Processed), new AtLeastOnceConsumerOptions { ReadAhead = 0 }));
 }
 
 [TestFixture]
