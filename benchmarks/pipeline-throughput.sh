@@ -98,7 +98,7 @@ run_redis() { # round -> run's figures, then redis-server CPU us/msg from the en
 
 median() { sort -n | sed -n "$(( (rounds + 1) / 2 ))p"; }
 
-echo "conditions: $count messages per run, strict mode, 10% invalid, one consumer (batch 256), backlog published first, $([ "${PIN:-0}" = 1 ] && echo "consumer pinned to CPU $cpu_a and redis-server to CPU $cpu_b (PIN=1)" || echo 'unpinned')"
+echo "conditions: $count messages per run, strict mode, 10% invalid, one consumer (batch 256, 2 reads in flight), backlog published first, $([ "${PIN:-0}" = 1 ] && echo "consumer pinned to CPU $cpu_a and redis-server to CPU $cpu_b (PIN=1)" || echo 'unpinned')"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "tiering: $([ ${#tiering[@]} -gt 0 ] && echo "${tiering[*]} (call counting from the start, TIERING=promote)" || echo "the runtime's default delay (TIERING=default)")"
 echo "software: dotnet $(dotnet --version), $(redis-server --version | cut -d' ' -f1-3), StackExchange.Redis 3.4.35, loopback"

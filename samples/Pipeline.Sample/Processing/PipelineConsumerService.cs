@@ -50,7 +50,7 @@ internal sealed class PipelineConsumerService(
 
                 if (settings.Count is { } count && counters.Received >= count)
                 {
-                    // Let this batch be completed first: the loop ends at its next read.
+                    // Let this batch be completed first: the loop ends at its next read, after handling what it read ahead.
                     await finished.CancelAsync();
                 }
 

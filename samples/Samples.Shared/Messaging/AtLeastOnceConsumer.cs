@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using StackExchange.Redis;
+using HandledBatch = System.Collections.Generic.List<(CoreRegistryClient.Samples.Messaging.MessageCompletion Completion, CoreRegistryClient.Samples.Messaging.MessageOutcome Outcome)>;
 
 namespace CoreRegistryClient.Samples.Messaging;
 
@@ -83,7 +84,7 @@ internal sealed partial class AtLeastOnceConsumer
         var nextReclaim = _time.GetUtcNow();
         var ensured = false;
         var reads = new Queue<Task<IReadOnlyList<BusMessage>>>(_options.ReadAhead);
-        var completions = new CompletionsInFlight<List<(MessageCompletion Completion, MessageOutcome Outcome)>>(Send, Observe, _options.ReadAhead + 1);
+        var completions = new CompletionsInFlight<HandledBatch>(Send, Observe, _options.ReadAhead + 1);
         while (!cancellationToken.IsCancellationRequested)
         {
             try
@@ -102,7 +103,11 @@ internal sealed partial class AtLeastOnceConsumer
                 }
 
                 var batch = await (reads.TryDequeue(out var read) ? read : Read(cancellationToken));
-                while (batch.Count > 0 && reads.Count < _options.ReadAhead)
+
+                // More than one read ahead only while there is a backlog: reads that wait for new messages would race
+                // for them, and one consumer would no longer see its stream in order.
+                var depth = batch.Count >= _options.BatchSize ? _options.ReadAhead : Math.Min(1, batch.Count);
+                while (reads.Count < depth)
                 {
                     reads.Enqueue(Read(cancellationToken));
                 }
@@ -121,9 +126,9 @@ internal sealed partial class AtLeastOnceConsumer
             {
                 LogBusError(_logger, Identity.Stream, e.GetType().Name, e.Message);
 
-                // Messages of the reads dropped here stay pending, to be reclaimed.
-                reads.Clear();
-                await SettleAsync(completions);
+                // What the reads in flight took is still handled and completed where the bus allows; the rest stays
+                // pending, to be reclaimed.
+                await DrainAsync(reads, completions);
                 try
                 {
                     await Task.Delay(TimeSpan.FromSeconds(1), _time, cancellationToken);
@@ -175,9 +180,9 @@ internal sealed partial class AtLeastOnceConsumer
     private Task<IReadOnlyList<BusMessage>> Read(CancellationToken cancellationToken) =>
         _bus.ReadAsync(Identity, _options.BatchSize, _options.ReadWait, cancellationToken);
 
-    private async Task DrainAsync(Queue<Task<IReadOnlyList<BusMessage>>> reads, CompletionsInFlight<List<(MessageCompletion Completion, MessageOutcome Outcome)>> completions)
+    private async Task DrainAsync(Queue<Task<IReadOnlyList<BusMessage>>> reads, CompletionsInFlight<HandledBatch> completions)
     {
-        await SettleAsync(completions);
+        await SettleLoggingFailuresAsync(completions);
         while (reads.TryDequeue(out var read))
         {
             try
@@ -197,7 +202,7 @@ internal sealed partial class AtLeastOnceConsumer
     }
 
     /// <summary>Waits for the completions in flight; one that failed is logged (its messages stay pending for reclaim).</summary>
-    private async Task SettleAsync(CompletionsInFlight<List<(MessageCompletion Completion, MessageOutcome Outcome)>> completions)
+    private async Task SettleLoggingFailuresAsync(CompletionsInFlight<HandledBatch> completions)
     {
         try
         {
@@ -218,7 +223,7 @@ internal sealed partial class AtLeastOnceConsumer
         }
     }
 
-    private async Task<List<(MessageCompletion Completion, MessageOutcome Outcome)>> HandleAsync(IReadOnlyList<BusMessage> batch, CancellationToken cancellationToken)
+    private async Task<HandledBatch> HandleAsync(IReadOnlyList<BusMessage> batch, CancellationToken cancellationToken)
     {
         var handled = new List<(MessageCompletion, MessageOutcome)>(batch.Count);
         foreach (var message in batch)
@@ -256,10 +261,10 @@ internal sealed partial class AtLeastOnceConsumer
 
     // The work is done: the bookkeeping is finished even when shutdown was requested meanwhile, or the messages would
     // be handled twice. The bus's own command timeout bounds this call.
-    private Task<IReadOnlyList<bool>> Send(List<(MessageCompletion Completion, MessageOutcome Outcome)> handled) =>
+    private Task<IReadOnlyList<bool>> Send(HandledBatch handled) =>
         _bus.CompleteAsync(Identity, handled.Select(h => h.Completion).ToArray(), _options.IdempotencyWindow, CancellationToken.None);
 
-    private void Observe(List<(MessageCompletion Completion, MessageOutcome Outcome)> handled, IReadOnlyList<bool> firsts)
+    private void Observe(HandledBatch handled, IReadOnlyList<bool> firsts)
     {
         for (var i = 0; i < handled.Count; i++)
         {

@@ -1,4 +1,5 @@
 using System.Runtime.ExceptionServices;
+using StackExchange.Redis;
 
 namespace CoreRegistryClient.Samples.Messaging;
 
@@ -6,15 +7,17 @@ namespace CoreRegistryClient.Samples.Messaging;
 /// Batch completions sent to the bus one after another without waiting for the previous answer, with their answers
 /// taken in the order they were sent, and at most a fixed number outstanding.
 /// </summary>
-/// <remarks>Why: waiting for a completion's answer before sending the next one left <c>redis-server</c> idle between a
-/// consumer's requests for about a sixth of every batch (docs/fleet.md). A bus keeps its completions in order (Redis
-/// runs one connection's commands in the order sent), and each is atomic, so one failing does not undo another: its
-/// messages stay pending and come back through reclaim.</remarks>
-/// <param name="send">Sends a batch's completions; the task answers, per message, whether it was the first completion of its key.</param>
-/// <param name="observe">Takes a batch's answer; called in the order the batches were sent.</param>
-/// <param name="limit">Most completions outstanding (at least 1).</param>
+/// <remarks>
+/// <para>Why: waiting for each completion's answer before sending the next kept <c>redis-server</c> from having the
+/// consumer's next request queued, and the consumer waited for replies in most batches (docs/fleet.md, "Keeping
+/// redis-server busy"). Each completion is atomic on its own, so one that fails does not undo another: its messages stay
+/// pending and come back through reclaim. The order of observation is kept here, whatever order the answers arrive in.</para>
+/// <para>One caller at a time (the consumer's loop). <c>observe</c> runs on the thread that completes an answer, one batch
+/// at a time.</para>
+/// </remarks>
 internal sealed class CompletionsInFlight<TBatch>(Func<TBatch, Task<IReadOnlyList<bool>>> send, Action<TBatch, IReadOnlyList<bool>> observe, int limit)
 {
+    private readonly int _limit = limit >= 1 ? limit : throw new ArgumentOutOfRangeException(nameof(limit), limit, "At least one completion must be allowed outstanding.");
     private readonly Queue<Task> _outstanding = new();
     private Task _last = Task.CompletedTask;
     private ExceptionDispatchInfo? _failure;
@@ -24,18 +27,30 @@ internal sealed class CompletionsInFlight<TBatch>(Func<TBatch, Task<IReadOnlyLis
     /// one are still sent and observed).</summary>
     public async Task SendAsync(TBatch batch)
     {
-        while (_outstanding.TryPeek(out var oldest) && (oldest.IsCompleted || _outstanding.Count >= limit))
+        while (_outstanding.TryPeek(out var oldest) && (oldest.IsCompleted || _outstanding.Count >= _limit))
         {
             await oldest.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             Retire(_outstanding.Dequeue());
         }
 
-        _last = ObserveInOrderAsync(_last, batch, send(batch));
+        Task<IReadOnlyList<bool>> answer;
+        try
+        {
+            answer = send(batch);
+        }
+        catch (Exception e) when (e is RedisException or InvalidOperationException)
+        {
+            // Thrown before anything was sent (a bus without the group, say): reported in order, like an answer that failed.
+            answer = Task.FromException<IReadOnlyList<bool>>(e);
+        }
+
+        _last = ObserveInOrderAsync(_last, batch, answer);
         _outstanding.Enqueue(_last);
         ThrowFailure();
     }
 
-    /// <summary>Waits for every outstanding completion, then throws the first failure not yet thrown, if any.</summary>
+    /// <summary>Waits for every outstanding completion, then throws the first failure not yet thrown, if any (the first
+    /// in the order sent; later ones are not thrown, as they are usually the same broken connection).</summary>
     public async Task SettleAsync()
     {
         while (_outstanding.TryDequeue(out var completion))
@@ -52,6 +67,10 @@ internal sealed class CompletionsInFlight<TBatch>(Func<TBatch, Task<IReadOnlyLis
         if (completion.Exception?.InnerException is { } failure)
         {
             _failure ??= ExceptionDispatchInfo.Capture(failure);
+        }
+        else if (completion.IsCanceled)
+        {
+            _failure ??= ExceptionDispatchInfo.Capture(new TaskCanceledException(completion));
         }
     }
 

@@ -16,8 +16,8 @@ namespace CoreRegistryClient.Samples.Messaging;
 /// concurrent read, while publishing, completing and reclaiming share the multiplexed one. The alternative, a
 /// polling loop with backoff on the shared connection, either adds up to a backoff of latency to every quiet
 /// period or keeps Redis busy answering empty reads; a blocking read answers the moment a message arrives.</para>
-/// <para>While a consumer has a backlog (its last read filled the batch), its next read is StackExchange.Redis's typed,
-/// non-blocking <c>StreamReadGroupAsync</c> on the shared connection instead: that reply is parsed into one
+/// <para>While a consumer has a backlog (from a read that filled its batch until one comes back short), its reads are
+/// StackExchange.Redis's typed, non-blocking <c>StreamReadGroupAsync</c> on the shared connection instead: that reply is parsed into one
 /// <see cref="StreamEntry"/> per message, where <c>ExecuteAsync</c> builds a tree of seven <see cref="RedisResult"/>
 /// objects and arrays per message. Should it find nothing, the same call goes on to the blocking read, so a read still
 /// waits for messages when idle and takes the same new messages (<c>&gt;</c>) either way.</para>

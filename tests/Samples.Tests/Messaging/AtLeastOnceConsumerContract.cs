@@ -225,7 +225,7 @@ public abstract class AtLeastOnceConsumerContract
     }
 
     [Test]
-    public async Task Completions_sent_without_waiting_for_each_other_are_observed_in_the_order_the_messages_were_read()
+    public async Task Completions_are_observed_in_the_order_the_messages_were_read()
     {
         const int Count = 400;
         var published = await _bus.PublishBatchAsync(_stream, Enumerable.Range(0, Count).Select(i => (ReadOnlyMemory<byte>)Encoding.UTF8.GetBytes($"{i}")).ToArray());
@@ -255,6 +255,45 @@ public abstract class AtLeastOnceConsumerContract
         {
             Assert.That(observed, Is.EqualTo(published));
             Assert.That((consumer.Processed, consumer.DeadLettered, consumer.Duplicates), Is.EqualTo((Count - 1L, 1L, 0L)));
+            Assert.That(await Pending(), Is.Zero);
+        });
+    }
+
+    [Test]
+    public async Task A_consumer_without_a_backlog_keeps_one_read_in_flight_and_handles_each_new_message_in_order()
+    {
+        // Reads that wait for new messages would race for them: the loop could wait a whole read wait (10 s here) on
+        // one read while another had taken the message.
+        var handled = new List<string>();
+        var arrived = new SemaphoreSlim(0);
+        var consumer = new AtLeastOnceConsumer(
+            _bus,
+            new ConsumerIdentity(_stream, StreamNames.PipelineGroup, "idle"),
+            (m, _) =>
+            {
+                lock (handled)
+                {
+                    handled.Add(Encoding.UTF8.GetString(m.Data.Span));
+                }
+
+                arrived.Release();
+                return ValueTask.FromResult(MessageOutcome.Processed);
+            },
+            new AtLeastOnceConsumerOptions { ReadWait = TimeSpan.FromSeconds(10), BatchSize = 8, ReadAhead = 3 });
+
+        using var stop = new CancellationTokenSource();
+        var run = consumer.RunAsync(stop.Token);
+        for (var i = 0; i < 5; i++)
+        {
+            await _bus.PublishAsync(_stream, Encoding.UTF8.GetBytes($"m{i}"));
+            Assert.That(await arrived.WaitAsync(TimeSpan.FromSeconds(5)), Is.True, $"m{i} was handled within half the read wait");
+        }
+
+        await stop.CancelAsync();
+        await run.WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Multiple(async () =>
+        {
+            Assert.That(handled, Is.EqualTo(new[] { "m0", "m1", "m2", "m3", "m4" }));
             Assert.That(await Pending(), Is.Zero);
         });
     }

@@ -15,7 +15,8 @@ public class CompletionsInFlightTests
         batch =>
         {
             _sent.Add(batch);
-            var answer = new TaskCompletionSource<IReadOnlyList<bool>>(TaskCreationOptions.RunContinuationsAsynchronously);
+            // Continuations run inline: releasing an answer observes it before the test goes on.
+            var answer = new TaskCompletionSource<IReadOnlyList<bool>>();
             _answers[batch] = answer;
             return answer.Task;
         },
@@ -69,7 +70,6 @@ public class CompletionsInFlightTests
         await completions.SendAsync("b");
 
         var third = completions.SendAsync("c");
-        await Task.Delay(50);
         var sentBeforeAnswer = _sent.ToArray();
         Answer("a");
         await third.WaitAsync(TimeSpan.FromSeconds(10));
@@ -87,7 +87,6 @@ public class CompletionsInFlightTests
         var completions = Completions(limit: 3);
         await completions.SendAsync("a");
         _answers["a"].SetException(new RedisException("gone"));
-        await Task.Delay(50);
 
         var failure = Assert.ThrowsAsync<RedisException>(() => completions.SendAsync("b"));
         await completions.SendAsync("c");
@@ -104,15 +103,16 @@ public class CompletionsInFlightTests
     }
 
     [Test]
-    public async Task Settling_waits_for_every_answer_then_throws_the_first_failure()
+    public async Task Settling_waits_for_every_answer_then_throws_the_failure_of_the_first_batch_sent()
     {
         var completions = Completions(limit: 3);
         await completions.SendAsync("a");
         await completions.SendAsync("b");
+        await completions.SendAsync("c");
         var settled = completions.SettleAsync();
 
-        _answers["b"].SetException(new RedisException("b timed out"));
-        await Task.Delay(50);
+        _answers["c"].SetException(new RedisException("c failed"));
+        _answers["b"].SetException(new RedisException("b failed"));
         var settledBeforeA = settled.IsCompleted;
         Answer("a");
 
@@ -120,8 +120,32 @@ public class CompletionsInFlightTests
         Assert.Multiple(() =>
         {
             Assert.That(settledBeforeA, Is.False);
-            Assert.That(failure!.Message, Is.EqualTo("b timed out"));
+            Assert.That(failure!.Message, Is.EqualTo("b failed"));
             Assert.That(_observed, Is.EqualTo(new[] { "a" }));
         });
     }
+
+    [Test]
+    public async Task A_send_that_throws_at_once_is_reported_in_order_like_a_failed_answer()
+    {
+        var completions = new CompletionsInFlight<string>(
+            batch => batch == "b" ? throw new InvalidOperationException("NOGROUP") : Task.FromResult<IReadOnlyList<bool>>([true]),
+            (batch, _) => _observed.Add(batch),
+            limit: 3);
+
+        await completions.SendAsync("a");
+        await completions.SendAsync("b");
+        var failure = Assert.ThrowsAsync<InvalidOperationException>(() => completions.SendAsync("c"));
+        await completions.SettleAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(failure!.Message, Is.EqualTo("NOGROUP"));
+            Assert.That(_observed, Is.EqualTo(new[] { "a", "c" }));
+        });
+    }
+
+    [Test]
+    public void A_limit_below_one_is_refused() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => Completions(limit: 0));
 }
