@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using StackExchange.Redis;
 using HandledBatch = System.Collections.Generic.List<(CoreRegistryClient.Samples.Messaging.MessageCompletion Completion, CoreRegistryClient.Samples.Messaging.MessageOutcome Outcome)>;
 
 namespace CoreRegistryClient.Samples.Messaging;
@@ -122,7 +121,7 @@ internal sealed partial class AtLeastOnceConsumer
             {
                 break;
             }
-            catch (Exception e) when (e is RedisException or InvalidOperationException)
+            catch (Exception e) when (BusFailure.Is(e))
             {
                 LogBusError(_logger, Identity.Stream, e.GetType().Name, e.Message);
 
@@ -189,11 +188,11 @@ internal sealed partial class AtLeastOnceConsumer
             {
                 await FinishAsync(await read, CancellationToken.None);
             }
-            catch (OperationCanceledException)
+            catch (OperationCanceledException) when (read.IsCanceled)
             {
-                // This read was cancelled before it took anything; one behind it may have.
+                // Cancelled by shutdown before it took anything; a read behind it may have.
             }
-            catch (Exception e) when (e is RedisException or InvalidOperationException)
+            catch (Exception e) when (BusFailure.Is(e))
             {
                 // Whatever was not completed stays pending and is reclaimed by another consumer.
                 LogBusError(_logger, Identity.Stream, e.GetType().Name, e.Message);
@@ -201,14 +200,15 @@ internal sealed partial class AtLeastOnceConsumer
         }
     }
 
-    /// <summary>Waits for the completions in flight; one that failed is logged (its messages stay pending for reclaim).</summary>
+    /// <summary>Waits for the completions in flight; a failure is logged (the messages of a failed completion stay
+    /// pending until a consumer reclaims them).</summary>
     private async Task SettleLoggingFailuresAsync(CompletionsInFlight<HandledBatch> completions)
     {
         try
         {
             await completions.SettleAsync();
         }
-        catch (Exception e) when (e is RedisException or InvalidOperationException)
+        catch (Exception e) when (BusFailure.Is(e))
         {
             LogBusError(_logger, Identity.Stream, e.GetType().Name, e.Message);
         }

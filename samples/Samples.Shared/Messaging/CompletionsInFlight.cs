@@ -1,5 +1,4 @@
 using System.Runtime.ExceptionServices;
-using StackExchange.Redis;
 
 namespace CoreRegistryClient.Samples.Messaging;
 
@@ -38,7 +37,7 @@ internal sealed class CompletionsInFlight<TBatch>(Func<TBatch, Task<IReadOnlyLis
         {
             answer = send(batch);
         }
-        catch (Exception e) when (e is RedisException or InvalidOperationException)
+        catch (Exception e) when (BusFailure.Is(e))
         {
             // Thrown before anything was sent (a bus without the group, say): reported in order, like an answer that failed.
             answer = Task.FromException<IReadOnlyList<bool>>(e);

@@ -209,14 +209,14 @@ public abstract class AtLeastOnceConsumerContract
             seen.AddOrUpdate(m.Id, 1, (_, n) => n + 1);
             return ValueTask.FromResult(MessageOutcome.Processed);
         });
-        while (await second.PollOnceAsync(CancellationToken.None) > 0)
+        while (await second.PollOnceAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60)) > 0)
         {
         }
 
         Assert.Multiple(async () =>
         {
             Assert.That(pendingAfterStop, Is.Zero, "everything the first consumer read, ahead or not, was completed");
-            Assert.That(first.Processed, Is.GreaterThanOrEqualTo(20).And.LessThan(Count));
+            Assert.That(first.Processed, Is.GreaterThan(24).And.LessThan(Count), "past the batch in hand (messages 17-24): what was read ahead was handled too");
             Assert.That(first.Processed + second.Processed, Is.EqualTo(Count));
             Assert.That(seen.Values, Has.All.EqualTo(1), "no message handled twice");
             Assert.That(seen, Has.Count.EqualTo(Count));
@@ -260,7 +260,7 @@ public abstract class AtLeastOnceConsumerContract
     }
 
     [Test]
-    public async Task A_consumer_without_a_backlog_keeps_one_read_in_flight_and_handles_each_new_message_in_order()
+    public async Task A_consumer_without_a_backlog_handles_each_new_message_promptly_and_in_order()
     {
         // Reads that wait for new messages would race for them: the loop could wait a whole read wait (10 s here) on
         // one read while another had taken the message.

@@ -39,28 +39,85 @@ public class AtLeastOnceConsumerPipeliningTests
         Assert.Multiple(async () =>
         {
             Assert.That(consumer.Processed, Is.EqualTo(64));
-            Assert.That(bus.MostUnanswered, Is.EqualTo(2));
             Assert.That(await bus.GetPendingCountAsync(stream, StreamNames.PipelineGroup), Is.Zero);
         });
     }
 
-    /// <summary>An in-memory bus that completes at once but holds each answer back until a second completion is unanswered
-    /// too, then answers both.</summary>
-    private sealed class PairedAnswersBus : IMessageBus
+    [Test]
+    public async Task A_completion_that_times_out_is_logged_and_its_messages_are_finished_after_reclaim_without_ending_the_loop()
     {
-        private readonly InMemoryMessageBus _inner = new();
+        await using var bus = new FirstCompletionTimesOutBus();
+        var stream = StreamNames.Feedback("timeout");
+        await bus.EnsureGroupAsync(stream, StreamNames.PipelineGroup);
+        await bus.PublishBatchAsync(stream, Enumerable.Range(0, 32).Select(i => (ReadOnlyMemory<byte>)Encoding.UTF8.GetBytes($"{i}")).ToArray());
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var consumer = new AtLeastOnceConsumer(
+            bus,
+            new ConsumerIdentity(stream, StreamNames.PipelineGroup, "c"),
+            (_, _) => ValueTask.FromResult(MessageOutcome.Processed),
+            new AtLeastOnceConsumerOptions { ReadWait = TimeSpan.FromMilliseconds(50), BatchSize = 8, ReclaimMinIdle = TimeSpan.FromMilliseconds(100), ReclaimInterval = TimeSpan.FromMilliseconds(200) },
+            observer: (_, _, _) =>
+            {
+                if (Interlocked.Increment(ref bus.Observed) == 32)
+                {
+                    done.TrySetResult();
+                }
+            });
+
+        using var stop = new CancellationTokenSource();
+        var run = consumer.RunAsync(stop.Token);
+        await done.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var runningBeforeStop = !run.IsCompleted;
+        await stop.CancelAsync();
+        await run.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Multiple(async () =>
+        {
+            Assert.That(runningBeforeStop, Is.True, "a timed-out completion does not end the loop");
+            Assert.That(consumer.Processed, Is.EqualTo(32));
+            Assert.That(consumer.Reclaimed, Is.EqualTo(8), "the batch whose completion timed out came back through reclaim");
+            Assert.That(await bus.GetPendingCountAsync(stream, StreamNames.PipelineGroup), Is.Zero);
+        });
+    }
+
+    /// <summary>An in-memory bus whose completions a subclass may hold back or fail.</summary>
+    private abstract class CompletionDecorator : IMessageBus
+    {
+        protected InMemoryMessageBus Inner { get; } = new();
+
+        public abstract Task<IReadOnlyList<bool>> CompleteAsync(ConsumerIdentity consumer, IReadOnlyList<MessageCompletion> completions, TimeSpan idempotencyWindow, CancellationToken cancellationToken = default);
+
+        public Task<string> PublishAsync(string stream, ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default) => Inner.PublishAsync(stream, data, cancellationToken);
+
+        public Task<IReadOnlyList<string>> PublishBatchAsync(string stream, IReadOnlyList<ReadOnlyMemory<byte>> batch, CancellationToken cancellationToken = default) => Inner.PublishBatchAsync(stream, batch, cancellationToken);
+
+        public Task EnsureGroupAsync(string stream, string group, CancellationToken cancellationToken = default) => Inner.EnsureGroupAsync(stream, group, cancellationToken);
+
+        public Task<IReadOnlyList<BusMessage>> ReadAsync(ConsumerIdentity consumer, int maxCount, TimeSpan wait, CancellationToken cancellationToken = default) => Inner.ReadAsync(consumer, maxCount, wait, cancellationToken);
+
+        public Task<IReadOnlyList<BusMessage>> ReclaimAsync(ConsumerIdentity consumer, TimeSpan minIdle, int maxCount, CancellationToken cancellationToken = default) => Inner.ReclaimAsync(consumer, minIdle, maxCount, cancellationToken);
+
+        public Task<long> GetLengthAsync(string stream, CancellationToken cancellationToken = default) => Inner.GetLengthAsync(stream, cancellationToken);
+
+        public Task<long> GetPendingCountAsync(string stream, string group, CancellationToken cancellationToken = default) => Inner.GetPendingCountAsync(stream, group, cancellationToken);
+
+        public Task<IReadOnlyList<DeadLetter>> PeekDeadLettersAsync(string deadLetterStream, int maxCount, CancellationToken cancellationToken = default) => Inner.PeekDeadLettersAsync(deadLetterStream, maxCount, cancellationToken);
+
+        public ValueTask DisposeAsync() => Inner.DisposeAsync();
+    }
+
+    /// <summary>Completes at once but holds each answer back until a second completion is unanswered too, then answers
+    /// both (so the test's batch count is even: 64 messages in batches of 8).</summary>
+    private sealed class PairedAnswersBus : CompletionDecorator
+    {
         private readonly List<(TaskCompletionSource<IReadOnlyList<bool>> Answer, IReadOnlyList<bool> Firsts)> _held = [];
 
-        public int MostUnanswered { get; private set; }
-
-        public async Task<IReadOnlyList<bool>> CompleteAsync(ConsumerIdentity consumer, IReadOnlyList<MessageCompletion> completions, TimeSpan idempotencyWindow, CancellationToken cancellationToken = default)
+        public override async Task<IReadOnlyList<bool>> CompleteAsync(ConsumerIdentity consumer, IReadOnlyList<MessageCompletion> completions, TimeSpan idempotencyWindow, CancellationToken cancellationToken = default)
         {
-            var firsts = await _inner.CompleteAsync(consumer, completions, idempotencyWindow, cancellationToken);
+            var firsts = await Inner.CompleteAsync(consumer, completions, idempotencyWindow, cancellationToken);
             var answer = new TaskCompletionSource<IReadOnlyList<bool>>(TaskCreationOptions.RunContinuationsAsynchronously);
             lock (_held)
             {
                 _held.Add((answer, firsts));
-                MostUnanswered = Math.Max(MostUnanswered, _held.Count);
                 if (_held.Count == 2)
                 {
                     _held.ForEach(h => h.Answer.SetResult(h.Firsts));
@@ -70,23 +127,22 @@ public class AtLeastOnceConsumerPipeliningTests
 
             return await answer.Task;
         }
+    }
 
-        public Task<string> PublishAsync(string stream, ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default) => _inner.PublishAsync(stream, data, cancellationToken);
+    /// <summary>Its first completion times out as StackExchange.Redis's would (a <see cref="TimeoutException"/>) before
+    /// anything is completed; the others go through.</summary>
+    private sealed class FirstCompletionTimesOutBus : CompletionDecorator
+    {
+        private int _completions;
 
-        public Task<IReadOnlyList<string>> PublishBatchAsync(string stream, IReadOnlyList<ReadOnlyMemory<byte>> batch, CancellationToken cancellationToken = default) => _inner.PublishBatchAsync(stream, batch, cancellationToken);
+        public int Observed;
 
-        public Task EnsureGroupAsync(string stream, string group, CancellationToken cancellationToken = default) => _inner.EnsureGroupAsync(stream, group, cancellationToken);
-
-        public Task<IReadOnlyList<BusMessage>> ReadAsync(ConsumerIdentity consumer, int maxCount, TimeSpan wait, CancellationToken cancellationToken = default) => _inner.ReadAsync(consumer, maxCount, wait, cancellationToken);
-
-        public Task<IReadOnlyList<BusMessage>> ReclaimAsync(ConsumerIdentity consumer, TimeSpan minIdle, int maxCount, CancellationToken cancellationToken = default) => _inner.ReclaimAsync(consumer, minIdle, maxCount, cancellationToken);
-
-        public Task<long> GetLengthAsync(string stream, CancellationToken cancellationToken = default) => _inner.GetLengthAsync(stream, cancellationToken);
-
-        public Task<long> GetPendingCountAsync(string stream, string group, CancellationToken cancellationToken = default) => _inner.GetPendingCountAsync(stream, group, cancellationToken);
-
-        public Task<IReadOnlyList<DeadLetter>> PeekDeadLettersAsync(string deadLetterStream, int maxCount, CancellationToken cancellationToken = default) => _inner.PeekDeadLettersAsync(deadLetterStream, maxCount, cancellationToken);
-
-        public ValueTask DisposeAsync() => _inner.DisposeAsync();
+        public override async Task<IReadOnlyList<bool>> CompleteAsync(ConsumerIdentity consumer, IReadOnlyList<MessageCompletion> completions, TimeSpan idempotencyWindow, CancellationToken cancellationToken = default)
+        {
+            await Task.Yield();
+            return Interlocked.Increment(ref _completions) == 1
+                ? throw new TimeoutException("Timeout awaiting response")
+                : await Inner.CompleteAsync(consumer, completions, idempotencyWindow, cancellationToken);
+        }
     }
 }

@@ -7,6 +7,8 @@ namespace CoreRegistryClient.Samples.Tests.Messaging;
 [FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
 public class CompletionsInFlightTests
 {
+    // Every wait is bounded: a regression in the bound or the order would otherwise hang the run.
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
     private readonly Dictionary<string, TaskCompletionSource<IReadOnlyList<bool>>> _answers = [];
     private readonly List<string> _sent = [];
     private readonly List<string> _observed = [];
@@ -36,8 +38,8 @@ public class CompletionsInFlightTests
     {
         var completions = Completions(limit: 3);
 
-        await completions.SendAsync("a").WaitAsync(TimeSpan.FromSeconds(10));
-        await completions.SendAsync("b").WaitAsync(TimeSpan.FromSeconds(10));
+        await completions.SendAsync("a").WaitAsync(Timeout);
+        await completions.SendAsync("b").WaitAsync(Timeout);
 
         Assert.Multiple(() =>
         {
@@ -50,14 +52,14 @@ public class CompletionsInFlightTests
     public async Task Answers_arriving_in_reverse_are_observed_in_the_order_sent()
     {
         var completions = Completions(limit: 3);
-        await completions.SendAsync("a");
-        await completions.SendAsync("b");
-        await completions.SendAsync("c");
+        await completions.SendAsync("a").WaitAsync(Timeout);
+        await completions.SendAsync("b").WaitAsync(Timeout);
+        await completions.SendAsync("c").WaitAsync(Timeout);
 
         Answer("c");
         Answer("b");
         Answer("a");
-        await completions.SettleAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        await completions.SettleAsync().WaitAsync(Timeout);
 
         Assert.That(_observed, Is.EqualTo(new[] { "a", "b", "c" }));
     }
@@ -66,13 +68,13 @@ public class CompletionsInFlightTests
     public async Task With_the_limit_outstanding_a_send_waits_for_the_oldest_answer()
     {
         var completions = Completions(limit: 2);
-        await completions.SendAsync("a");
-        await completions.SendAsync("b");
+        await completions.SendAsync("a").WaitAsync(Timeout);
+        await completions.SendAsync("b").WaitAsync(Timeout);
 
         var third = completions.SendAsync("c");
         var sentBeforeAnswer = _sent.ToArray();
         Answer("a");
-        await third.WaitAsync(TimeSpan.FromSeconds(10));
+        await third.WaitAsync(Timeout);
 
         Assert.Multiple(() =>
         {
@@ -85,14 +87,14 @@ public class CompletionsInFlightTests
     public async Task A_failed_completion_is_thrown_once_after_the_next_batch_was_sent_and_later_batches_are_still_observed()
     {
         var completions = Completions(limit: 3);
-        await completions.SendAsync("a");
+        await completions.SendAsync("a").WaitAsync(Timeout);
         _answers["a"].SetException(new RedisException("gone"));
 
-        var failure = Assert.ThrowsAsync<RedisException>(() => completions.SendAsync("b"));
-        await completions.SendAsync("c");
+        var failure = Assert.ThrowsAsync<RedisException>(() => completions.SendAsync("b").WaitAsync(Timeout));
+        await completions.SendAsync("c").WaitAsync(Timeout);
         Answer("b");
         Answer("c");
-        await completions.SettleAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        await completions.SettleAsync().WaitAsync(Timeout);
 
         Assert.Multiple(() =>
         {
@@ -103,12 +105,12 @@ public class CompletionsInFlightTests
     }
 
     [Test]
-    public async Task Settling_waits_for_every_answer_then_throws_the_failure_of_the_first_batch_sent()
+    public async Task Settling_waits_for_every_answer_then_throws_the_first_failure_in_the_order_sent()
     {
         var completions = Completions(limit: 3);
-        await completions.SendAsync("a");
-        await completions.SendAsync("b");
-        await completions.SendAsync("c");
+        await completions.SendAsync("a").WaitAsync(Timeout);
+        await completions.SendAsync("b").WaitAsync(Timeout);
+        await completions.SendAsync("c").WaitAsync(Timeout);
         var settled = completions.SettleAsync();
 
         _answers["c"].SetException(new RedisException("c failed"));
@@ -116,7 +118,7 @@ public class CompletionsInFlightTests
         var settledBeforeA = settled.IsCompleted;
         Answer("a");
 
-        var failure = Assert.ThrowsAsync<RedisException>(() => settled.WaitAsync(TimeSpan.FromSeconds(10)));
+        var failure = Assert.ThrowsAsync<RedisException>(() => settled.WaitAsync(Timeout));
         Assert.Multiple(() =>
         {
             Assert.That(settledBeforeA, Is.False);
@@ -133,15 +135,33 @@ public class CompletionsInFlightTests
             (batch, _) => _observed.Add(batch),
             limit: 3);
 
-        await completions.SendAsync("a");
-        await completions.SendAsync("b");
-        var failure = Assert.ThrowsAsync<InvalidOperationException>(() => completions.SendAsync("c"));
-        await completions.SettleAsync();
+        await completions.SendAsync("a").WaitAsync(Timeout);
+        await completions.SendAsync("b").WaitAsync(Timeout);
+        var failure = Assert.ThrowsAsync<InvalidOperationException>(() => completions.SendAsync("c").WaitAsync(Timeout));
+        await completions.SettleAsync().WaitAsync(Timeout);
 
         Assert.Multiple(() =>
         {
             Assert.That(failure!.Message, Is.EqualTo("NOGROUP"));
             Assert.That(_observed, Is.EqualTo(new[] { "a", "c" }));
+        });
+    }
+
+    [Test]
+    public async Task A_cancelled_answer_counts_as_a_failure_and_later_batches_are_still_observed()
+    {
+        var completions = Completions(limit: 3);
+        await completions.SendAsync("a").WaitAsync(Timeout);
+        _answers["a"].SetCanceled();
+
+        var failure = Assert.ThrowsAsync<TaskCanceledException>(() => completions.SendAsync("b").WaitAsync(Timeout));
+        Answer("b");
+        await completions.SettleAsync().WaitAsync(Timeout);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(failure, Is.Not.Null);
+            Assert.That(_observed, Is.EqualTo(new[] { "b" }));
         });
     }
 
