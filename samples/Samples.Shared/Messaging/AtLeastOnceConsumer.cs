@@ -225,7 +225,7 @@ internal sealed partial class AtLeastOnceConsumer
 
     private async Task<HandledBatch> HandleAsync(IReadOnlyList<BusMessage> batch, CancellationToken cancellationToken)
     {
-        var handled = new List<(MessageCompletion, MessageOutcome)>(batch.Count);
+        var handled = new HandledBatch(batch.Count);
         foreach (var message in batch)
         {
             MessageOutcome outcome;

@@ -11,35 +11,14 @@ public class AtLeastOnceConsumerPipeliningTests
     public async Task The_next_batch_is_completed_while_the_previous_completion_is_still_unanswered()
     {
         await using var bus = new PairedAnswersBus();
-        var stream = StreamNames.Feedback("pipelined");
-        await bus.EnsureGroupAsync(stream, StreamNames.PipelineGroup);
-        await bus.PublishBatchAsync(stream, Enumerable.Range(0, 64).Select(i => (ReadOnlyMemory<byte>)Encoding.UTF8.GetBytes($"{i}")).ToArray());
-        var observed = 0;
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var consumer = new AtLeastOnceConsumer(
-            bus,
-            new ConsumerIdentity(stream, StreamNames.PipelineGroup, "c"),
-            (_, _) => ValueTask.FromResult(MessageOutcome.Processed),
-            new AtLeastOnceConsumerOptions { ReadWait = TimeSpan.FromMilliseconds(50), BatchSize = 8, ReadAhead = 2 },
-            observer: (_, _, _) =>
-            {
-                if (Interlocked.Increment(ref observed) == 64)
-                {
-                    done.TrySetResult();
-                }
-            });
-
-        using var stop = new CancellationTokenSource();
-        var run = consumer.RunAsync(stop.Token);
 
         // A consumer that waited for each answer before sending the next completion would never see one here.
-        await done.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        await stop.CancelAsync();
-        await run.WaitAsync(TimeSpan.FromSeconds(30));
+        var (consumer, _) = await RunUntilAllObservedAsync(bus, "pipelined", 64, new AtLeastOnceConsumerOptions { ReadWait = TimeSpan.FromMilliseconds(50), BatchSize = 8, ReadAhead = 2 });
+
         Assert.Multiple(async () =>
         {
             Assert.That(consumer.Processed, Is.EqualTo(64));
-            Assert.That(await bus.GetPendingCountAsync(stream, StreamNames.PipelineGroup), Is.Zero);
+            Assert.That(await bus.GetPendingCountAsync(consumer.Identity.Stream, StreamNames.PipelineGroup), Is.Zero);
         });
     }
 
@@ -47,18 +26,35 @@ public class AtLeastOnceConsumerPipeliningTests
     public async Task A_completion_that_times_out_is_logged_and_its_messages_are_finished_after_reclaim_without_ending_the_loop()
     {
         await using var bus = new FirstCompletionTimesOutBus();
-        var stream = StreamNames.Feedback("timeout");
+
+        var (consumer, runningWhenAllObserved) = await RunUntilAllObservedAsync(bus, "timeout", 32, new AtLeastOnceConsumerOptions { ReadWait = TimeSpan.FromMilliseconds(50), BatchSize = 8, ReclaimMinIdle = TimeSpan.FromMilliseconds(100), ReclaimInterval = TimeSpan.FromMilliseconds(200) });
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(runningWhenAllObserved, Is.True, "a timed-out completion does not end the loop");
+            Assert.That(consumer.Processed, Is.EqualTo(32));
+            Assert.That(consumer.Reclaimed, Is.EqualTo(8), "the batch whose completion timed out came back through reclaim");
+            Assert.That(await bus.GetPendingCountAsync(consumer.Identity.Stream, StreamNames.PipelineGroup), Is.Zero);
+        });
+    }
+
+    /// <summary>Publishes <paramref name="count"/> messages to a new stream on <paramref name="bus"/>, runs a consumer until
+    /// every one was observed completed, then stops it; returns the consumer and whether its loop was still running then.</summary>
+    private static async Task<(AtLeastOnceConsumer Consumer, bool RunningWhenAllObserved)> RunUntilAllObservedAsync(IMessageBus bus, string name, int count, AtLeastOnceConsumerOptions options)
+    {
+        var stream = StreamNames.Feedback(name);
         await bus.EnsureGroupAsync(stream, StreamNames.PipelineGroup);
-        await bus.PublishBatchAsync(stream, Enumerable.Range(0, 32).Select(i => (ReadOnlyMemory<byte>)Encoding.UTF8.GetBytes($"{i}")).ToArray());
+        await bus.PublishBatchAsync(stream, Enumerable.Range(0, count).Select(i => (ReadOnlyMemory<byte>)Encoding.UTF8.GetBytes($"{i}")).ToArray());
+        var observed = 0;
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var consumer = new AtLeastOnceConsumer(
             bus,
             new ConsumerIdentity(stream, StreamNames.PipelineGroup, "c"),
             (_, _) => ValueTask.FromResult(MessageOutcome.Processed),
-            new AtLeastOnceConsumerOptions { ReadWait = TimeSpan.FromMilliseconds(50), BatchSize = 8, ReclaimMinIdle = TimeSpan.FromMilliseconds(100), ReclaimInterval = TimeSpan.FromMilliseconds(200) },
+            options,
             observer: (_, _, _) =>
             {
-                if (Interlocked.Increment(ref bus.Observed) == 32)
+                if (Interlocked.Increment(ref observed) == count)
                 {
                     done.TrySetResult();
                 }
@@ -67,16 +63,10 @@ public class AtLeastOnceConsumerPipeliningTests
         using var stop = new CancellationTokenSource();
         var run = consumer.RunAsync(stop.Token);
         await done.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        var runningBeforeStop = !run.IsCompleted;
+        var running = !run.IsCompleted;
         await stop.CancelAsync();
         await run.WaitAsync(TimeSpan.FromSeconds(30));
-        Assert.Multiple(async () =>
-        {
-            Assert.That(runningBeforeStop, Is.True, "a timed-out completion does not end the loop");
-            Assert.That(consumer.Processed, Is.EqualTo(32));
-            Assert.That(consumer.Reclaimed, Is.EqualTo(8), "the batch whose completion timed out came back through reclaim");
-            Assert.That(await bus.GetPendingCountAsync(stream, StreamNames.PipelineGroup), Is.Zero);
-        });
+        return (consumer, running);
     }
 
     /// <summary>An in-memory bus whose completions a subclass may hold back or fail.</summary>
@@ -134,8 +124,6 @@ public class AtLeastOnceConsumerPipeliningTests
     private sealed class FirstCompletionTimesOutBus : CompletionDecorator
     {
         private int _completions;
-
-        public int Observed;
 
         public override async Task<IReadOnlyList<bool>> CompleteAsync(ConsumerIdentity consumer, IReadOnlyList<MessageCompletion> completions, TimeSpan idempotencyWindow, CancellationToken cancellationToken = default)
         {
