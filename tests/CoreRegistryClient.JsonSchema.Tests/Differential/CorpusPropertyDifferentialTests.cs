@@ -45,6 +45,19 @@ public sealed class CorpusPropertyDifferentialTests
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(250));
     }
 
+    [Test]
+    public void Duplicating_an_array_element_that_an_earlier_edit_made_null_adds_another_null()
+    {
+        // Edits FsCheck once drew for the property above: the first retypes a number, the second (an "add a member"
+        // that lands on a string in an array) replaces the string with JSON null, which JsonNode holds as a null
+        // element, and the third duplicates that element.
+        EditStep[] edits = [new(1, 9729, 8140), new(2, 1789, 7884), new(3, 4389, 5011)];
+        var payload = Apply(BenchCorpus.Valid(BenchCorpus.AllocationRequest), edits);
+
+        Assert.That(System.Text.Encoding.UTF8.GetString(payload), Does.Contain("\"tags\":[null,null]"));
+        Assert.That(Ours(BenchCorpus.AllocationRequest, formats: false, payload), Is.EqualTo(Theirs(BenchCorpus.AllocationRequest, formats: false, payload)));
+    }
+
     private static bool Ours(string name, bool formats, byte[] payload)
         => BenchCorpus.Compile(name, new JsonSchemaOptions { FormatAssertion = formats }).IsValid(payload);
 
@@ -92,7 +105,7 @@ public sealed class CorpusPropertyDifferentialTests
                 obj["extra" + (edit.Seed % 3).ToString(System.Globalization.CultureInfo.InvariantCulture)] = Value(edit.Seed / 3);
                 break;
             case 3 when target is JsonArray array && array.Count > 0:
-                array.Add(array[edit.Seed % array.Count]!.DeepClone());
+                array.Add(array[edit.Seed % array.Count]?.DeepClone());
                 break;
             case 4 when target is JsonValue value && value.GetValueKind() == JsonValueKind.String:
                 var text = value.GetValue<string>();
