@@ -1,5 +1,5 @@
-# A throwaway redis-server on loopback for the benchmark scripts (pipeline-throughput.sh,
-# redis-server-instructions.sh); sourced, not run. After `redis_loopback_init`:
+# A throwaway redis-server on loopback for the benchmark scripts (pipeline-throughput.sh, consumer-thread-cpu.sh,
+# redis-client-read.sh, redis-server-instructions.sh); sourced, not run. After `redis_loopback_init`:
 #   $redis_port  a free loopback port        $redis_dir  a temporary directory (its data dir), removed on exit
 #   redis_loopback_start [wrapper...]  starts redis-server under the wrapper (taskset, valgrind, ...), sets
 #                                      $redis_pid and returns once it answers PING (within 60 s)

@@ -21,6 +21,13 @@ internal static class Program
         if (args is ["--redis-read", var endpoint, .. var rest])
         {
             var rounds = rest is [var text, ..] ? int.Parse(text, CultureInfo.InvariantCulture) : 3;
+            if (rounds < 1)
+            {
+                Console.Error.WriteLine("--redis-read: rounds must be 1 or more.");
+                Environment.ExitCode = 2;
+                return;
+            }
+
             Environment.ExitCode = Redis.StreamReadCost.RunAsync(endpoint, rounds).GetAwaiter().GetResult();
             return;
         }

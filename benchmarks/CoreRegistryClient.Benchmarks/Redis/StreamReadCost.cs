@@ -96,17 +96,17 @@ internal static class StreamReadCost
     {
         var server = connection.GetServer(connection.GetEndPoints()[0]);
         Console.WriteLine(FormattableString.Invariant(
-            $"conditions: {Entries} entries per read ({ValueBytes}-byte values unless said), one read at a time, {MeasuredReads} reads per case per round after warm-up, {rounds} rounds, cases alternating; DedicatedThreads; thread-pool spin limit {Environment.GetEnvironmentVariable("DOTNET_ThreadPool_UnfairSemaphoreSpinLimit") ?? "default"}"));
+            $"conditions: {Entries} entries per read ({ValueBytes}-byte values unless said), one read at a time, {MeasuredReads} reads per case per round after warm-up, {rounds} rounds, cases alternating; DedicatedThreads; thread-pool spin limit {Environment.GetEnvironmentVariable("DOTNET_ThreadPool_UnfairSemaphoreSpinLimit") ?? "default"}; call-counting delay {Environment.GetEnvironmentVariable("DOTNET_TC_CallCountingDelayMs") ?? "default"} ms"));
         Console.WriteLine(FormattableString.Invariant(
             $"software: .NET {Environment.Version}, StackExchange.Redis {ClientVersion()}, Redis {server.Version}; {Environment.ProcessorCount} CPU(s) visible to this process"));
-        Console.WriteLine("CPU per entry, ns, median of the rounds (range); for the baseline, per 230 bytes of the string");
+        Console.WriteLine(FormattableString.Invariant($"CPU per entry, ns, median of the rounds (range); for the baseline, per {ValueBytes} bytes of the string"));
         Console.WriteLine("| case | client reader thread | client writer thread | thread pool | process | reader ÷ baseline |");
         Console.WriteLine("|---|---|---|---|---|---|");
         var baseline = Median(results[0].Rounds, c => c.Reader);
-        foreach (var (name, rounds_) in results)
+        foreach (var (name, perRound) in results)
         {
             Console.WriteLine(FormattableString.Invariant(
-                $"| {name} | {Figure(rounds_, c => c.Reader)} | {Figure(rounds_, c => c.Writer)} | {Figure(rounds_, c => c.Pool)} | {Figure(rounds_, c => c.Process)} | {Median(rounds_, c => c.Reader) / baseline:F1} |"));
+                $"| {name} | {Figure(perRound, c => c.Reader)} | {Figure(perRound, c => c.Writer)} | {Figure(perRound, c => c.Pool)} | {Figure(perRound, c => c.Process)} | {Median(perRound, c => c.Reader) / baseline:F1} |"));
         }
     }
 
@@ -122,7 +122,8 @@ internal static class StreamReadCost
         return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
-    /// <summary>CPU nanoseconds by thread group: StackExchange.Redis's reader and writer, the thread pool, the process.</summary>
+    /// <summary>CPU nanoseconds by thread group: StackExchange.Redis's reader and writer, the thread pool (its workers
+    /// and long-running tasks' threads; Linux truncates thread names to 15 characters), the process.</summary>
     private readonly record struct ThreadCpu(double Reader, double Writer, double Pool, double Process)
     {
         /// <summary>Each thread's name and CPU nanoseconds so far, by thread id.</summary>
@@ -147,7 +148,7 @@ internal static class StreamReadCost
         }
 
         /// <summary>The CPU used since <paramref name="before"/> by the threads alive now (a thread that ended in
-        /// between takes its time with it, so figures can only be low, never negative).</summary>
+        /// between takes its time with it, so figures can be low; short of a thread id reused, never negative).</summary>
         public static ThreadCpu Since(Dictionary<string, (string Name, double Nanoseconds)> before)
         {
             double reader = 0, writer = 0, pool = 0, process = 0;
@@ -163,7 +164,7 @@ internal static class StreamReadCost
                 {
                     writer += used;
                 }
-                else if (name.StartsWith(".NET TP Worker", StringComparison.Ordinal))
+                else if (name.StartsWith(".NET TP Worker", StringComparison.Ordinal) || name.StartsWith(".NET Long Runni", StringComparison.Ordinal))
                 {
                     pool += used;
                 }
