@@ -20,7 +20,6 @@ public sealed partial class FleetPropagationTests
         var ns = RedisSetUp.FreshNamespace();
         await using var registry = await TestRegistry.StartAsync(RedisSetUp.Database, ns);
         await using var fleet = await Fleet.StartAsync(registry, Replicas, pollSeconds: 0, redisNamespace: ns);
-        await Task.Delay(500); // each listener reads the stream's tail once it is up
 
         await WarmUpAsync(registry);
         var indexReads = registry.RequestCount("/index");

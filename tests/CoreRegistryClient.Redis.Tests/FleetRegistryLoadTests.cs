@@ -25,7 +25,7 @@ public sealed class FleetRegistryLoadTests
         var ns = RedisSetUp.FreshNamespace();
         await using var registry = await TestRegistry.StartAsync(RedisSetUp.Database, ns, indexETags: etags);
         await using var fleet = await Fleet.StartAsync(registry, Replicas, pollSeconds, push ? ns : null, cacheTtlSeconds: 300 / Scale);
-        await Task.Delay(500); // listeners read the stream's tail
+        await Task.Delay(500); // start-up requests finish before the counting window opens (Fleet waited for the listeners)
 
         registry.ResetRequests();
         var started = DateTime.UtcNow;

@@ -84,6 +84,12 @@ internal sealed class PropagationTimeline : IDisposable
 
         public Task CheckIndexAsync(CancellationToken cancellationToken = default) => inner.CheckIndexAsync(cancellationToken);
 
-        public void BusConnectionChanged(bool connected) => inner.BusConnectionChanged(connected);
+        public void BusConnectionChanged(bool connected)
+        {
+            // The listener reports itself connected once it knows the stream's tail: every event written from then on
+            // reaches this replica, so a test may publish (one written before it is missed, by design: polling covers it).
+            if (connected) Console.WriteLine("listening");
+            inner.BusConnectionChanged(connected);
+        }
     }
 }

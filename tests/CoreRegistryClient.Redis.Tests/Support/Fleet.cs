@@ -6,7 +6,8 @@ using CoreRegistryClient.Testing;
 namespace CoreRegistryClient.Redis.Tests.Support;
 
 /// <summary>N FleetReplica processes against one loopback registry, each validating <see cref="TestRegistry.Schema"/> in
-/// a loop: started together, ready once each validates with 1.0.0, stopped on dispose.</summary>
+/// a loop: started together, ready once each validates with 1.0.0 (and, with push, listens to the stream), stopped on
+/// dispose.</summary>
 internal sealed class Fleet : IAsyncDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
@@ -39,6 +40,13 @@ internal sealed class Fleet : IAsyncDisposable
             }
 
             await fleet.WaitForAllAsync("ready 1.0.0");
+            if (redisNamespace is not null)
+            {
+                // Only events written after a listener has read the stream's tail reach it; a fixed pause was not
+                // enough on a loaded machine (CI, 2026-12-07: one replica never heard the published version).
+                await fleet.WaitForAllAsync("listening");
+            }
+
             return fleet;
         }
         catch
