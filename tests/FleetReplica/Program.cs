@@ -8,10 +8,11 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 // One replica of a service: validates one payload against one schema every few milliseconds and prints, on stdout,
-// "ready {version}" once it validates, then "switched {version} {unix ms}" the first time it validates with another
-// version, followed by "timeline ..." (where the time went, see PropagationTimeline) and "loop_ms {mean validation loop
-// period}". Arguments: --registry URL --schema NAME [--redis CONFIG --namespace NS] [--poll-seconds N (0: no polling)]
-// [--read-interval-ms N] [--cache-ttl-seconds N (default 300)]. Stops on SIGTERM.
+// "ready {version}" once it validates ("listening", with --redis, once its schema.published listener has read the
+// stream's tail), then "switched {version} {unix ms}" the first time it validates with another version, followed by
+// "timeline ..." (where the time went, see PropagationTimeline) and "loop_ms {mean validation loop period}". Arguments:
+// --registry URL --schema NAME [--redis CONFIG --namespace NS] [--poll-seconds N (0: no polling)] [--read-interval-ms
+// N] [--cache-ttl-seconds N (default 300)]. Stops on SIGTERM.
 var arguments = Arguments(args);
 var builder = Host.CreateApplicationBuilder();
 builder.Configuration.Sources.Clear();
