@@ -6,6 +6,7 @@ using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
+using StackExchange.Redis;
 
 namespace CoreRegistryClient.Redis.Tests.Support;
 
@@ -38,8 +39,17 @@ internal sealed class ReplicaHost : IAsyncDisposable
 
     public MetricCollector<int> Connected { get; }
 
-    public static async Task<ReplicaHost> StartAsync(LoopbackRegistryServer registry, string redis, string ns, int pollSeconds = 0,
-        Action<RedisSchemaNotificationOptions>? configure = null)
+    public static Task<ReplicaHost> StartAsync(LoopbackRegistryServer registry, string redis, string ns, int pollSeconds = 0,
+        Action<RedisSchemaNotificationOptions>? configure = null) =>
+        StartAsync(registry, ns, pollSeconds, (services, options) => services.AddRedisSchemaNotifications(redis, options), configure);
+
+    /// <summary>A replica whose notifications read with the host's own <paramref name="shared"/> multiplexer (the
+    /// overload without a connection string).</summary>
+    public static Task<ReplicaHost> StartAsync(LoopbackRegistryServer registry, IConnectionMultiplexer shared, string ns) =>
+        StartAsync(registry, ns, pollSeconds: 0, (services, options) => services.AddSingleton(shared).AddRedisSchemaNotifications(options), configure: null);
+
+    private static async Task<ReplicaHost> StartAsync(LoopbackRegistryServer registry, string ns, int pollSeconds,
+        Action<IServiceCollection, Action<RedisSchemaNotificationOptions>> addNotifications, Action<RedisSchemaNotificationOptions>? configure)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -50,7 +60,7 @@ internal sealed class ReplicaHost : IAsyncDisposable
             ["REGISTRY_POLL_SECONDS"] = pollSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         builder.Logging.SetMinimumLevel(LogLevel.Debug).AddFakeLogging();
-        builder.Services.AddSchemaEnforcement(builder.Configuration).AddRedisSchemaNotifications(redis, options =>
+        addNotifications(builder.Services.AddSchemaEnforcement(builder.Configuration), options =>
         {
             options.Namespace = ns;
             options.ReadInterval = TimeSpan.FromMilliseconds(20);
