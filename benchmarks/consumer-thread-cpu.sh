@@ -26,8 +26,7 @@ source benchmarks/redis-loopback.sh
 redis_loopback_init
 dotnet build samples/Pipeline.Sample -c Release -v quiet -nologo >/dev/null
 sample=samples/Pipeline.Sample/bin/Release/net10.0/Pipeline.Sample.dll
-read -r cpu_a cpu_b < <(python3 -c 'import os; c = sorted(os.sched_getaffinity(0)); print(*c[:2])')
-[ -n "${cpu_b:-}" ] || { echo "consumer-thread-cpu: needs 2 usable CPUs" >&2; exit 2; }
+redis_loopback_cpus
 redis_loopback_start taskset -c "$cpu_b"
 
 run() { # bus round -> one line of figures
@@ -74,22 +73,23 @@ def group(name):  # Linux truncates thread names to 15 characters
 def pool_cpu(i, j):  # CPU seconds the thread-pool workers used between samples i and j
     (_, a), (_, b) = series[i], series[j]
     return sum(v - a[k] for k, v in b.items() if k in a and group(names[k]) == 'pool') / 1e9
-def window(e):  # the first sample at least the steady half's length before sample e
-    s_ = e
-    while s_ > 0 and series[s_][0] > series[e][0] - seconds:
-        s_ -= 1
-    return s_
+window = [0] * len(series)  # window[e]: the first sample at least the steady half's length before sample e
+for e in range(1, len(series)):
+    s_ = window[e - 1]
+    while series[s_ + 1][0] <= series[e][0] - seconds:
+        s_ += 1
+    window[e] = s_
 # The warm-up and the prefill come before the steady half, with pauses of a second or more between them; after it only
 # the process's other threads are busy (a last garbage collection, shutting down).
 last = next((e for e in range(len(series) - 1, 0, -1)
-             if series[e][0] - series[window(e)][0] >= 0.9 * seconds
-             and pool_cpu(window(e), e) >= 0.6 * (series[e][0] - series[window(e)][0])), None)
+             if (length := series[e][0] - series[window[e]][0]) >= 0.9 * seconds
+             and pool_cpu(window[e], e) >= 0.6 * length), None)
 if last is None:
     sys.exit(f'consumer-thread-cpu: no stretch as long as the steady half with the pool busy in the {bus} run')
 # That window can overhang the steady half's end; of the windows ending up to one steady half earlier, take the one in
 # which the pool was busiest.
-end = max(range(window(last), last + 1), key=lambda e: pool_cpu(window(e), e))
-start = window(end)
+end = max(range(window[last], last + 1), key=lambda e: pool_cpu(window[e], e))
+start = window[end]
 used = collections.Counter()
 a, b = series[start][1], series[end][1]
 for tid, v in b.items():

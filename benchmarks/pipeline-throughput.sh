@@ -49,10 +49,9 @@ pin_consumer=(); pin_server=()
 case "${PIN:-0}" in
   0) ;;
   1)
-    # The first two CPUs this process may run on (a cpuset need not start at 0). Pinned, the consumer sees
-    # Environment.ProcessorCount = 1 on both buses, so the runtime sizes its GC and thread pool for one core alike.
-    read -r cpu_a cpu_b < <(python3 -c 'import os; c = sorted(os.sched_getaffinity(0)); print(*c[:2])')
-    [ -n "${cpu_b:-}" ] || { echo "pipeline-throughput: PIN=1 needs 2 usable CPUs" >&2; exit 2; }
+    # Pinned, the consumer sees Environment.ProcessorCount = 1 on both buses, so the runtime sizes its GC and thread
+    # pool for one core alike.
+    redis_loopback_cpus
     pin_consumer=(taskset -c "$cpu_a"); pin_server=(taskset -c "$cpu_b")
     ;;
   *) echo "pipeline-throughput: PIN must be 0 or 1" >&2; exit 2 ;;

@@ -16,8 +16,7 @@ rounds=${1:-3}
 source benchmarks/redis-loopback.sh
 redis_loopback_init
 dotnet build benchmarks/CoreRegistryClient.Benchmarks -c Release -v quiet -nologo >/dev/null
-read -r cpu_a cpu_b < <(python3 -c 'import os; c = sorted(os.sched_getaffinity(0)); print(*c[:2])')
-[ -n "${cpu_b:-}" ] || { echo "redis-client-read: needs 2 usable CPUs" >&2; exit 2; }
+redis_loopback_cpus
 redis_loopback_start taskset -c "$cpu_b"
 echo "machine: $(nproc) cores, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg); client on CPU $cpu_a, redis-server on CPU $cpu_b"
 DOTNET_TC_CallCountingDelayMs=0 DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0 taskset -c "$cpu_a" dotnet benchmarks/CoreRegistryClient.Benchmarks/bin/Release/net10.0/CoreRegistryClient.Benchmarks.dll \

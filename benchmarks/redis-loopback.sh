@@ -4,6 +4,9 @@
 #   redis_loopback_start [wrapper...]  starts redis-server under the wrapper (taskset, valgrind, ...), sets
 #                                      $redis_pid and returns once it answers PING (within 60 s)
 #   redis_loopback_stop                SHUTDOWN NOSAVE, then waits for the process
+#   redis_loopback_cpus                sets $cpu_a and $cpu_b, the first two CPUs this process may run on (a cpuset
+#                                      need not start at 0), to pin the client and redis-server apart; exits 2 with
+#                                      fewer than two
 # A script that needs its own exit trap calls redis_loopback_cleanup from it.
 
 redis_loopback_init() {
@@ -41,4 +44,9 @@ redis_loopback_cleanup() {
     wait "$redis_pid" 2>/dev/null || true
   fi
   rm -rf "${redis_dir:?}"
+}
+
+redis_loopback_cpus() {
+  read -r cpu_a cpu_b < <(python3 -c 'import os; c = sorted(os.sched_getaffinity(0)); print(*c[:2])')
+  [ -n "${cpu_b:-}" ] || { echo "$(basename "$0"): pinning the client and redis-server apart needs 2 usable CPUs" >&2; exit 2; }
 }
